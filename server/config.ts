@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Every setting of the proxy, parsed once at start; a bad value stops the process with a sentence naming it. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  KENJO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KENJO_API_KEY: z.string().min(1).optional(),
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'is not an IANA time zone')
+    .default(Intl.DateTimeFormat().resolvedOptions().timeZone),
+  MAX_SHIFT_HOURS: z.coerce.number().positive().max(48).default(16),
+  DOUBLE_SCAN_WINDOW_S: z.coerce.number().int().min(0).max(3600).default(60),
+});
+
+export type Config = z.infer<typeof envSchema> & { demoMode: boolean };
+
+export class ConfigError extends Error {}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'} (got "${env[name] ?? ''}").`);
+  }
+  const config = parsed.data;
+  if (config.KENJO_API_URL && !config.KENJO_API_KEY) {
+    throw new ConfigError('KENJO_API_KEY must be set when KENJO_API_URL is set.');
+  }
+  const demoMode = !config.KENJO_API_URL;
+  if (!demoMode && !config.ADMIN_TOKEN) {
+    throw new ConfigError('ADMIN_TOKEN must be set (16 characters or more) when KENJO_API_URL is set.');
+  }
+  return { ...config, demoMode };
+}

@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+/** The one error type of the API; the central handler turns it into the contract's error body. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** Maps Fastify's own errors (bad JSON, body too large, …) onto kebab-case codes; never a stack trace. */
+function fromFastifyError(err: FastifyError): HttpError {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'payload-too-large', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(415, 'unsupported-media-type', 'Send the body as application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpError(400, 'invalid-json', 'The body is empty; send a JSON object.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpError(400, 'invalid-json', 'The body is not valid JSON.');
+    default:
+      if (err instanceof SyntaxError)
+        return new HttpError(400, 'invalid-json', 'The body is not valid JSON.');
+      if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+        return new HttpError(err.statusCode, 'bad-request', err.message);
+      }
+      return new HttpError(500, 'internal-error', 'Something went wrong on the server; it has been logged.');
+  }
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const httpError = err instanceof HttpError ? err : fromFastifyError(err);
+    if (httpError.statusCode >= 500) request.log.error({ err }, 'request failed');
+    return reply.status(httpError.statusCode).send(errorBody(httpError.code, httpError.message));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(errorBody('not-found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: {
+        name: 'Kenjo Kiosk',
+        short_name: 'Kiosk',
+        description: 'Time clock for Kenjo',
+        display: 'fullscreen',
+        start_url: '/',
+        background_color: '#0f172a',
+        theme_color: '#0f172a',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,webmanifest}'] },
+    }),
+  ],
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  build: { outDir: 'dist', sourcemap: true },
+});
