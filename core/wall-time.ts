@@ -1,0 +1,129 @@
+/**
+ * Instants and Kenjo's wall-clock times.
+ *
+ * Kenjo takes `dateTime` as `YYYY-MM-DDThh:mm:ss` on the employee's local wall clock, without an offset. Kiosks send
+ * instants (RFC 3339 with an offset); the proxy turns each into the wall clock of the kiosk's IANA time zone. Across
+ * a DST change that mapping is not one-to-one: the skipped hour has no instant, and the two instants one hour apart
+ * in the repeated hour map to the same wall time. That is correct, since it is what a clock on the wall shows.
+ *
+ * `parseInstant` accepts exactly: `YYYY-MM-DDThh:mm:ss`, an optional `.` and one or more fraction digits, then `Z`
+ * or `±hh:mm`. Decisions where RFC 3339 leaves room: the separator must be an upper-case `T` and UTC an upper-case
+ * `Z` (what every JavaScript clock prints; lower case is refused so stored strings compare byte for byte); a leap
+ * second (`:60`) is refused, as JavaScript cannot represent it; `-00:00` is read as UTC; fractions beyond
+ * milliseconds are truncated, never rounded. Wall times always truncate seconds' fractions.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays as addCalendarDays, format } from 'date-fns';
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+const WALL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_MINUTE = 60_000;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function isClockTime(hour: number, minute: number, second: number): boolean {
+  return hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/** Epoch ms of a UTC calendar time; `setUTCFullYear` keeps years 0–99 literal (Date.UTC would add 1900). */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
+}
+
+/** Epoch ms of a strict RFC 3339 instant with offset, or `null` for anything else (see the module header). */
+export function parseInstant(at: string): number | null {
+  const m = INSTANT.exec(at);
+  if (!m) return null;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map(Number);
+  if (!isCalendarDate(year, month, day) || !isClockTime(hour, minute, second)) return null;
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  let offsetMinutes = 0;
+  if (m[8] !== undefined) {
+    const offsetHours = Number(m[9]);
+    const offsetMins = Number(m[10]);
+    if (offsetHours > 23 || offsetMins > 59) return null;
+    offsetMinutes = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  return utcMs(year, month, day, hour, minute, second, ms) - offsetMinutes * MS_PER_MINUTE;
+}
+
+/** Whether `zone` is an IANA time-zone name this runtime knows (fixed offsets such as `+01:00` are not). */
+export function isTimeZone(zone: string): boolean {
+  if (zone.trim() === '' || /^[+-]/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Kenjo's `YYYY-MM-DDThh:mm:ss` for the instant on the wall clock of `timeZone`; fractions of seconds dropped. */
+export function toWallTime(epochMs: number, timeZone: string): string {
+  if (!Number.isFinite(epochMs)) throw new RangeError(`Cannot convert ${String(epochMs)} to a wall time.`);
+  if (!isTimeZone(timeZone)) throw new RangeError(`"${timeZone}" is not an IANA time zone.`);
+  return format(new TZDate(epochMs, timeZone), "yyyy-MM-dd'T'HH:mm:ss");
+}
+
+/** Whether `value` is a real wall-clock time in Kenjo's `YYYY-MM-DDThh:mm:ss` shape. */
+export function isWallTime(value: string): boolean {
+  const m = WALL_TIME.exec(value);
+  if (!m) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1).map(Number);
+  return isCalendarDate(year, month, day) && isClockTime(hour, minute, second);
+}
+
+function assertWallTime(wallTime: string): void {
+  if (!isWallTime(wallTime)) throw new RangeError(`"${wallTime}" is not a wall time (YYYY-MM-DDThh:mm:ss).`);
+}
+
+/** The calendar date `YYYY-MM-DD` of a wall time. */
+export function wallDate(wallTime: string): string {
+  assertWallTime(wallTime);
+  return wallTime.slice(0, 10);
+}
+
+/** The time of day `hh:mm:ss` of a wall time. */
+export function wallTimeOfDay(wallTime: string): string {
+  assertWallTime(wallTime);
+  return wallTime.slice(11);
+}
+
+/** A calendar date `days` days later (earlier when negative); plain calendar arithmetic, no time zone involved. */
+export function addDays(date: string, days: number): string {
+  const m = WALL_DATE.exec(date);
+  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD).`);
+  }
+  if (!Number.isInteger(days)) throw new RangeError(`${days} is not a whole number of days.`);
+  const start = new TZDate(utcMs(Number(m[1]), Number(m[2]), Number(m[3])), 'UTC');
+  return format(addCalendarDays(start, days), 'yyyy-MM-dd');
+}
+
+/** The clock reading of a wall time for people, `08:01`. */
+export function formatWallClock(wallTime: string): string {
+  return wallTimeOfDay(wallTime).slice(0, 5);
+}
+
+/** A calendar date (or the date of a wall time) for people, `3 Feb`. */
+export function formatWallDay(dateOrWallTime: string): string {
+  const date = dateOrWallTime.length > 10 ? wallDate(dateOrWallTime) : dateOrWallTime;
+  const m = WALL_DATE.exec(date);
+  if (!m) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD).`);
+  return format(new TZDate(utcMs(Number(m[1]), Number(m[2]), Number(m[3])), 'UTC'), 'd MMM');
+}
