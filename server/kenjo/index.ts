@@ -1,0 +1,3 @@
+export { createKenjoClient, DEFAULT_TIMEOUT_MS } from './client';
+export { KenjoAuthError, KenjoUnavailableError } from './errors';
+export type * from './types';

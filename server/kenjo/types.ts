@@ -1,0 +1,103 @@
+/**
+ * The public shapes of the Kenjo client. The replay engine, the directory cache and the health route code
+ * against these; everything else in this folder is an implementation detail.
+ */
+
+/** How a punch names its employee; structurally the same as `EmployeeRef` in `core/punch`. */
+export type EmployeeRef = { externalId: string } | { email: string } | { userId: string };
+
+/** A pino-compatible logger; the client never passes it the API key or a token. */
+export interface KenjoLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface KenjoClientOptions {
+  /** Ends in `/api/v1`, e.g. `https://api.kenjo.io/api/v1` or the simulator's `baseUrl`. */
+  baseUrl: string;
+  apiKey: string;
+  /** Limit for each HTTP exchange (headers and body); a login before a call has its own limit. */
+  timeoutMs?: number;
+  logger?: KenjoLogger;
+  /** Injected for tests of token expiry; defaults to `Date.now`. */
+  now?: () => number;
+}
+
+export interface TrackTimeRequest {
+  employee: EmployeeRef;
+  /** Kenjo's wall-clock `YYYY-MM-DDThh:mm:ss`, no offset. */
+  dateTime: string;
+  isOvernightShift: boolean;
+}
+
+/**
+ * What became of one track-time call.
+ * - `applied`: Kenjo answered 2xx; the punch is stored.
+ * - `rejected`: Kenjo refused this punch for a reason that retrying will not change (e.g. 400 unknown employee).
+ * - `not-applied`: Kenjo certainly did not store it (refused before it was sent, 429, our own credentials or URL
+ *   refused); send it again later, after `retryAfterMs` when Kenjo named a wait.
+ * - `unknown`: Kenjo may or may not have stored it (timeout, connection lost after sending, 5xx); settle with
+ *   `countPunchesAt` before sending it again, because Kenjo does not detect duplicates.
+ */
+export type TrackTimeOutcome =
+  | { kind: 'applied' }
+  | { kind: 'rejected'; status: number; message: string }
+  | { kind: 'not-applied'; retryAfterMs: number | null; detail: string }
+  | { kind: 'unknown'; detail: string };
+
+/** The employee whose punches a read-back counts; email and externalId match entries that lack a userId. */
+export interface ReadBackEmployee {
+  userId: string;
+  email?: string | null;
+  externalId?: string | null;
+}
+
+export interface KenjoEmployee {
+  userId: string;
+  email: string;
+  externalId: string | null;
+  isActive: boolean;
+  displayName: string;
+}
+
+/** One attendance entry; times are wall-clock `YYYY-MM-DDThh:mm:ss` (Kenjo's trailing `.000Z` removed). */
+export interface KenjoAttendance {
+  id: string;
+  userId: string | null;
+  email: string | null;
+  externalId: string | null;
+  /** `YYYY-MM-DD`, the day the entry belongs to (the start day of an overnight entry). */
+  date: string;
+  /** `null` only if Kenjo returns an entry without a start. */
+  startTime: string | null;
+  /** `null` while open; on the next day for an overnight entry. */
+  endTime: string | null;
+  isOvernightShift: boolean;
+}
+
+export interface KenjoClientStats {
+  logins: number;
+  trackTimeCalls: number;
+  lastSuccessAtMs: number | null;
+  lastError: string | null;
+  lastErrorAtMs: number | null;
+}
+
+export interface KenjoClient {
+  /** Never throws for HTTP or network trouble; every outcome has a name. */
+  trackTime(request: TrackTimeRequest): Promise<TrackTimeOutcome>;
+  /**
+   * How many starts and ends of this employee's entries sit at exactly `dateTime` (overnight ends included).
+   * Throws `KenjoUnavailableError` when Kenjo gives no usable answer.
+   */
+  countPunchesAt(employee: ReadBackEmployee, dateTime: string): Promise<number>;
+  /** Active and inactive employees. Throws `KenjoUnavailableError` (or `KenjoAuthError`). */
+  listEmployees(): Promise<KenjoEmployee[]>;
+  /** Entries dated `from`..`to` inclusive (`YYYY-MM-DD`); ranges over 31 days are fetched in pieces. */
+  listAttendances(from: string, to: string): Promise<KenjoAttendance[]>;
+  stats(): KenjoClientStats;
+  /** Logs out; failures are ignored. */
+  close(): Promise<void>;
+}
