@@ -3,6 +3,7 @@
  * punch twice, so an outcome is `not-applied` only when Kenjo certainly did not store the punch; every doubtful case
  * is `unknown`, for the caller to settle with a read-back before sending again.
  */
+import { employeeIdentifier } from '../../core/punch';
 import { KenjoUnavailableError } from './errors';
 import type { Health } from './health';
 import { errorMessage, type HttpResult } from './http';
@@ -72,12 +73,14 @@ export async function trackTime(
 ): Promise<TrackTimeOutcome> {
   const { session, health, now, logger } = context;
   health.trackTimeCalls += 1;
+  // Exactly one identifier, whatever else the object carries: Kenjo would silently prefer userId over the rest.
+  const { field, value } = employeeIdentifier(employee);
   let outcome: TrackTimeOutcome;
   try {
     const result = await session.send({
       method: 'POST',
       path: '/attendances/track-time',
-      body: { ...employee, dateTime, isOvernightShift },
+      body: { [field]: value, dateTime, isOvernightShift },
     });
     outcome = outcomeOf(result, now());
   } catch (err) {

@@ -3,8 +3,9 @@
  * against these; everything else in this folder is an implementation detail.
  */
 
-/** How a punch names its employee; structurally the same as `EmployeeRef` in `core/punch`. */
-export type EmployeeRef = { externalId: string } | { email: string } | { userId: string };
+import type { EmployeeRef } from '../../core/punch';
+
+export type { EmployeeRef };
 
 /** A pino-compatible logger; the client never passes it the API key or a token. */
 export interface KenjoLogger {
