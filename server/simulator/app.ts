@@ -1,0 +1,31 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerAttendanceReads } from './attendances-routes';
+import { registerAuth } from './auth';
+import { installFaultHooks } from './fault-hooks';
+import { sendKenjoError } from './kenjo-error';
+import type { KenjoSimulator } from './simulator';
+import { registerTrackTime } from './track-time';
+
+export const KENJO_BASE_PATH = '/api/v1';
+
+/** The simulator's HTTP face: Kenjo's API under `/api/v1` (faults, then auth, apply there) and the controls. */
+export async function buildSimulatorApp(sim: KenjoSimulator): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  app.setErrorHandler((err: FastifyError, _request, reply) => {
+    const status =
+      err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    return sendKenjoError(reply, status, status === 500 ? 'Internal Server Error' : err.message);
+  });
+  app.setNotFoundHandler((_request, reply) => sendKenjoError(reply, 404, 'Not Found'));
+
+  await app.register(
+    async (api) => {
+      installFaultHooks(api, sim);
+      registerAuth(api, sim);
+      registerTrackTime(api, sim);
+      registerAttendanceReads(api, sim);
+    },
+    { prefix: KENJO_BASE_PATH },
+  );
+  return app;
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { buildSimulatorApp } from './app';
+import { KenjoSimulator, type SimulatorOptions } from './simulator';
+
+/** An in-process simulator and a logged-in caller, for `app.inject` tests. */
+export interface Harness {
+  app: FastifyInstance;
+  sim: KenjoSimulator;
+  token: string;
+  trackTime(body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  attendances(from: string, to?: string): Promise<AttendanceRow[]>;
+}
+
+export interface AttendanceRow {
+  _id: string;
+  userId: string;
+  date: string;
+  startTime: string;
+  endTime: string | null;
+  isOvernightShift: boolean;
+}
+
+export async function harness(options: SimulatorOptions = {}): Promise<Harness> {
+  const sim = new KenjoSimulator(options);
+  const app = await buildSimulatorApp(sim);
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { apiKey: sim.apiKey },
+  });
+  const token = (login.json() as { token: string }).token;
+  const authorization = token;
+  return {
+    app,
+    sim,
+    token,
+    async trackTime(body) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/attendances/track-time',
+        headers: { authorization },
+        payload: body,
+      });
+      return { status: res.statusCode, body: res.json() };
+    },
+    async attendances(from, to = from) {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/attendances?from=${from}&to=${to}`,
+        headers: { authorization },
+      });
+      return res.json();
+    },
+  };
+}
+
+/** `08:00–09:00`, `10:00–open`, `22:00–06:00+1` from a listing, for compact expectations. */
+export function spans(rows: readonly AttendanceRow[]): string[] {
+  const hm = (t: string) => t.slice(11, 16);
+  return rows.map((row) => {
+    if (row.endTime === null) return `${hm(row.startTime)}–open`;
+    const nextDay = row.endTime.slice(0, 10) !== row.startTime.slice(0, 10) ? '+1' : '';
+    return `${hm(row.startTime)}–${hm(row.endTime)}${nextDay}`;
+  });
+}
