@@ -1,0 +1,38 @@
+/**
+ * The double-scan window: a second punch of the same employee less than `windowS` seconds from one already
+ * recorded is a double scan (a badge held to the reader twice, a repeated tap) and is not sent to Kenjo, where it
+ * would open a bogus entry. The window is open at its far edge: exactly `windowS` apart are two punches.
+ * A window of 0 turns the rule off.
+ *
+ * Punches can be recorded out of order (a kiosk that was offline delivers late), so a recorded punch shortly
+ * *after* the new one counts as well. The answer prefers the nearest punch at or before the new one (the one the
+ * person meant), else the nearest later one.
+ */
+import { formatWallClock, toWallTime } from './wall-time';
+
+export function findDoubleScan(
+  previousAtMs: readonly number[],
+  atMs: number,
+  windowS: number,
+): number | null {
+  if (!Number.isFinite(windowS) || windowS < 0)
+    throw new RangeError(`${windowS} s is not a double-scan window.`);
+  const windowMs = windowS * 1000;
+  let earlier: number | null = null;
+  let later: number | null = null;
+  for (const previous of previousAtMs) {
+    const deltaMs = atMs - previous;
+    if (Math.abs(deltaMs) >= windowMs) continue;
+    if (deltaMs >= 0) {
+      if (earlier === null || previous > earlier) earlier = previous;
+    } else if (later === null || previous < later) {
+      later = previous;
+    }
+  }
+  return earlier ?? later;
+}
+
+/** Why a double scan is ignored, for the kiosk's screen and the ledger: "already recorded at 08:01". */
+export function doubleScanReason(firstAtMs: number, timeZone: string): string {
+  return `already recorded at ${formatWallClock(toWallTime(firstAtMs, timeZone))}`;
+}
