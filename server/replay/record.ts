@@ -1,0 +1,30 @@
+import type { LedgerStatus, PunchTransition } from '../ledger/ledger';
+import type { LedgerPunch, StepContext } from './types';
+
+/**
+ * Applies a state change guarded by the punch's current state and writes the one log line every change gets.
+ * Returns null when someone else (an operator) moved the punch meanwhile; the change is then not applied.
+ */
+export function recordTransition(
+  ctx: Pick<StepContext, 'ledger' | 'logger'>,
+  punch: LedgerPunch,
+  change: PunchTransition & { logReason: string },
+): LedgerPunch | null {
+  const { logReason, ...transition } = change;
+  const updated = ctx.ledger.transition(punch.kioskId, punch.id, transition);
+  const where = { punch: { kioskId: punch.kioskId, id: punch.id } };
+  if (updated === null) {
+    ctx.logger.warn(
+      { ...where, from: transition.from, to: transition.to, reason: logReason },
+      'punch moved by someone else; change not applied',
+    );
+    return null;
+  }
+  ctx.logger.info(
+    { ...where, from: punch.status, to: updated.status, reason: logReason, attempts: updated.attempts },
+    'punch state',
+  );
+  return updated;
+}
+
+export const UNSETTLED: LedgerStatus[] = ['queued', 'sending'];

@@ -1,0 +1,43 @@
+import { describeEmployee } from '../../core/punch';
+import { nextAttemptAt } from './backoff';
+import { recordTransition } from './record';
+import type { LedgerPunch, StepContext, StepResult } from './types';
+
+/**
+ * Gives a punch that arrived while the directory could not answer its Kenjo employee. Only a fresh directory may
+ * fail it (`unknown`, `inactive`): the punch is then kept as `failed` for an operator to reassign or discard. An
+ * unavailable directory leaves it queued; `retryAtMs` tells the loop when to ask the directory again.
+ */
+export async function resolveEmployee(ctx: StepContext, punch: LedgerPunch): Promise<StepResult> {
+  const who = describeEmployee(punch.employee);
+  const answer = await ctx.directory.resolve(punch.employee);
+  switch (answer.kind) {
+    case 'found': {
+      const updated = recordTransition(ctx, punch, {
+        from: ['queued'],
+        to: 'queued',
+        employeeKey: answer.userId,
+        logReason: `${who} resolved to a Kenjo employee`,
+      });
+      return updated ? { kind: 'resolved' } : { kind: 'waiting', retryAtMs: null };
+    }
+    case 'unknown':
+    case 'inactive': {
+      const updated = recordTransition(ctx, punch, {
+        from: ['queued'],
+        to: 'failed',
+        reason: answer.reason,
+        logReason: answer.reason,
+      });
+      return updated ? { kind: 'failed' } : { kind: 'waiting', retryAtMs: null };
+    }
+    case 'unavailable': {
+      const retryAtMs = nextAttemptAt(ctx.now(), 1, ctx.backoff, ctx.random, null, ctx.backoff.baseMs);
+      ctx.logger.warn(
+        { punch: { kioskId: punch.kioskId, id: punch.id }, reason: answer.reason },
+        `cannot resolve ${who} yet`,
+      );
+      return { kind: 'waiting', retryAtMs };
+    }
+  }
+}

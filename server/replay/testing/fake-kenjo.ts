@@ -1,0 +1,93 @@
+/**
+ * A Kenjo stand-in for the replay engine's unit tests: it stores applied punches like Kenjo (no duplicate detection)
+ * and answers each call from a plan, so every outcome path can be driven on purpose.
+ */
+import type { TrackTimeOutcome, TrackTimeRequest } from '../../kenjo/types';
+import type { ReplayKenjo } from '../types';
+
+/**
+ * `commit-then-unknown`: stored, but the caller learns nothing (a dropped answer); `lost-unknown`: not stored,
+ * and the caller learns nothing; `rate-limited`: 429 with a Retry-After.
+ */
+export type PlannedOutcome =
+  'applied' | 'commit-then-unknown' | 'lost-unknown' | 'server-error' | 'rate-limited' | 'rejected';
+
+export interface StoredPunch {
+  userId: string;
+  dateTime: string;
+  isOvernightShift: boolean;
+}
+
+export interface FakeKenjo extends ReplayKenjo {
+  stored: StoredPunch[];
+  calls: TrackTimeRequest[];
+  readBacks: string[];
+  maxInFlight: number;
+  /** Outcomes for the next calls, in order; an empty plan applies every call. */
+  plan(...outcomes: PlannedOutcome[]): void;
+  /** The next `count` read-backs throw, as a client does when Kenjo cannot answer. */
+  failReadBacks(count: number): void;
+}
+
+export interface FakeKenjoOptions {
+  latencyMs?: number;
+  retryAfterMs?: number;
+  /** Called as a request arrives, before it is answered (to look at the ledger mid-call). */
+  onCall?: (request: TrackTimeRequest) => void;
+}
+
+export function createFakeKenjo(options: FakeKenjoOptions = {}): FakeKenjo {
+  const planned: PlannedOutcome[] = [];
+  let failingReadBacks = 0;
+  let inFlight = 0;
+  const sleep = () => new Promise((resolve) => setTimeout(resolve, options.latencyMs ?? 0));
+
+  const fake: FakeKenjo = {
+    stored: [],
+    calls: [],
+    readBacks: [],
+    maxInFlight: 0,
+    plan: (...outcomes) => void planned.push(...outcomes),
+    failReadBacks: (count) => void (failingReadBacks = count),
+    async trackTime(request): Promise<TrackTimeOutcome> {
+      fake.calls.push(request);
+      options.onCall?.(request);
+      inFlight += 1;
+      fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
+      await sleep();
+      inFlight -= 1;
+      const outcome = planned.shift() ?? 'applied';
+      const store = () =>
+        fake.stored.push({
+          userId: 'userId' in request.employee ? request.employee.userId : '?',
+          dateTime: request.dateTime,
+          isOvernightShift: request.isOvernightShift,
+        });
+      switch (outcome) {
+        case 'applied':
+          store();
+          return { kind: 'applied' };
+        case 'commit-then-unknown':
+          store();
+          return { kind: 'unknown', detail: 'connection dropped after sending' };
+        case 'lost-unknown':
+          return { kind: 'unknown', detail: 'no complete answer within 300 ms' };
+        case 'server-error':
+          return { kind: 'not-applied', retryAfterMs: null, detail: 'HTTP 503 before the request was read' };
+        case 'rate-limited':
+          return { kind: 'not-applied', retryAfterMs: options.retryAfterMs ?? 1000, detail: 'HTTP 429' };
+        case 'rejected':
+          return { kind: 'rejected', status: 400, message: 'Employee not found' };
+      }
+    },
+    async countPunchesAt(employee, dateTime) {
+      fake.readBacks.push(dateTime);
+      if (failingReadBacks > 0) {
+        failingReadBacks -= 1;
+        throw new Error('Kenjo did not answer');
+      }
+      return fake.stored.filter((p) => p.userId === employee.userId && p.dateTime === dateTime).length;
+    },
+  };
+  return fake;
+}

@@ -1,0 +1,68 @@
+/**
+ * What the replay engine needs from the rest of the proxy. It codes against these narrow views so that tests can
+ * hand it a fake Kenjo, and so that a PostgreSQL ledger or another directory can stand in without changes here.
+ */
+import type { EmployeeRef } from '../../core/punch';
+import type { KenjoClient } from '../kenjo/types';
+import type { Ledger, LedgerPunch } from '../ledger/ledger';
+
+export type ReplayLedger = Pick<
+  Ledger,
+  'dueChainHeads' | 'unresolvedPunches' | 'deliveredHistory' | 'countSentAt' | 'transition'
+>;
+
+export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'countPunchesAt'>;
+
+/**
+ * How the directory answers for one identifier. `unknown` and `inactive` are final only when the directory is
+ * fresh; a directory that cannot be sure answers `unavailable`, and the punch waits.
+ */
+export type EmployeeResolution =
+  | { kind: 'found'; userId: string }
+  | { kind: 'unknown'; reason: string }
+  | { kind: 'inactive'; reason: string }
+  | { kind: 'unavailable'; reason: string };
+
+export interface ReplayDirectory {
+  resolve(ref: EmployeeRef): EmployeeResolution | Promise<EmployeeResolution>;
+}
+
+/** A pino-compatible logger; replay never hands it a credential. */
+export interface ReplayLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+/** Everything one step of a chain needs; built once by `createReplay`. */
+export interface StepContext {
+  ledger: ReplayLedger;
+  kenjo: ReplayKenjo;
+  directory: ReplayDirectory;
+  now: () => number;
+  maxShiftHours: number;
+  backoff: BackoffPolicy;
+  /** The least wait before reading back an ambiguous call, so that a request still in Kenjo's hands can land. */
+  readBackDelayMs: number;
+  random: () => number;
+  logger: ReplayLogger;
+}
+
+/**
+ * What became of one step. `retry-later` carries a global pause when Kenjo named a wait (its limit is global);
+ * `waiting` means the step changed nothing (directory unavailable, read-back failed, punch moved by someone else).
+ */
+export type StepResult =
+  | { kind: 'sent' }
+  | { kind: 'retry-later'; pauseAllUntilMs: number | null }
+  | { kind: 'unknown' }
+  | { kind: 'failed' }
+  | { kind: 'resolved' }
+  | { kind: 'waiting'; retryAtMs: number | null };
+
+export type { LedgerPunch };
