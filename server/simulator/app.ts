@@ -1,6 +1,9 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAttendanceReads } from './attendances-routes';
+import { registerAttendanceWrites } from './attendance-writes';
 import { registerAuth } from './auth';
+import { registerControlRoutes } from './control-routes';
+import { registerEmployeeRoutes } from './employees-routes';
 import { installFaultHooks } from './fault-hooks';
 import { sendKenjoError } from './kenjo-error';
 import type { KenjoSimulator } from './simulator';
@@ -24,8 +27,11 @@ export async function buildSimulatorApp(sim: KenjoSimulator): Promise<FastifyIns
       registerAuth(api, sim);
       registerTrackTime(api, sim);
       registerAttendanceReads(api, sim);
+      registerAttendanceWrites(api, sim);
+      registerEmployeeRoutes(api, sim);
     },
     { prefix: KENJO_BASE_PATH },
   );
+  registerControlRoutes(app, sim);
   return app;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildSimulatorApp } from './app';
+import { DEMO_EMPLOYEES } from './employees';
 import { KenjoSimulator, type SimulatorOptions } from './simulator';
+import type { SimEmployee } from './types';
 
 /** An in-process simulator and a logged-in caller, for `app.inject` tests. */
 export interface Harness {
@@ -62,4 +64,11 @@ export function spans(rows: readonly AttendanceRow[]): string[] {
     const nextDay = row.endTime.slice(0, 10) !== row.startTime.slice(0, 10) ? '+1' : '';
     return `${hm(row.startTime)}–${hm(row.endTime)}${nextDay}`;
   });
+}
+
+/** The demo employee at `index`, for tests (the list is fixed, so a missing one is a broken test). */
+export function demoEmployee(index: number): SimEmployee {
+  const employee = DEMO_EMPLOYEES[index];
+  if (!employee) throw new Error(`no demo employee at ${index}`);
+  return employee;
 }

@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_EMPLOYEES } from './employees';
-import { harness, spans } from './test-support';
+import { INACTIVE_DEMO_BADGE } from './employees';
+import { demoEmployee, harness, spans, type Harness } from './test-support';
 
-const ANA = DEMO_EMPLOYEES[0]!;
+const ANA = demoEmployee(0);
+const BEN = demoEmployee(1);
 const punch = (dateTime: string, extra: Record<string, unknown> = {}) => ({
   externalId: ANA.externalId,
   dateTime,
   ...extra,
 });
 
-describe('track-time pairing (the documented examples)', () => {
+async function punchAll(h: Harness, punches: readonly (string | [string, boolean])[]): Promise<void> {
+  for (const p of punches) {
+    const [dateTime, isOvernightShift] = typeof p === 'string' ? [p, undefined] : p;
+    const body = punch(dateTime, isOvernightShift === undefined ? {} : { isOvernightShift });
+    expect((await h.trackTime(body)).status).toBe(201);
+  }
+}
+
+describe('ordinary punches pair the day in time order', () => {
   it.each([
-    { name: 'T1 T2 T3', times: ['08:00', '09:00', '10:00'], expected: ['08:00–09:00', '10:00–open'] },
     {
-      name: 'T4 closes the second pair',
+      name: 'T1 08:00, T2 09:00, T3 10:00',
+      times: ['08:00', '09:00', '10:00'],
+      expected: ['08:00–09:00', '10:00–open'],
+    },
+    {
+      name: 'T4 12:00 closes the second pair',
       times: ['08:00', '09:00', '10:00', '12:00'],
       expected: ['08:00–09:00', '10:00–12:00'],
     },
@@ -22,14 +35,238 @@ describe('track-time pairing (the documented examples)', () => {
       times: ['08:00', '09:00', '10:00', '07:00'],
       expected: ['07:00–08:00', '09:00–10:00'],
     },
+    { name: 'a duplicate is stored twice', times: ['08:00', '08:00'], expected: ['08:00–08:00'] },
     {
-      name: 'a duplicate is stored and shifts later pairs',
-      times: ['08:00', '08:00', '09:00'],
-      expected: ['08:00–08:00', '09:00–open'],
+      name: 'a duplicate shifts every later pair',
+      times: ['08:00', '09:00', '10:00', '12:00', '09:00'],
+      expected: ['08:00–09:00', '09:00–10:00', '12:00–open'],
     },
+    { name: 'one punch is an open entry', times: ['13:37'], expected: ['13:37–open'] },
   ])('$name', async ({ times, expected }) => {
     const h = await harness();
-    for (const time of times) expect((await h.trackTime(punch(`2021-01-01T${time}:00`))).status).toBe(201);
+    await punchAll(
+      h,
+      times.map((t) => `2021-01-01T${t}:00`),
+    );
     expect(spans(await h.attendances('2021-01-01'))).toEqual(expected);
+  });
+
+  it('keeps employees and days apart', async () => {
+    const h = await harness();
+    await punchAll(h, ['2021-01-01T08:00:00', '2021-01-02T09:00:00']);
+    await h.trackTime({ email: BEN.email, dateTime: '2021-01-01T10:00:00' });
+    const rows = await h.attendances('2021-01-01', '2021-01-02');
+    expect(rows.map((r) => [r.userId, r.startTime, r.endTime])).toEqual([
+      [ANA._id, '2021-01-01T08:00:00.000Z', null],
+      [BEN._id, '2021-01-01T10:00:00.000Z', null],
+      [ANA._id, '2021-01-02T09:00:00.000Z', null],
+    ]);
+  });
+});
+
+describe('the overnight close', () => {
+  const START = '2026-02-03T22:00:00';
+  it.each([
+    {
+      name: '06:00 with the flag closes the 3 Feb entry',
+      punches: [START, ['2026-02-04T06:00:00', true]],
+      d3: ['22:00–06:00+1'],
+      d4: [],
+    },
+    {
+      name: '00:00:00 closes (inclusive)',
+      punches: [START, ['2026-02-04T00:00:00', true]],
+      d3: ['22:00–00:00+1'],
+      d4: [],
+    },
+    {
+      name: '18:00:00 closes (inclusive)',
+      punches: [START, ['2026-02-04T18:00:00', true]],
+      d3: ['22:00–18:00+1'],
+      d4: [],
+    },
+    {
+      name: '18:00:01 is an ordinary punch on its own day',
+      punches: [START, ['2026-02-04T18:00:01', true]],
+      d3: ['22:00–open'],
+      d4: ['18:00–open'],
+    },
+    {
+      name: '18:01 is an ordinary punch on its own day',
+      punches: [START, ['2026-02-04T18:01:00', true]],
+      d3: ['22:00–open'],
+      d4: ['18:01–open'],
+    },
+    {
+      name: 'the flag without an open entry the day before is ordinary',
+      punches: [['2026-02-04T06:00:00', true]],
+      d3: [],
+      d4: ['06:00–open'],
+    },
+    {
+      name: 'the flag with a closed day before is ordinary',
+      punches: ['2026-02-03T08:00:00', '2026-02-03T16:00:00', ['2026-02-04T06:00:00', true]],
+      d3: ['08:00–16:00'],
+      d4: ['06:00–open'],
+    },
+    {
+      name: 'without the flag the open entry stays open',
+      punches: [START, '2026-02-04T06:00:00'],
+      d3: ['22:00–open'],
+      d4: ['06:00–open'],
+    },
+    {
+      name: 'the flag on the same day as the start is ordinary',
+      punches: [START, ['2026-02-03T23:00:00', true]],
+      d3: ['22:00–23:00'],
+      d4: [],
+    },
+    {
+      name: 'an open entry two days before is not closed',
+      punches: ['2026-02-02T22:00:00', ['2026-02-04T06:00:00', true]],
+      d3: [],
+      d4: ['06:00–open'],
+    },
+  ] as const)('$name', async ({ punches, d3, d4 }) => {
+    const h = await harness();
+    await punchAll(h, punches as readonly (string | [string, boolean])[]);
+    expect(spans(await h.attendances('2026-02-03'))).toEqual(d3);
+    expect(spans(await h.attendances('2026-02-04'))).toEqual(d4);
+  });
+
+  it('stores one entry dated the start day, ending the next day, marked overnight', async () => {
+    const h = await harness();
+    await punchAll(h, [START, ['2026-02-04T06:00:00', true]]);
+    expect(await h.attendances('2026-02-03', '2026-02-04')).toEqual([
+      expect.objectContaining({
+        date: '2026-02-03T00:00:00.000Z',
+        startTime: '2026-02-03T22:00:00.000Z',
+        endTime: '2026-02-04T06:00:00.000Z',
+        isOvernightShift: true,
+      }),
+    ]);
+    expect(h.sim.log().map((e) => e.appliedAs)).toEqual(['ordinary', 'overnight-close']);
+  });
+
+  it('freezes a closed overnight entry: later punches of its day re-pair without it', async () => {
+    const h = await harness();
+    await punchAll(h, [
+      '2026-02-03T08:00:00',
+      '2026-02-03T09:00:00',
+      START,
+      ['2026-02-04T06:00:00', true],
+      '2026-02-03T07:00:00',
+    ]);
+    expect(spans(await h.attendances('2026-02-03'))).toEqual(['07:00–08:00', '09:00–open', '22:00–06:00+1']);
+  });
+
+  it('does not count the overnight end among the next day’s punches', async () => {
+    const h = await harness();
+    await punchAll(h, [START, ['2026-02-04T06:00:00', true], '2026-02-04T07:00:00', '2026-02-04T08:00:00']);
+    expect(spans(await h.attendances('2026-02-04'))).toEqual(['07:00–08:00']);
+  });
+});
+
+describe('identifiers', () => {
+  it.each([
+    {
+      name: 'userId wins over email and externalId',
+      body: { userId: ANA._id, email: BEN.email, externalId: BEN.externalId },
+      who: ANA._id,
+    },
+    {
+      name: 'email wins over externalId',
+      body: { email: BEN.email, externalId: ANA.externalId },
+      who: BEN._id,
+    },
+    { name: 'email matches case-insensitively', body: { email: BEN.email.toUpperCase() }, who: BEN._id },
+    { name: 'externalId alone', body: { externalId: BEN.externalId }, who: BEN._id },
+    {
+      name: 'an empty userId counts as absent',
+      body: { userId: '', externalId: BEN.externalId },
+      who: BEN._id,
+    },
+  ])('$name', async ({ body, who }) => {
+    const h = await harness();
+    expect((await h.trackTime({ ...body, dateTime: '2021-01-01T08:00:00' })).status).toBe(201);
+    expect(h.sim.log()[0]?.employeeId).toBe(who);
+  });
+});
+
+describe('rejections (400, nothing stored, nothing logged)', () => {
+  it.each([
+    { name: 'no dateTime', body: { externalId: ANA.externalId }, message: /dateTime is required/ },
+    { name: 'dateTime with an offset', body: punch('2026-02-03T08:00:00Z'), message: /real date and time/ },
+    {
+      name: 'dateTime with a fraction',
+      body: punch('2026-02-03T08:00:00.000'),
+      message: /real date and time/,
+    },
+    { name: 'date only', body: punch('2026-02-03'), message: /real date and time/ },
+    { name: '30 February', body: punch('2026-02-30T08:00:00'), message: /real date and time/ },
+    {
+      name: '29 February of a common year',
+      body: punch('2026-02-29T08:00:00'),
+      message: /real date and time/,
+    },
+    { name: 'hour 25', body: punch('2026-02-03T25:00:00'), message: /real date and time/ },
+    { name: 'hour 24', body: punch('2026-02-03T24:00:00'), message: /real date and time/ },
+    { name: 'minute 60', body: punch('2026-02-03T08:60:00'), message: /real date and time/ },
+    {
+      name: 'dateTime not a string',
+      body: { externalId: ANA.externalId, dateTime: 20260203 },
+      message: /dateTime is required/,
+    },
+    {
+      name: 'isOvernightShift not a boolean',
+      body: punch('2026-02-03T08:00:00', { isOvernightShift: 'true' }),
+      message: /isOvernightShift/,
+    },
+    {
+      name: 'no identifier',
+      body: { dateTime: '2026-02-03T08:00:00' },
+      message: /One of userId, email or externalId/,
+    },
+    {
+      name: 'unknown badge',
+      body: { externalId: 'B-9999', dateTime: '2026-02-03T08:00:00' },
+      message: /^Employee not found$/,
+    },
+    {
+      name: 'unknown userId, even with a good badge',
+      body: { userId: 'f'.repeat(24), externalId: ANA.externalId, dateTime: '2026-02-03T08:00:00' },
+      message: /^Employee not found$/,
+    },
+    {
+      name: 'inactive employee',
+      body: { externalId: INACTIVE_DEMO_BADGE, dateTime: '2026-02-03T08:00:00' },
+      message: /^Employee not found$/,
+    },
+  ])('$name', async ({ body, message }) => {
+    const h = await harness();
+    const res = await h.trackTime(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ code: 400, message: expect.stringMatching(message) });
+    expect(h.sim.state().attendances).toEqual([]);
+    expect(h.sim.log()).toEqual([]);
+  });
+});
+
+describe('success', () => {
+  it('answers 201 with the request body echoed and logs the call', async () => {
+    const h = await harness({ clock: () => 1_770_000_000_000 });
+    const body = { email: BEN.email, dateTime: '2026-02-03T08:00:00', isOvernightShift: false };
+    expect(await h.trackTime(body)).toEqual({ status: 201, body });
+    expect(h.sim.log()).toEqual([
+      {
+        seq: 1,
+        employeeId: BEN._id,
+        dateTime: body.dateTime,
+        isOvernightShift: false,
+        appliedAs: 'ordinary',
+        receivedAtMs: 1_770_000_000_000,
+      },
+    ]);
+    expect(h.sim.counters()).toMatchObject({ trackTimeCalls: 1, applied: 1 });
   });
 });

@@ -11,7 +11,7 @@ const trackTimeBody = z.object({
   userId: z.string().optional(),
   email: z.string().optional(),
   externalId: z.string().optional(),
-  dateTime: z.unknown(),
+  dateTime: z.unknown().optional(),
   isOvernightShift: z.boolean().optional(),
 });
 
