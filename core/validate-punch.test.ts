@@ -11,11 +11,8 @@ const rawPunch = (overrides: Record<string, unknown> = {}): Record<string, unkno
   ...overrides,
 });
 
-const withoutField = (field: string): Record<string, unknown> => {
-  const punch = rawPunch();
-  delete punch[field];
-  return punch;
-};
+const withoutField = (field: string): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(rawPunch()).filter(([key]) => key !== field));
 
 const rawBatch = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   sentAt: '2026-02-04T06:00:05.120+01:00',

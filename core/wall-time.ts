@@ -19,6 +19,8 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 const WALL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_MINUTE = 60_000;
+/** Zones already found valid; building an `Intl.DateTimeFormat` per conversion would dominate replay's cost. */
+const knownZones = new Set<string>();
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -64,13 +66,15 @@ export function parseInstant(at: string): number | null {
 
 /** Whether `zone` is an IANA time-zone name this runtime knows (fixed offsets such as `+01:00` are not). */
 export function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   if (zone.trim() === '' || /^[+-]/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(zone);
+  return true;
 }
 
 /** Kenjo's `YYYY-MM-DDThh:mm:ss` for the instant on the wall clock of `timeZone`; fractions of seconds dropped. */
