@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export const LEDGER_FILE_NAME = 'ledger.sqlite';
+export const BUSY_TIMEOUT_MS = 5_000;
+
+/** The ledger file inside the data folder. */
+export function ledgerPath(dataDir: string): string {
+  return join(dataDir, LEDGER_FILE_NAME);
+}
+
+/**
+ * Opens (creating it and its folder if needed) `${dataDir}/ledger.sqlite`, or a private in-memory database for
+ * `':memory:'`. WAL with `synchronous=FULL` makes every committed transaction survive a power cut, not just a crash
+ * of the process; `busy_timeout` lets a second connection (a maintenance script) wait instead of failing.
+ */
+export function openDatabase(dataDir: string): Database.Database {
+  let db: Database.Database;
+  if (dataDir === ':memory:') {
+    db = new Database(':memory:');
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(ledgerPath(dataDir));
+    db.pragma('journal_mode = WAL');
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return db;
+}

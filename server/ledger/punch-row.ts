@@ -1,0 +1,65 @@
+import type { EmployeeRef } from '../../core/punch';
+import type { LedgerPunch, LedgerStatus } from './ledger';
+
+/** A `punches` row as SQLite returns it. The employee is stored as which identifier (`kind`) plus its value. */
+export interface PunchRow {
+  seq: number;
+  kiosk_id: string;
+  id: string;
+  employee_kind: 'externalId' | 'email' | 'userId';
+  employee_value: string;
+  employee_key: string | null;
+  at: string;
+  at_ms: number;
+  time_zone: string;
+  kenjo_date_time: string;
+  status: LedgerStatus;
+  reason: string | null;
+  is_overnight_shift: 0 | 1 | null;
+  overnight_reason: string | null;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at_ms: number | null;
+  received_at_ms: number;
+  delivered_at_ms: number | null;
+}
+
+export function employeeColumns(ref: EmployeeRef): { kind: PunchRow['employee_kind']; value: string } {
+  if ('externalId' in ref) return { kind: 'externalId', value: ref.externalId };
+  if ('email' in ref) return { kind: 'email', value: ref.email };
+  return { kind: 'userId', value: ref.userId };
+}
+
+function employeeRef(kind: PunchRow['employee_kind'], value: string): EmployeeRef {
+  if (kind === 'externalId') return { externalId: value };
+  if (kind === 'email') return { email: value };
+  return { userId: value };
+}
+
+export function toLedgerPunch(row: PunchRow): LedgerPunch {
+  return {
+    seq: row.seq,
+    kioskId: row.kiosk_id,
+    id: row.id,
+    employee: employeeRef(row.employee_kind, row.employee_value),
+    employeeKey: row.employee_key,
+    at: row.at,
+    atMs: row.at_ms,
+    timeZone: row.time_zone,
+    kenjoDateTime: row.kenjo_date_time,
+    status: row.status,
+    reason: row.reason,
+    isOvernightShift: row.is_overnight_shift === null ? null : row.is_overnight_shift === 1,
+    overnightReason: row.overnight_reason,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    nextAttemptAtMs: row.next_attempt_at_ms,
+    receivedAtMs: row.received_at_ms,
+    deliveredAtMs: row.delivered_at_ms,
+  };
+}
+
+/** SQLite booleans are 0/1; null stays null. */
+export function toFlag(value: boolean | null): 0 | 1 | null {
+  return value === null ? null : value ? 1 : 0;
+}

@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import type { InsertResult, Ledger, LedgerPunch, NewPunch, PunchFilter, PunchPage } from './ledger';
+import { employeeColumns, toLedgerPunch, type PunchRow } from './punch-row';
+
+/** The largest page `listPunches` returns, whatever the caller asks for. */
+export const MAX_PAGE_SIZE = 500;
+
+type PunchIngest = Pick<Ledger, 'insertPunches' | 'getPunch' | 'punchesOfEmployeeBetween' | 'listPunches'>;
+
+/** Ingest and the operators' reading of the `punches` table. */
+export function createPunchStore(db: Database.Database): PunchIngest {
+  const insert = db.prepare<Record<string, string | number | null>>(`
+    INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
+                         kenjo_date_time, status, reason, received_at_ms)
+    VALUES (@kioskId, @id, @employeeKind, @employeeValue, @employeeKey, @at, @atMs, @timeZone,
+            @kenjoDateTime, @status, @reason, @receivedAtMs)
+    ON CONFLICT (kiosk_id, id) DO NOTHING`);
+  const insertAll = db.transaction((punches: readonly NewPunch[]): InsertResult[] =>
+    punches.map((punch) => {
+      const { kind, value } = employeeColumns(punch.employee);
+      const { changes } = insert.run({
+        kioskId: punch.kioskId,
+        id: punch.id,
+        employeeKind: kind,
+        employeeValue: value,
+        employeeKey: punch.employeeKey,
+        at: punch.at,
+        atMs: punch.atMs,
+        timeZone: punch.timeZone,
+        kenjoDateTime: punch.kenjoDateTime,
+        status: punch.status,
+        reason: punch.reason,
+        receivedAtMs: punch.receivedAtMs,
+      });
+      return changes === 1 ? 'inserted' : 'duplicate';
+    }),
+  );
+  const byId = db.prepare<[string, string], PunchRow>('SELECT * FROM punches WHERE kiosk_id = ? AND id = ?');
+  const ofEmployeeBetween = db.prepare<[string, number, number], PunchRow>(`
+    SELECT * FROM punches
+     WHERE employee_key = ? AND at_ms BETWEEN ? AND ? AND status NOT IN ('ignored', 'rejected', 'discarded')
+     ORDER BY at_ms, seq`);
+
+  // One statement per combination of filters, prepared on first use: a fixed shape per combination lets SQLite
+  // pick the index that fits it, where one catch-all `(? IS NULL OR …)` statement would scan.
+  const pageStatements = new Map<string, Database.Statement<Record<string, string | number>, PunchRow>>();
+  function pageStatement(filter: PunchFilter) {
+    const terms: string[] = [];
+    if (filter.status !== undefined && filter.status.length > 0) {
+      terms.push('status IN (SELECT value FROM json_each(@status))');
+    }
+    if (filter.kioskId !== undefined) terms.push('kiosk_id = @kioskId');
+    if (filter.employeeKey !== undefined) terms.push('employee_key = @employeeKey');
+    if (filter.employee !== undefined) terms.push('(employee_key = @employee OR employee_value = @employee)');
+    if (filter.fromMs !== undefined) terms.push('at_ms >= @fromMs');
+    if (filter.toMs !== undefined) terms.push('at_ms <= @toMs');
+    if (filter.cursor !== undefined) terms.push('seq < @cursor');
+    const where = terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : '';
+    const sql = `SELECT * FROM punches ${where} ORDER BY seq DESC LIMIT @limit`;
+    let statement = pageStatements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      pageStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  return {
+    insertPunches: (punches) => insertAll.immediate(punches),
+    getPunch(kioskId, id) {
+      const row = byId.get(kioskId, id);
+      return row === undefined ? null : toLedgerPunch(row);
+    },
+    punchesOfEmployeeBetween: (employeeKey, fromMs, toMs) =>
+      ofEmployeeBetween.all(employeeKey, fromMs, toMs).map(toLedgerPunch),
+    listPunches(filter): PunchPage {
+      const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(filter.limit)));
+      const params: Record<string, string | number> = { limit: limit + 1 };
+      if (filter.status !== undefined) params.status = JSON.stringify(filter.status);
+      if (filter.kioskId !== undefined) params.kioskId = filter.kioskId;
+      if (filter.employeeKey !== undefined) params.employeeKey = filter.employeeKey;
+      if (filter.employee !== undefined) params.employee = filter.employee;
+      if (filter.fromMs !== undefined) params.fromMs = filter.fromMs;
+      if (filter.toMs !== undefined) params.toMs = filter.toMs;
+      if (filter.cursor !== undefined) params.cursor = filter.cursor;
+      if (filter.status?.length === 0) delete params.status;
+      const rows = pageStatement(filter).all(params);
+      const punches: LedgerPunch[] = rows.slice(0, limit).map(toLedgerPunch);
+      const last = punches.at(-1);
+      return { punches, nextCursor: rows.length > limit && last !== undefined ? last.seq : null };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { KioskRecord, NewPunch } from './ledger';
+import { openSqliteLedger } from './sqlite-ledger';
+
+/** Small builders for the ledger's tests; every field can be overridden. */
+let counter = 0;
+
+export function newPunch(overrides: Partial<NewPunch> = {}): NewPunch {
+  counter += 1;
+  const atMs = overrides.atMs ?? Date.UTC(2026, 1, 4, 7, 0, 0) + counter * 1000;
+  return {
+    kioskId: 'kiosk-1',
+    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    employee: { externalId: 'B-1001' },
+    employeeKey: 'emp-1',
+    at: new Date(atMs).toISOString(),
+    atMs,
+    timeZone: 'Europe/Berlin',
+    kenjoDateTime: new Date(atMs + 3_600_000).toISOString().slice(0, 19),
+    status: 'queued',
+    reason: null,
+    receivedAtMs: atMs + 500,
+    ...overrides,
+  };
+}
+
+export function newKiosk(overrides: Partial<KioskRecord> = {}): KioskRecord {
+  counter += 1;
+  return {
+    id: `kiosk-${counter}`,
+    name: `Door ${counter}`,
+    timeZone: 'Europe/Berlin',
+    createdAtMs: 1_000 + counter,
+    revokedAtMs: null,
+    lastSeenAtMs: null,
+    clockErrorMs: null,
+    pendingOnDevice: null,
+    appVersion: null,
+    storagePersisted: null,
+    lastSyncAtMs: null,
+    ...overrides,
+  };
+}
+
+export function memoryLedger() {
+  return openSqliteLedger(':memory:');
+}
