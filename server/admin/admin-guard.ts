@@ -1,0 +1,33 @@
+/**
+ * The guard of the console's own endpoints: the bearer ADMIN_TOKEN (scripts) or a signed-in session with its CSRF
+ * token on changes (the console). The proxy's `requireAdmin` accepts the same two; this one keeps the console's
+ * routes independent of where that lives.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from '../http/errors';
+import { adminSessionAuth } from './session-auth';
+import { secretsEqual } from './session-store';
+
+export function bearerTokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1] ?? null;
+}
+
+export function createAdminGuard(adminToken: () => string | null) {
+  return async function adminGuard(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const bearer = bearerTokenOf(request);
+    if (bearer !== null) {
+      const expected = adminToken();
+      if (expected !== null && secretsEqual(bearer, expected)) return;
+      throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.');
+    }
+    const check = adminSessionAuth(request);
+    if (check === 'ok') return;
+    if (check === 'bad-csrf') {
+      throw new HttpError(403, 'bad-csrf-token', 'The request lacks the x-csrf-token of this session.');
+    }
+    throw new HttpError(401, 'unauthorized', 'Sign in to the admin console first.');
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The parts of the ledger the console reads, and helpers over them. Reads only: every change an operator makes
+ * goes through the proxy's admin endpoints, which record it in the audit log.
+ */
+import { describeEmployee } from '../../core/punch';
+import type { Ledger, LedgerPunch, PunchFilter } from '../ledger/ledger';
+
+export type AdminLedger = Pick<
+  Ledger,
+  | 'listPunches'
+  | 'punchesOfEmployeeBetween'
+  | 'backlog'
+  | 'countByStatus'
+  | 'loadDirectory'
+  | 'listAudit'
+  | 'listKiosks'
+>;
+
+/** The ledger's largest page. */
+export const PAGE_LIMIT = 500;
+
+/** Every punch matching the filter, newest first, read page by page. */
+export function* allPunches(
+  ledger: AdminLedger,
+  filter: Omit<PunchFilter, 'limit' | 'cursor'>,
+): Generator<LedgerPunch> {
+  let cursor: number | undefined;
+  for (;;) {
+    const page = ledger.listPunches({
+      ...filter,
+      limit: PAGE_LIMIT,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    yield* page.punches;
+    if (page.nextCursor === null || page.punches.length === 0) return;
+    cursor = page.nextCursor;
+  }
+}
+
+/** Display names of the directory's employees by Kenjo id; one load per call, the directory is small. */
+export function employeeNames(
+  ledger: AdminLedger,
+): (punch: Pick<LedgerPunch, 'employeeKey'>) => string | null {
+  const names = new Map((ledger.loadDirectory()?.employees ?? []).map((e) => [e.userId, e.displayName]));
+  return (punch) => (punch.employeeKey === null ? null : (names.get(punch.employeeKey) ?? null));
+}
+
+/** One key per person: Kenjo's id once resolved, else the identifier as the kiosk sent it. */
+export function personKey(punch: Pick<LedgerPunch, 'employeeKey' | 'employee'>): string {
+  return punch.employeeKey ?? describeEmployee(punch.employee);
+}
+
+export function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}

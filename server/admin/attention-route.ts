@@ -1,0 +1,53 @@
+/**
+ * What an operator must act on: failed punches (Kenjo refused them, or they became unresolvable) and punches
+ * rejected at ingest, newest first, a page at a time. A failed punch heads its employee's chain and holds back every
+ * later unsettled punch of that employee; each failed item says how many wait behind it.
+ */
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from '../http/errors';
+import type { LedgerPunch } from '../ledger/ledger';
+import { employeeNames, type AdminLedger } from './admin-ledger';
+import { toPunchView } from './punch-view';
+
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.coerce.number().int().positive().optional(),
+});
+
+/** Unsettled punches of the same employee after the failed one, which replay will not send until it is settled. */
+export function heldBehind(ledger: AdminLedger, failed: LedgerPunch): number {
+  if (failed.employeeKey === null) return 0;
+  return ledger
+    .punchesOfEmployeeBetween(failed.employeeKey, failed.atMs, Number.MAX_SAFE_INTEGER)
+    .filter(
+      (p) =>
+        (p.status === 'queued' || p.status === 'sending') &&
+        (p.atMs > failed.atMs || (p.atMs === failed.atMs && p.seq > failed.seq)),
+    ).length;
+}
+
+export function registerAttentionRoute(
+  app: FastifyInstance,
+  ledger: AdminLedger,
+  guard: preHandlerAsyncHookHandler,
+): void {
+  app.get('/api/v1/admin/attention', { preHandler: guard }, async (request) => {
+    const parsed = query.safeParse(request.query);
+    if (!parsed.success)
+      throw new HttpError(400, 'bad-query', 'limit must be 1–200 and cursor a positive number.');
+    const { limit, cursor } = parsed.data;
+    const page = ledger.listPunches({ status: ['failed', 'rejected'], limit, ...(cursor ? { cursor } : {}) });
+    const nameOf = employeeNames(ledger);
+    const counts = ledger.countByStatus();
+    return {
+      failedCount: counts.failed,
+      rejectedCount: counts.rejected,
+      items: page.punches.map((punch) => ({
+        ...toPunchView(punch, nameOf),
+        heldBehind: punch.status === 'failed' ? heldBehind(ledger, punch) : 0,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * How a request proves it comes from a signed-in operator: the session cookie, and on every state-changing request
+ * the session's CSRF token in `x-csrf-token`. Scripts use `Authorization: Bearer <ADMIN_TOKEN>` instead and need
+ * no CSRF token, since a browser never attaches that header on its own.
+ */
+import type { FastifyRequest } from 'fastify';
+import { secretsEqual, type AdminSession, type AdminSessionStore } from './session-store';
+
+export const SESSION_COOKIE = 'kiosk_admin_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    adminSessions?: AdminSessionStore;
+  }
+}
+
+export type AdminSessionCheck = 'ok' | 'no-session' | 'bad-csrf';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function isStateChanging(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+/** The session named by the request's cookie, if it is live. */
+export function sessionOf(request: FastifyRequest): AdminSession | null {
+  const store = request.server.adminSessions;
+  if (!store) return null;
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
+  return store.get(cookies?.[SESSION_COOKIE]);
+}
+
+/**
+ * `ok` when the cookie names a live session and, for a state-changing method, `x-csrf-token` equals its token;
+ * `no-session` without a live session; `bad-csrf` when the session is live but the token is missing or wrong.
+ */
+export function adminSessionAuth(request: FastifyRequest): AdminSessionCheck {
+  const session = sessionOf(request);
+  if (!session) return 'no-session';
+  if (!isStateChanging(request.method)) return 'ok';
+  const header = request.headers[CSRF_HEADER];
+  const given = Array.isArray(header) ? header[0] : header;
+  return given !== undefined && secretsEqual(given, session.csrfToken) ? 'ok' : 'bad-csrf';
+}

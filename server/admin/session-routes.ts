@@ -1,0 +1,64 @@
+/**
+ * Sign-in, session state and sign-out of the admin console. The cookie is `HttpOnly` (scripts in the page never
+ * see it), `SameSite=Strict`, `Path=/`, and `Secure` when the request came over https; the CSRF token travels in
+ * the JSON body and the console keeps it in memory only.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from '../http/errors';
+import { SESSION_COOKIE, sessionOf } from './session-auth';
+import { secretsEqual, type AdminSessionStore } from './session-store';
+
+const signInBody = z.object({ token: z.string().min(1).max(1024) });
+
+function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  value: string,
+  maxAgeS: number,
+): void {
+  reply.setCookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: request.protocol === 'https',
+    maxAge: maxAgeS,
+  });
+}
+
+export function registerSessionRoutes(
+  app: FastifyInstance,
+  store: AdminSessionStore,
+  adminToken: () => string | null,
+): void {
+  app.post('/api/v1/admin/session', async (request, reply) => {
+    const parsed = signInBody.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-request', 'Send {"token": "<ADMIN_TOKEN>"}.');
+    const expected = adminToken();
+    if (expected === null) {
+      throw new HttpError(503, 'admin-token-unset', 'No ADMIN_TOKEN is configured on the server.');
+    }
+    if (!secretsEqual(parsed.data.token, expected)) {
+      throw new HttpError(401, 'wrong-admin-token', 'That is not the admin token.');
+    }
+    store.delete(sessionOf(request)?.id);
+    const session = store.create();
+    const maxAgeS = Math.floor((session.expiresAtMs - session.createdAtMs) / 1000);
+    setSessionCookie(request, reply, session.id, maxAgeS);
+    return { csrfToken: session.csrfToken, expiresAt: new Date(session.expiresAtMs).toISOString() };
+  });
+
+  app.get('/api/v1/admin/session', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    const session = sessionOf(request);
+    if (!session) return { signedIn: false, csrfToken: null };
+    return { signedIn: true, csrfToken: session.csrfToken };
+  });
+
+  // Signing out needs no CSRF token: a forged sign-out only signs the operator out.
+  app.delete('/api/v1/admin/session', async (request, reply) => {
+    store.delete(sessionOf(request)?.id);
+    setSessionCookie(request, reply, '', 0);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { installErrorHandler } from '../http/errors';
+import type { KenjoClientStats } from '../kenjo/types';
+import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { registerAdminConsole } from './register-admin-console';
+import { connectionState } from './status-routes';
+import { ADMIN_TOKEN, buildTestConsole, NOW_MS, storePunches, type TestConsole } from './test-support';
+
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats => ({
+  logins: 1,
+  trackTimeCalls: 0,
+  lastSuccessAtMs: null,
+  lastError: null,
+  lastErrorAtMs: null,
+  ...overrides,
+});
+
+describe('connectionState', () => {
+  it.each([
+    ['no stats', null, 'not-yet-called'],
+    ['no call yet', stats(), 'not-yet-called'],
+    ['a success', stats({ lastSuccessAtMs: 5 }), 'ok'],
+    ['an error after a success', stats({ lastSuccessAtMs: 5, lastErrorAtMs: 6 }), 'failing'],
+    ['a success after an error', stats({ lastSuccessAtMs: 7, lastErrorAtMs: 6 }), 'ok'],
+    ['only errors', stats({ lastErrorAtMs: 6 }), 'failing'],
+  ])('%s → %s', (_name, given, expected) => {
+    expect(connectionState(given)).toBe(expected);
+  });
+});
+
+describe('admin read endpoints', () => {
+  let t: TestConsole;
+  afterEach(async () => {
+    await t.app.close();
+    t.ledger.close();
+  });
+
+  it('lists failed and rejected punches with how many wait behind each failed one', async () => {
+    t = await buildTestConsole();
+    storePunches(t.ledger, [
+      { wall: '2026-02-04T07:00:00', employeeKey: 'a', status: 'failed', reason: 'Employee not found' },
+      { wall: '2026-02-04T08:00:00', employeeKey: 'a', status: 'queued' },
+      { wall: '2026-02-04T09:00:00', employeeKey: 'a', status: 'queued' },
+      { wall: '2026-02-04T08:00:00', employeeKey: 'b', status: 'queued' },
+      { wall: '2026-02-04T08:30:00', employeeKey: null, status: 'rejected', reason: 'unknown badge' },
+      { wall: '2026-02-04T06:00:00', employeeKey: 'c', status: 'sent' },
+    ]);
+    const body = (await t.app.inject({ url: '/api/v1/admin/attention', headers: auth })).json();
+    expect(body).toMatchObject({ failedCount: 1, rejectedCount: 1, nextCursor: null });
+    expect(body.items.map((i: { status: string; heldBehind: number }) => [i.status, i.heldBehind])).toEqual([
+      ['rejected', 0],
+      ['failed', 2],
+    ]);
+    expect(body.items[1]).toMatchObject({
+      employeeKey: 'a',
+      kenjoDateTime: '2026-02-04T07:00:00',
+      reason: 'Employee not found',
+    });
+  });
+
+  it('pages the attention list with a cursor', async () => {
+    t = await buildTestConsole();
+    storePunches(
+      t.ledger,
+      [1, 2, 3].map((h) => ({ wall: `2026-02-04T0${h}:00:00`, status: 'rejected' as const })),
+    );
+    const first = (await t.app.inject({ url: '/api/v1/admin/attention?limit=2', headers: auth })).json();
+    expect(first.items).toHaveLength(2);
+    const second = (
+      await t.app.inject({ url: `/api/v1/admin/attention?limit=2&cursor=${first.nextCursor}`, headers: auth })
+    ).json();
+    expect(second.items.map((i: { kenjoDateTime: string }) => i.kenjoDateTime)).toEqual([
+      '2026-02-04T01:00:00',
+    ]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('reports Kenjo, the backlog and the directory', async () => {
+    const ledger = openSqliteLedger(':memory:');
+    const app = Fastify();
+    installErrorHandler(app);
+    const kenjo = { stats: () => stats({ lastSuccessAtMs: NOW_MS - 5000, trackTimeCalls: 3 }) };
+    await registerAdminConsole(app, {
+      ledger,
+      kenjo,
+      config: { demoMode: false, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
+      now: () => NOW_MS,
+    });
+    ledger.saveDirectory(
+      [{ userId: 'a', email: null, externalId: 'B-1', isActive: true, displayName: 'A' }],
+      NOW_MS - 60_000,
+    );
+    storePunches(ledger, [{ wall: '2026-02-04T09:58:00', status: 'queued' }]);
+    const body = (await app.inject({ url: '/api/v1/admin/kenjo', headers: auth })).json();
+    expect(body).toMatchObject({
+      demoMode: false,
+      connection: 'ok',
+      lastSuccessAt: new Date(NOW_MS - 5000).toISOString(),
+      trackTimeCalls: 3,
+      backlog: { waiting: 1, failed: 0, oldestAgeS: 119 },
+      directory: { ageS: 60, employees: 1, activeEmployees: 1 },
+    });
+    await app.close();
+    ledger.close();
+  });
+
+  it('lists the audit log newest first', async () => {
+    t = await buildTestConsole();
+    for (const [atMs, action] of [
+      [1, 'kiosk.revoke'],
+      [2, 'punch.discard'],
+    ] as const) {
+      t.ledger.appendAudit({ atMs, actor: 'admin', action, target: 'x', reason: null, detail: {} });
+    }
+    const body = (await t.app.inject({ url: '/api/v1/admin/audit', headers: auth })).json();
+    expect(body.entries.map((e: { action: string }) => e.action)).toEqual(['punch.discard', 'kiosk.revoke']);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * `GET /api/v1/admin/kenjo`: is Kenjo answering, how far behind is replay, how old is the employee directory.
+ * `GET /api/v1/admin/audit`: operators' actions, newest first.
+ */
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from '../http/errors';
+import type { KenjoClientStats } from '../kenjo/types';
+import { isoOrNull, type AdminLedger } from './admin-ledger';
+
+export interface StatusDeps {
+  ledger: AdminLedger;
+  kenjo: { stats(): KenjoClientStats } | null;
+  now: () => number;
+  demoMode: boolean;
+}
+
+export type KenjoConnection = 'ok' | 'failing' | 'not-yet-called';
+
+/** Failing when the last error is newer than the last success. */
+export function connectionState(stats: KenjoClientStats | null): KenjoConnection {
+  if (!stats || (stats.lastSuccessAtMs === null && stats.lastErrorAtMs === null)) return 'not-yet-called';
+  if (
+    stats.lastErrorAtMs !== null &&
+    (stats.lastSuccessAtMs === null || stats.lastErrorAtMs > stats.lastSuccessAtMs)
+  ) {
+    return 'failing';
+  }
+  return 'ok';
+}
+
+const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export function registerStatusRoutes(
+  app: FastifyInstance,
+  deps: StatusDeps,
+  guard: preHandlerAsyncHookHandler,
+): void {
+  app.get('/api/v1/admin/kenjo', { preHandler: guard }, async () => {
+    const nowMs = deps.now();
+    const stats = deps.kenjo?.stats() ?? null;
+    const backlog = deps.ledger.backlog(nowMs);
+    const directory = deps.ledger.loadDirectory();
+    return {
+      demoMode: deps.demoMode,
+      connection: connectionState(stats),
+      lastSuccessAt: isoOrNull(stats?.lastSuccessAtMs ?? null),
+      lastError: stats?.lastError ?? null,
+      lastErrorAt: isoOrNull(stats?.lastErrorAtMs ?? null),
+      trackTimeCalls: stats?.trackTimeCalls ?? 0,
+      backlog: {
+        waiting: backlog.waiting,
+        failed: backlog.failed,
+        oldestReceivedAt: isoOrNull(backlog.oldestReceivedAtMs),
+        oldestAgeS:
+          backlog.oldestReceivedAtMs === null
+            ? null
+            : Math.max(0, Math.floor((nowMs - backlog.oldestReceivedAtMs) / 1000)),
+      },
+      directory: {
+        fetchedAt: isoOrNull(directory?.fetchedAtMs ?? null),
+        ageS: directory ? Math.max(0, Math.floor((nowMs - directory.fetchedAtMs) / 1000)) : null,
+        employees: directory?.employees.length ?? 0,
+        activeEmployees: directory?.employees.filter((e) => e.isActive).length ?? 0,
+      },
+    };
+  });
+
+  app.get('/api/v1/admin/audit', { preHandler: guard }, async (request) => {
+    const parsed = auditQuery.safeParse(request.query);
+    if (!parsed.success) throw new HttpError(400, 'bad-query', 'limit must be 1–500 and before an epoch ms.');
+    const { limit, before } = parsed.data;
+    const entries = deps.ledger.listAudit(limit, before);
+    const last = entries.at(-1);
+    return {
+      entries: entries.map((e) => ({ ...e, at: new Date(e.atMs).toISOString() })),
+      nextBefore: entries.length === limit && last ? last.atMs : null,
+    };
+  });
+}
