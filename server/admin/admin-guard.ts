@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors';
-import { adminSessionAuth } from './session-auth';
+import { adminSessionAuthenticator } from './session-auth';
 import { secretsEqual } from './session-store';
 
 export function bearerTokenOf(request: FastifyRequest): string | null {
@@ -23,11 +23,7 @@ export function createAdminGuard(adminToken: () => string | null) {
       if (expected !== null && secretsEqual(bearer, expected)) return;
       throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.');
     }
-    const check = adminSessionAuth(request);
-    if (check === 'ok') return;
-    if (check === 'bad-csrf') {
-      throw new HttpError(403, 'bad-csrf-token', 'The request lacks the x-csrf-token of this session.');
-    }
+    if (adminSessionAuthenticator(request)) return;
     throw new HttpError(401, 'unauthorized', 'Sign in to the admin console first.');
   };
 }

@@ -4,6 +4,7 @@
  * no CSRF token, since a browser never attaches that header on its own.
  */
 import type { FastifyRequest } from 'fastify';
+import { HttpError } from '../http/errors';
 import { secretsEqual, type AdminSession, type AdminSessionStore } from './session-store';
 
 export const SESSION_COOKIE = 'kiosk_admin_session';
@@ -42,4 +43,17 @@ export function adminSessionAuth(request: FastifyRequest): AdminSessionCheck {
   const header = request.headers[CSRF_HEADER];
   const given = Array.isArray(header) ? header[0] : header;
   return given !== undefined && secretsEqual(given, session.csrfToken) ? 'ok' : 'bad-csrf';
+}
+
+/**
+ * The session as one of the proxy's admin authenticators (`requireAdmin`): the operator when the session is live
+ * and, on a change, the CSRF token matches; null without a session (the next authenticator may know the request);
+ * a 403 when the session is live but the CSRF token is missing or wrong.
+ */
+export function adminSessionAuthenticator(request: FastifyRequest): { actor: string } | null {
+  const check = adminSessionAuth(request);
+  if (check === 'bad-csrf') {
+    throw new HttpError(403, 'bad-csrf-token', 'The request lacks the x-csrf-token of this session.');
+  }
+  return check === 'ok' ? { actor: 'admin-console' } : null;
 }
