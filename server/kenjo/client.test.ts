@@ -1,10 +1,11 @@
 import { createServer } from 'node:net';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_EMPLOYEE_COUNT, DEMO_EMPLOYEES, INACTIVE_DEMO_BADGE } from '../simulator/employees';
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from '../simulator/start';
 import { createKenjoClient } from './client';
 import { KenjoUnavailableError } from './errors';
-import type { KenjoClient, KenjoClientOptions, KenjoLogger, ReadBackEmployee } from './types';
+import type { KenjoClient, KenjoClientOptions, ReadBackEmployee } from './types';
 
 const API_KEY = 'client-test-key';
 const [ANA, BEN] = DEMO_EMPLOYEES as [(typeof DEMO_EMPLOYEES)[number], (typeof DEMO_EMPLOYEES)[number]];
@@ -176,16 +177,18 @@ describe('the session', () => {
     await expect(client.close()).resolves.toBeUndefined();
   });
 
-  it('never hands the API key or the token to the logger', async () => {
+  it('never hands the API key or the token to a pino logger', async () => {
     const lines: string[] = [];
-    const record = (obj: object, msg?: string) => void lines.push(JSON.stringify(obj) + (msg ?? ''));
-    const logger: KenjoLogger = { debug: record, info: record, warn: record, error: record };
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
     const { running, client } = await setup({}, { logger });
     await client.trackTime(punch('2026-02-04T08:00:00'));
     running.simulator.reset();
     await client.trackTime(punch('2026-02-04T09:00:00'));
-    expect(lines.length).toBeGreaterThan(2);
-    expect(lines.join('\n')).not.toMatch(new RegExp(`${API_KEY}|Bearer`, 'i'));
+    await client.close();
+    const wrong = createKenjoClient({ baseUrl: running.baseUrl, apiKey: 'wrong-key', logger });
+    await wrong.trackTime(punch('2026-02-04T10:00:00'));
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.join('\n')).not.toMatch(new RegExp(`${API_KEY}|wrong-key|Bearer`, 'i'));
   });
 });
 

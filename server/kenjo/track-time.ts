@@ -2,6 +2,15 @@
  * `POST /attendances/track-time` and the naming of its outcome. Kenjo has no idempotency key and stores a repeated
  * punch twice, so an outcome is `not-applied` only when Kenjo certainly did not store the punch; every doubtful case
  * is `unknown`, for the caller to settle with a read-back before sending again.
+ *
+ *   2xx                                         applied
+ *   400, 409, 422 and other 4xx                 rejected (Kenjo's message): this punch will never be accepted
+ *   429                                         not-applied, retryAfterMs from Retry-After (seconds or HTTP-date)
+ *   401 twice (after a fresh login), 3xx,       not-applied: our key, its permissions or our URL are wrong, which
+ *   403, 404, 405, login refused or failed      is a fault of this proxy's configuration, never of the punch
+ *   connection refused, DNS, TLS, connect       not-applied: nothing was written to the socket
+ *   408, 5xx, timeout, reset, closed socket,    unknown: Kenjo may have stored it
+ *   anything unrecognised
  */
 import { employeeIdentifier } from '../../core/punch';
 import { KenjoUnavailableError } from './errors';
@@ -90,6 +99,10 @@ export async function trackTime(
   }
   if (outcome.kind === 'applied' || outcome.kind === 'rejected') health.succeeded();
   else health.failed(outcome.detail);
-  logger?.debug({ dateTime, isOvernightShift, outcome: outcome.kind }, 'kenjo track-time');
+  const fields = { field, dateTime, isOvernightShift, outcome: outcome.kind };
+  if (outcome.kind === 'applied') logger?.debug(fields, 'kenjo track-time');
+  else if (outcome.kind === 'rejected')
+    logger?.info({ ...fields, message: outcome.message }, 'kenjo track-time');
+  else logger?.warn({ ...fields, detail: outcome.detail }, 'kenjo track-time');
   return outcome;
 }
