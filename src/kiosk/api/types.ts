@@ -1,0 +1,38 @@
+/** The proxy's kiosk-facing answers (kiosk protocol plus the project's pairing, config and directory endpoints). */
+
+export interface PairingAnswer {
+  kioskId: string;
+  token: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface KioskConfig {
+  kioskId: string;
+  name: string;
+  timeZone: string;
+  demoMode: boolean;
+  doubleScanWindowS: number;
+  serverTime: string;
+}
+
+export interface DirectoryEmployee {
+  key: string;
+  name: string;
+  badgeHash: string | null;
+  emailHash: string | null;
+}
+
+export interface Directory {
+  /** When the proxy last read the employees from Kenjo; `null` when it never has. */
+  fetchedAt: string | null;
+  salt: string;
+  employees: DirectoryEmployee[];
+}
+
+export interface KioskStatusReport {
+  pendingCount: number;
+  storagePersisted: boolean | null;
+  appVersion: string;
+  lastSyncAt: string | null;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createBadgeBuffer, type KeyInput } from './badge-buffer';
+
+function feed(keys: ReadonlyArray<Partial<KeyInput> & { key: string }>, gapMs = 10): string[] {
+  const scans: string[] = [];
+  const buffer = createBadgeBuffer({ onScan: (badge) => scans.push(badge) });
+  let timeMs = 1_000;
+  for (const input of keys) {
+    timeMs = input.timeMs ?? timeMs + gapMs;
+    buffer.handleKey({ inTextField: false, ...input, timeMs });
+  }
+  return scans;
+}
+
+const typed = (text: string) => [...text].map((key) => ({ key }));
+
+describe('badge key buffer', () => {
+  it.each([
+    ['a fast badge and Enter', [...typed('B-1001'), { key: 'Enter' }], ['B-1001']],
+    [
+      'two scans in a row',
+      [...typed('B-1001'), { key: 'Enter' }, ...typed('B-1002'), { key: 'Enter' }],
+      ['B-1001', 'B-1002'],
+    ],
+    ['too short to be a badge', [...typed('B1'), { key: 'Enter' }], []],
+    ['Enter alone', [{ key: 'Enter' }], []],
+    [
+      'modifier and navigation keys are skipped',
+      [...typed('B-10'), { key: 'Shift' }, ...typed('01'), { key: 'Enter' }],
+      ['B-1001'],
+    ],
+    [
+      'keys typed into a text field',
+      [...typed('B-1001').map((k) => ({ ...k, inTextField: true })), { key: 'Enter', inTextField: true }],
+      [],
+    ],
+    [
+      'a focused field in the middle clears the buffer',
+      [...typed('B-10'), { key: 'x', inTextField: true }, ...typed('01'), { key: 'Enter' }],
+      [],
+    ],
+  ])('%s', (_name, keys, expected) => {
+    expect(feed(keys)).toEqual(expected);
+  });
+
+  it('starts over after a pause longer than a reader makes', () => {
+    const keys = [...typed('99'), { key: 'B', timeMs: 5_000 }, ...typed('-1001'), { key: 'Enter' }];
+    expect(feed(keys)).toEqual(['B-1001']);
+  });
+
+  it('ignores slow, human typing followed by Enter', () => {
+    expect(feed([...typed('B-1001'), { key: 'Enter' }], 300)).toEqual([]);
+  });
+
+  it('reports that the completing Enter was taken, and nothing else', () => {
+    const buffer = createBadgeBuffer({ onScan: () => undefined });
+    const taken = [...'B-1001', 'Enter'].map((key, i) =>
+      buffer.handleKey({ key, timeMs: i * 5, inTextField: false }),
+    );
+    expect(taken).toEqual([false, false, false, false, false, false, true]);
+  });
+});

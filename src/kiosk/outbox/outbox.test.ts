@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDevice, storedPunch } from '../test-support/punch-factory';
+import { closeKioskDb } from './db';
+import { historyEntry, pruneHistory, punchesOf, recentHistory } from './history';
+import { ack, count, enqueue, onOutboxChange, peekBatch } from './outbox';
+
+beforeEach(resetDevice);
+
+describe('outbox', () => {
+  it('keeps an enqueued punch across a reopened connection', async () => {
+    const punch = storedPunch();
+    await enqueue(punch);
+    await closeKioskDb();
+    expect(await peekBatch()).toEqual([punch]);
+    expect(await count()).toBe(1);
+    expect(await historyEntry(punch.id)).toMatchObject({ id: punch.id, state: 'waiting' });
+  });
+
+  it('peeks the oldest punches first, at most the limit', async () => {
+    const late = storedPunch({ atMs: 3_000 });
+    const early = storedPunch({ atMs: 1_000 });
+    const middle = storedPunch({ atMs: 2_000 });
+    for (const punch of [late, early, middle]) await enqueue(punch);
+    expect((await peekBatch(2)).map((p) => p.id)).toEqual([early.id, middle.id]);
+  });
+
+  it.each(['accepted', 'duplicate', 'rejected'] as const)(
+    'removes a punch answered %s and keeps the answer',
+    async (status) => {
+      const punch = storedPunch();
+      await enqueue(punch);
+      await ack([{ id: punch.id, status, reason: 'unknown employee' }], 42);
+      expect(await count()).toBe(0);
+      expect(await historyEntry(punch.id)).toMatchObject({
+        state: status,
+        reason: 'unknown employee',
+        answeredAtMs: 42,
+      });
+    },
+  );
+
+  it('acks only the answered punches and ignores answers for punches it does not hold', async () => {
+    const [a, b] = [storedPunch(), storedPunch()];
+    await enqueue(a);
+    await enqueue(b);
+    await ack(
+      [
+        { id: a.id, status: 'accepted' },
+        { id: crypto.randomUUID(), status: 'accepted' },
+      ],
+      1,
+    );
+    expect((await peekBatch()).map((p) => p.id)).toEqual([b.id]);
+  });
+
+  it('tells listeners after each committed change', async () => {
+    let changes = 0;
+    const stop = onOutboxChange(() => (changes += 1));
+    const punch = storedPunch();
+    await enqueue(punch);
+    await ack([{ id: punch.id, status: 'accepted' }], 1);
+    stop();
+    await enqueue(storedPunch());
+    expect(changes).toBe(2);
+  });
+});
+
+describe('history', () => {
+  it("finds one person's punches in a time range", async () => {
+    const mine = [1_000, 2_000, 3_000].map((atMs) => storedPunch({ atMs, employeeKey: 'directory:e1' }));
+    for (const punch of [...mine, storedPunch({ atMs: 2_500, employeeKey: 'directory:e2' })])
+      await enqueue(punch);
+    expect((await punchesOf('directory:e1', 1_500, 3_000)).map((p) => p.atMs)).toEqual([2_000, 3_000]);
+  });
+
+  it('lists the newest first and prunes only answered punches', async () => {
+    const [old, waiting, recent] = [1_000, 2_000, 9_000].map((atMs) => storedPunch({ atMs }));
+    for (const punch of [old, waiting, recent]) if (punch) await enqueue(punch);
+    await ack([{ id: old?.id ?? '', status: 'accepted' }], 1);
+    expect(await pruneHistory(5_000)).toBe(1);
+    expect((await recentHistory(10)).map((p) => p.id)).toEqual([recent?.id, waiting?.id]);
+  });
+});

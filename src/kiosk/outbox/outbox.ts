@@ -1,0 +1,67 @@
+/**
+ * The outbox: punches that exist only on this device. `enqueue` resolves only once the punch is on disk (strict
+ * durability), so feedback shown afterwards never promises a punch a crash could lose. A punch leaves the outbox
+ * only through `ack`, with the proxy's answer for it, which stays in history.
+ */
+import { MAX_BATCH_SIZE } from '../../../core/punch';
+import { kioskDb } from './db';
+import type { HistoryEntry, StoredPunch } from './schema';
+
+export interface PunchAnswer {
+  id: string;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  reason?: string;
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** Called after every committed change to the outbox or history (pending count, feedback state). */
+export function onOutboxChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+export async function enqueue(punch: StoredPunch): Promise<void> {
+  const db = await kioskDb();
+  const tx = db.transaction(['outbox', 'history'], 'readwrite', { durability: 'strict' });
+  void tx.objectStore('outbox').put(punch);
+  void tx.objectStore('history').put({ ...punch, state: 'waiting' });
+  await tx.done;
+  changed();
+}
+
+/** The oldest waiting punches, by instant, at most `limit` (the protocol's batch limit). */
+export async function peekBatch(limit: number = MAX_BATCH_SIZE): Promise<StoredPunch[]> {
+  const db = await kioskDb();
+  return db.getAllFromIndex('outbox', 'by-at', undefined, Math.min(limit, MAX_BATCH_SIZE));
+}
+
+/** Removes answered punches from the outbox and records the answers in history, in one transaction. */
+export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number): Promise<void> {
+  if (answers.length === 0) return;
+  const db = await kioskDb();
+  const tx = db.transaction(['outbox', 'history'], 'readwrite', { durability: 'strict' });
+  const outbox = tx.objectStore('outbox');
+  const history = tx.objectStore('history');
+  for (const answer of answers) {
+    void (async () => {
+      const punch = await outbox.get(answer.id);
+      if (!punch) return;
+      const entry: HistoryEntry = { ...punch, state: answer.status, answeredAtMs };
+      if (answer.reason !== undefined) entry.reason = answer.reason;
+      await Promise.all([outbox.delete(answer.id), history.put(entry)]);
+    })();
+  }
+  await tx.done;
+  changed();
+}
+
+export async function count(): Promise<number> {
+  const db = await kioskDb();
+  return db.count('outbox');
+}

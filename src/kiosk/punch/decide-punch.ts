@@ -1,0 +1,27 @@
+/** What the kiosk does with a presented badge or email, before anything is written: the pure decision. */
+import { findDoubleScan } from '../../../core/double-scan';
+import type { Lookup } from './directory-lookup';
+import { guessDirection, type Direction } from './direction';
+
+export type PunchDecision =
+  | { kind: 'record'; direction: Direction }
+  /** Inside the double-scan window of `firstAtMs`: nothing is queued. */
+  | { kind: 'double-scan'; firstAtMs: number }
+  /** A fresh directory does not know the identifier: nothing is queued. */
+  | { kind: 'unknown' };
+
+export interface DecisionInput {
+  lookup: Lookup;
+  /** This person's earlier punches on this device that the proxy did not reject. */
+  previousAtMs: readonly number[];
+  atMs: number;
+  doubleScanWindowS: number;
+  timeZone: string;
+}
+
+export function decidePunch(input: DecisionInput): PunchDecision {
+  if (input.lookup.kind === 'unknown') return { kind: 'unknown' };
+  const firstAtMs = findDoubleScan(input.previousAtMs, input.atMs, input.doubleScanWindowS);
+  if (firstAtMs !== null) return { kind: 'double-scan', firstAtMs };
+  return { kind: 'record', direction: guessDirection(input.previousAtMs, input.atMs, input.timeZone) };
+}

@@ -1,0 +1,175 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Punch } from '../../../core/punch';
+import type { PunchAnswer } from '../outbox/outbox';
+import { count, enqueue } from '../outbox/outbox';
+import { historyEntry } from '../outbox/history';
+import { readSetting } from '../outbox/settings';
+import { resetDevice, storedPunch } from '../test-support/punch-factory';
+import { createSyncEngine, type SyncEngineOptions } from './sync-engine';
+
+beforeEach(resetDevice);
+
+type Answer = (punch: Punch) => PunchAnswer | null;
+
+/** A stand-in for the proxy: records every batch, answers each punch with `answer` (null: no answer for it). */
+function fakeProxy(answer: Answer = (p) => ({ id: p.id, status: 'accepted' })) {
+  const batches: Punch[][] = [];
+  let mode: 'up' | 'down' | 'revoked' = 'up';
+  const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+    if (mode === 'down') throw new TypeError('Failed to fetch');
+    if (mode === 'revoked')
+      return new Response('{"error":{"code":"unauthorized","message":"no"}}', { status: 401 });
+    const body = JSON.parse(String(init?.body)) as { sentAt: string; punches: Punch[] };
+    batches.push(body.punches);
+    const results = body.punches.map(answer).filter((r): r is PunchAnswer => r !== null);
+    return Response.json({ results });
+  });
+  return { fetch, batches, setMode: (next: typeof mode) => (mode = next) };
+}
+
+function engineFor(proxy: ReturnType<typeof fakeProxy>, overrides: Partial<SyncEngineOptions> = {}) {
+  const delays: number[] = [];
+  const engine = createSyncEngine({
+    fetch: proxy.fetch,
+    getToken: async () => 'kiosk-token',
+    timeZone: () => 'Europe/Berlin',
+    onRevoked: () => undefined,
+    random: () => 0.5,
+    locks: null,
+    schedule: (_run, delayMs) => {
+      delays.push(delayMs);
+      return () => undefined;
+    },
+    ...overrides,
+  });
+  return { engine, delays };
+}
+
+async function enqueueMany(n: number) {
+  const punches = Array.from({ length: n }, () => storedPunch());
+  for (const punch of punches) await enqueue(punch);
+  return punches;
+}
+
+async function enqueueOne() {
+  const punch = storedPunch();
+  await enqueue(punch);
+  return punch;
+}
+
+describe('sync engine', () => {
+  it('sends the outbox in batches no larger than the limit, oldest first, each punch once', async () => {
+    const punches = await enqueueMany(5);
+    const proxy = fakeProxy();
+    const { engine } = engineFor(proxy);
+    await engine.trigger();
+    expect(proxy.batches.map((b) => b.length)).toEqual([5]);
+    // Only the protocol's fields leave the device.
+    expect(proxy.batches.flat()).toEqual(punches.map(({ id, employee, at }) => ({ id, employee, at })));
+    expect(await count()).toBe(0);
+    expect(engine.status()).toMatchObject({ failures: 0, sending: false });
+    expect(await readSetting('lastSyncAt')).toMatch(/^\d{4}-\d{2}-\d{2}T.*\+01:00$/);
+  });
+
+  it('sends 2,500 punches as batches of 1,000, 1,000 and 500', async () => {
+    await enqueueMany(2_500);
+    const proxy = fakeProxy();
+    await engineFor(proxy).engine.trigger();
+    expect(proxy.batches.map((b) => b.length)).toEqual([1_000, 1_000, 500]);
+  });
+
+  it('keeps punches the proxy did not answer for and retries later', async () => {
+    const answered = await enqueueOne();
+    const unanswered = await enqueueOne();
+    const proxy = fakeProxy((p) => (p.id === answered.id ? { id: p.id, status: 'accepted' } : null));
+    const { engine, delays } = engineFor(proxy);
+    await engine.trigger();
+    expect(await count()).toBe(1);
+    expect(await historyEntry(unanswered.id)).toMatchObject({ state: 'waiting' });
+    expect(delays).toHaveLength(1);
+  });
+
+  it('keeps a rejected punch in history with its reason', async () => {
+    const punch = await enqueueOne();
+    const proxy = fakeProxy((p) => ({ id: p.id, status: 'rejected', reason: 'unknown employee' }));
+    await engineFor(proxy).engine.trigger();
+    expect(await count()).toBe(0);
+    expect(await historyEntry(punch.id)).toMatchObject({ state: 'rejected', reason: 'unknown employee' });
+  });
+
+  it('backs off exponentially while the proxy is unreachable and resets once it answers', async () => {
+    await enqueueMany(1);
+    const proxy = fakeProxy();
+    proxy.setMode('down');
+    const { engine, delays } = engineFor(proxy);
+    for (let i = 0; i < 4; i += 1) await engine.trigger();
+    expect(delays).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(await count()).toBe(1);
+    proxy.setMode('up');
+    await engine.trigger();
+    expect(await count()).toBe(0);
+    expect(engine.status()).toMatchObject({ failures: 0, retryAtMs: null });
+  });
+
+  it('treats a 401 as revocation: keeps the outbox, stops sending, tells the app', async () => {
+    await enqueueMany(2);
+    const proxy = fakeProxy();
+    proxy.setMode('revoked');
+    const onRevoked = vi.fn();
+    const { engine, delays } = engineFor(proxy, { onRevoked });
+    await engine.trigger();
+    await engine.trigger();
+    expect(onRevoked).toHaveBeenCalledOnce();
+    expect(proxy.fetch).toHaveBeenCalledOnce();
+    expect(delays).toEqual([]);
+    expect(await count()).toBe(2);
+    expect(engine.status().revoked).toBe(true);
+  });
+
+  it('sends a punch made during a drain right after it', async () => {
+    await enqueueMany(1);
+    const proxy = fakeProxy();
+    let madeDuringSend = false;
+    const engine = engineFor({
+      ...proxy,
+      fetch: vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+        if (!madeDuringSend) {
+          madeDuringSend = true;
+          await enqueue(storedPunch());
+          void engine.trigger();
+        }
+        return proxy.fetch(url, init);
+      }),
+    }).engine;
+    await engine.trigger();
+    expect(proxy.batches.map((b) => b.length)).toEqual([1, 1]);
+    expect(await count()).toBe(0);
+  });
+
+  it('never sends a punch twice when two tabs sync at once', async () => {
+    await enqueueMany(3);
+    const proxy = fakeProxy();
+    const [tabA, tabB] = [engineFor(proxy).engine, engineFor(proxy).engine];
+    await Promise.all([tabA.trigger(), tabB.trigger()]);
+    expect(proxy.batches.flat()).toHaveLength(3);
+  });
+
+  it('sends a punch written just before a crash exactly once after the restart', async () => {
+    const punch = await enqueueOne();
+    // The page dies between the write and the send: all module state is gone, only IndexedDB remains.
+    vi.resetModules();
+    const reloaded = await import('./sync-engine');
+    const proxy = fakeProxy();
+    const engine = reloaded.createSyncEngine({
+      fetch: proxy.fetch,
+      getToken: async () => 'kiosk-token',
+      timeZone: () => 'Europe/Berlin',
+      onRevoked: () => undefined,
+      locks: null,
+    });
+    await engine.trigger();
+    await engine.trigger();
+    expect(proxy.batches.flat().map((p) => p.id)).toEqual([punch.id]);
+  });
+});

@@ -1,0 +1,26 @@
+import { deleteDB } from 'idb';
+import { closeKioskDb } from '../outbox/db';
+import { DB_NAME, type StoredPunch } from '../outbox/schema';
+
+let n = 0;
+
+/** A stored punch with a fresh UUID; `atMs` grows with each call unless given. */
+export function storedPunch(overrides: Partial<StoredPunch> = {}): StoredPunch {
+  n += 1;
+  const atMs = overrides.atMs ?? Date.parse('2026-02-04T07:00:00Z') + n * 1_000;
+  return {
+    id: crypto.randomUUID(),
+    employee: { externalId: `B-${1000 + n}` },
+    at: new Date(atMs).toISOString(),
+    atMs,
+    timeZone: 'Europe/Berlin',
+    employeeKey: `externalId:B-${1000 + n}`,
+    ...overrides,
+  };
+}
+
+/** Closes the shared connection and deletes the database: the next test starts on an empty device. */
+export async function resetDevice(): Promise<void> {
+  await closeKioskDb();
+  await deleteDB(DB_NAME);
+}
