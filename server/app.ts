@@ -1,18 +1,72 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAdminConsole } from './admin/register-admin-console';
+import { adminSessionAuthenticator } from './admin/session-auth';
+import { type AdminAuthenticator, bearerAdminToken, requireAdmin } from './auth/admin-auth';
+import { requireKiosk } from './auth/kiosk-auth';
 import type { Config } from './config';
 import { installErrorHandler } from './http/errors';
+import { installJsonBody } from './http/json-body';
+import { registerAdminKiosks } from './routes/admin-kiosks';
+import { registerAdminPunches } from './routes/admin-punches';
+import type { RouteDeps } from './routes/deps';
 import { registerHealth } from './routes/health';
+import { registerKioskConfig } from './routes/kiosk-config';
+import { registerKioskDirectory } from './routes/kiosk-directory';
+import { registerKioskPair } from './routes/kiosk-pair';
+import { registerPunchActions } from './routes/punch-actions';
+import { registerPunches } from './routes/punches';
 import { registerStatic } from './routes/static';
+import type { Services } from './services';
+
+/** A full batch (1,000 punches with 254-character identifiers) is about 400 kB; the limit leaves room. */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export interface AppOptions {
+  /** `ADMIN_TOKEN` must be filled in (the composition root generates one in demo mode). */
   config: Config;
-  logger?: boolean | { level: string };
+  services: Services;
+  /** pino options, or `false` (the default, for tests); `loggerInstance` wins when both are given. */
+  logger?: FastifyServerOptions['logger'];
+  loggerInstance?: FastifyBaseLogger;
+  /** Where the built front end lives; tests point it at a temp folder or a missing one. */
+  distDir?: string;
 }
 
-export async function buildApp({ logger = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024 });
+/** The proxy's HTTP surface over ready-made services; drive it with `app.inject` in tests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, services, logger = false } = options;
+  const common = { bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true };
+  const app: FastifyInstance = options.loggerInstance
+    ? Fastify({ ...common, loggerInstance: options.loggerInstance })
+    : Fastify({ ...common, logger });
   installErrorHandler(app);
-  registerHealth(app);
-  await registerStatic(app);
+  installJsonBody(app);
+
+  // Scripts send the bearer ADMIN_TOKEN; the admin console its session cookie (+ x-csrf-token on changes).
+  const authenticators: AdminAuthenticator[] = [
+    ...(config.ADMIN_TOKEN === undefined ? [] : [bearerAdminToken(config.ADMIN_TOKEN)]),
+    adminSessionAuthenticator,
+  ];
+  const deps: RouteDeps = {
+    config,
+    services,
+    kioskAuth: requireKiosk(services.ledger),
+    adminAuth: requireAdmin(authenticators),
+  };
+  registerHealth(app, deps);
+  registerKioskPair(app, deps);
+  registerKioskConfig(app, deps);
+  registerKioskDirectory(app, deps);
+  registerPunches(app, deps);
+  registerAdminKiosks(app, deps);
+  registerAdminPunches(app, deps);
+  registerPunchActions(app, deps);
+  await registerAdminConsole(app, {
+    ledger: services.ledger,
+    kenjo: services.kenjo,
+    config,
+    now: services.now,
+  });
+  await registerStatic(app, options.distDir);
   return app;
 }

@@ -7,6 +7,32 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', demoMode: true });
     expect(config.MAX_SHIFT_HOURS).toBe(16);
     expect(config.DOUBLE_SCAN_WINDOW_S).toBe(60);
+    expect(config).toMatchObject({
+      REPLAY_CONCURRENCY: 8,
+      KENJO_TIMEOUT_MS: 10_000,
+      MAX_CLOCK_SKEW_S: 300,
+      LOG_LEVEL: 'info',
+    });
+    expect(config.ADMIN_TOKEN).toBeUndefined();
+  });
+
+  it('leaves demo mode when Kenjo is configured with a key and an admin token', () => {
+    const config = parseConfig({
+      KENJO_API_URL: 'https://sandbox-api.kenjo.io/api/v1',
+      KENJO_API_KEY: 'key',
+      ADMIN_TOKEN: 'a-long-enough-admin-token',
+      REPLAY_CONCURRENCY: '2',
+      MAX_CLOCK_SKEW_S: '0',
+    });
+    expect(config).toMatchObject({ demoMode: false, REPLAY_CONCURRENCY: 2, MAX_CLOCK_SKEW_S: 0 });
+  });
+
+  it('never echoes a secret in its message', () => {
+    expect(() => parseConfig({ ADMIN_TOKEN: 'secret-ish' })).toThrow(/got a hidden value/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ PORT: '', KENJO_API_URL: '' })).toMatchObject({ PORT: 8080, demoMode: true });
   });
 
   it.each([
@@ -16,6 +42,12 @@ describe('parseConfig', () => {
     [{ KENJO_API_URL: 'https://sandbox-api.kenjo.io/api/v1' }, /^KENJO_API_KEY /],
     [{ KENJO_API_URL: 'https://sandbox-api.kenjo.io/api/v1', KENJO_API_KEY: 'k' }, /^ADMIN_TOKEN /],
     [{ MAX_SHIFT_HOURS: '-1' }, /^MAX_SHIFT_HOURS /],
+    [{ PORT: '70000' }, /^PORT /],
+    [{ ADMIN_TOKEN: 'short' }, /^ADMIN_TOKEN /],
+    [{ REPLAY_CONCURRENCY: '0' }, /^REPLAY_CONCURRENCY /],
+    [{ KENJO_TIMEOUT_MS: 'soon' }, /^KENJO_TIMEOUT_MS /],
+    [{ MAX_CLOCK_SKEW_S: '-5' }, /^MAX_CLOCK_SKEW_S /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
   ])('rejects %o with a sentence naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

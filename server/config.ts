@@ -14,11 +14,19 @@ const envSchema = z.object({
     .default(Intl.DateTimeFormat().resolvedOptions().timeZone),
   MAX_SHIFT_HOURS: z.coerce.number().positive().max(48).default(16),
   DOUBLE_SCAN_WINDOW_S: z.coerce.number().int().min(0).max(3600).default(60),
+  /** How many employees' chains replay sends to Kenjo at once. */
+  REPLAY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  KENJO_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** A punch whose `at` lies further than this in the server's future is rejected at ingest. */
+  MAX_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = z.infer<typeof envSchema> & { demoMode: boolean };
 
 export class ConfigError extends Error {}
+
+const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'KENJO_API_KEY']);
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -37,7 +45,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'} (got "${env[name] ?? ''}").`);
+    // Secrets are never echoed, not even a wrong one: it may be a real credential pasted into the wrong variable.
+    const got = SECRET_VARIABLES.has(name) ? 'a hidden value' : `"${env[name] ?? ''}"`;
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'} (got ${got}).`);
   }
   const config = parsed.data;
   if (config.KENJO_API_URL && !config.KENJO_API_KEY) {

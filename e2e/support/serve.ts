@@ -1,16 +1,26 @@
-// Starts the real server for the end-to-end tests: demo mode (embedded simulator), a throw-away data folder.
+// Starts the real server for the end-to-end tests: demo mode (embedded simulator), a throw-away data folder, a
+// known admin token (E2E_ADMIN_TOKEN), and the simulator on E2E_SIMULATOR_PORT when a test drives its faults.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../../server/app';
+import pino from 'pino';
 import { parseConfig } from '../../server/config';
+import { loggerOptions } from '../../server/http/logger';
+import { startServer } from '../../server/start-server';
+import { E2E_ADMIN_TOKEN } from './admin-token';
 
 const config = parseConfig({
   ...process.env,
+  KENJO_API_URL: '',
   PORT: process.env.E2E_PORT ?? '8181',
   HOST: '127.0.0.1',
   DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-e2e-')),
   TIME_ZONE: 'Europe/Berlin',
+  ADMIN_TOKEN: E2E_ADMIN_TOKEN,
 });
-const app = await buildApp({ config, logger: false });
-await app.listen({ port: config.PORT, host: config.HOST });
+const server = await startServer(config, pino(loggerOptions(process.env.E2E_LOG_LEVEL ?? 'warn')), {
+  simulatorPort: Number(process.env.E2E_SIMULATOR_PORT ?? 0),
+});
+const stop = () => void server.close().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

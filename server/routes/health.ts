@@ -1,5 +1,33 @@
 import type { FastifyInstance } from 'fastify';
+import type { RouteDeps } from './deps';
 
-export function registerHealth(app: FastifyInstance): void {
-  app.get('/api/v1/health', async () => ({ status: 'ok' }));
+/** Kenjo counts as reachable when its last answer is newer than its last failure. */
+function kenjoReachable(lastSuccessAtMs: number | null, lastErrorAtMs: number | null): boolean {
+  return lastSuccessAtMs !== null && (lastErrorAtMs === null || lastSuccessAtMs >= lastErrorAtMs);
+}
+
+/** `GET /api/v1/health` (no token): answers once the server accepts punches; backlog and Kenjo's state for probes. */
+export function registerHealth(app: FastifyInstance, { config, services }: RouteDeps): void {
+  app.get('/api/v1/health', async () => {
+    const nowMs = services.now();
+    const backlog = services.ledger.backlog(nowMs);
+    const stats = services.kenjo.stats();
+    return {
+      status: 'ok',
+      demoMode: config.demoMode,
+      backlog: {
+        waiting: backlog.waiting,
+        failed: backlog.failed,
+        oldestAgeS:
+          backlog.oldestReceivedAtMs === null
+            ? null
+            : Math.max(0, Math.floor((nowMs - backlog.oldestReceivedAtMs) / 1000)),
+      },
+      kenjo: {
+        reachable: kenjoReachable(stats.lastSuccessAtMs, stats.lastErrorAtMs),
+        lastSuccessAt: stats.lastSuccessAtMs === null ? null : new Date(stats.lastSuccessAtMs).toISOString(),
+        lastError: stats.lastError,
+      },
+    };
+  });
 }

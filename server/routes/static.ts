@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
 
-/** Serves the built kiosk app; unknown non-API paths fall back to the app shell. */
+const ADMIN_SHELL = 'admin/index.html';
+
+/**
+ * Serves the built kiosk app at `/` and the admin console's shell at every path under `/admin/` (the console
+ * routes on the client). Without a build the API still works; the pages answer the JSON 404.
+ */
 export async function registerStatic(app: FastifyInstance, distDir = DIST_DIR): Promise<void> {
   if (!existsSync(distDir)) {
     app.log.warn({ distDir }, 'the kiosk app is not built; run "npm run build"');
@@ -23,4 +28,10 @@ export async function registerStatic(app: FastifyInstance, distDir = DIST_DIR): 
       }
     },
   });
+  if (existsSync(join(distDir, ADMIN_SHELL))) {
+    const adminShell = async (_request: unknown, reply: { sendFile(path: string): unknown }) =>
+      reply.sendFile(ADMIN_SHELL);
+    // `/admin` itself redirects to `/admin/` (the admin console's routes), so relative asset URLs resolve.
+    app.get('/admin/*', adminShell);
+  }
 }

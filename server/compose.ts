@@ -1,0 +1,85 @@
+/**
+ * The composition root: from the parsed configuration, the ledger in DATA_DIR, the Kenjo client (pointed at the
+ * embedded simulator in demo mode), the employee directory and the replay engine. `close()` undoes it in reverse:
+ * replay drains its calls in flight before the ledger closes.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import { newKioskToken } from './auth/tokens';
+import type { Config } from './config';
+import { createKenjoClient } from './kenjo';
+import { openSqliteLedger } from './ledger/sqlite-ledger';
+import { createReplay } from './replay/replay';
+import type { Services, ServiceDirectory } from './services';
+import { startSimulator } from './simulator/start';
+
+export const DEMO_API_KEY = 'demo-api-key';
+
+export interface RunningServices {
+  services: Services;
+  /** ADMIN_TOKEN, or the one generated for this run in demo mode. */
+  adminToken: string;
+  /** The embedded simulator's base URL in demo mode; null against a real Kenjo. */
+  simulatorUrl: string | null;
+  /** Starts the background work (replay, directory refresh); call once the server listens. */
+  start(): void;
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  logger: FastifyBaseLogger;
+  /** The embedded simulator's port in demo mode; 0 picks a free one. */
+  simulatorPort?: number;
+  now?: () => number;
+}
+
+/** Until the directory cache is wired in: every identifier waits for replay to resolve it. */
+function interimDirectory(): ServiceDirectory {
+  return {
+    resolve: () => ({ kind: 'unavailable', reason: 'the employee directory is not loaded yet' }),
+    employees: () => [],
+    fetchedAtMs: () => null,
+  };
+}
+
+export async function startServices(config: Config, options: ServicesOptions): Promise<RunningServices> {
+  const { logger, now = Date.now } = options;
+  const simulator = config.demoMode
+    ? await startSimulator({
+        port: options.simulatorPort ?? 0,
+        host: '127.0.0.1',
+        apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,
+      })
+    : null;
+  const ledger = openSqliteLedger(config.DATA_DIR);
+  const kenjo = createKenjoClient({
+    baseUrl: simulator?.baseUrl ?? config.KENJO_API_URL ?? '',
+    apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,
+    timeoutMs: config.KENJO_TIMEOUT_MS,
+    logger: logger.child({ part: 'kenjo' }),
+    now,
+  });
+  const directory = interimDirectory();
+  const replay = createReplay({
+    ledger,
+    kenjo,
+    directory,
+    now,
+    maxShiftHours: config.MAX_SHIFT_HOURS,
+    logger: logger.child({ part: 'replay' }),
+    concurrency: config.REPLAY_CONCURRENCY,
+  });
+  return {
+    services: { ledger, kenjo, directory, replay, now },
+    adminToken: config.ADMIN_TOKEN ?? newKioskToken(),
+    simulatorUrl: simulator?.baseUrl ?? null,
+    start() {
+      replay.start();
+    },
+    async close() {
+      await replay.stop();
+      await kenjo.close();
+      ledger.close();
+      await simulator?.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { isUuid } from '../../core/identifiers';
+import type { EmployeeRef } from '../../core/punch';
+import { validatePunch } from '../../core/validate-punch';
+import { parseInstant, toWallTime } from '../../core/wall-time';
+import type { EmployeeResolution } from '../services';
+import { rejectedRecord } from './rejected-record';
+import type { BatchInput, IngestContext, PreparedPunch } from './types';
+
+/** Per batch: ids already seen (a repeated id is a duplicate), and one directory answer per identifier. */
+export interface BatchMemory {
+  seenIds: Set<string>;
+  resolutions: Map<string, Promise<EmployeeResolution>>;
+}
+
+function resolveOnce(ctx: IngestContext, memory: BatchMemory, ref: EmployeeRef): Promise<EmployeeResolution> {
+  const key = JSON.stringify(ref);
+  let answer = memory.resolutions.get(key);
+  if (!answer) {
+    answer = Promise.resolve(ctx.directory.resolve(ref));
+    memory.resolutions.set(key, answer);
+  }
+  return answer;
+}
+
+function describeFuture(aheadMs: number, limitS: number): string {
+  const aheadS = Math.round(aheadMs / 1000);
+  return `at is ${aheadS} s ahead of the server's clock (the limit is ${limitS} s); check the kiosk's clock`;
+}
+
+/**
+ * Every check of one punch that does not depend on the other punches: shape, id, future limit, wall time, the
+ * employee. A punch without a UUID cannot be stored under its id: it is answered `rejected` and only logged.
+ */
+export async function preparePunch(
+  ctx: IngestContext,
+  batch: BatchInput,
+  memory: BatchMemory,
+  raw: unknown,
+): Promise<PreparedPunch> {
+  const { kiosk, receivedAtMs } = batch;
+  const object =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const rawId = typeof object.id === 'string' ? object.id : null;
+  const checked = validatePunch(raw);
+  if (rawId !== null && isUuid(rawId)) {
+    if (memory.seenIds.has(rawId)) return { kind: 'answered', result: { id: rawId, status: 'duplicate' } };
+    memory.seenIds.add(rawId);
+    if (ctx.ledger.getPunch(kiosk.id, rawId)) {
+      return { kind: 'answered', result: { id: rawId, status: 'duplicate' } };
+    }
+  }
+  if (!checked.ok) {
+    if (rawId !== null && isUuid(rawId)) {
+      return { kind: 'store', record: rejectedRecord(object, rawId, kiosk, checked.message, receivedAtMs) };
+    }
+    ctx.logger.warn(
+      { kioskId: kiosk.id, punchId: rawId, reason: checked.message },
+      'punch rejected, not stored: no usable id',
+    );
+    return { kind: 'answered', result: { id: rawId, status: 'rejected', reason: checked.message } };
+  }
+
+  const { punch } = checked;
+  const atMs = parseInstant(punch.at) ?? receivedAtMs;
+  const base = {
+    kioskId: kiosk.id,
+    id: punch.id,
+    employee: punch.employee,
+    at: punch.at,
+    atMs,
+    timeZone: kiosk.timeZone,
+    kenjoDateTime: toWallTime(atMs, kiosk.timeZone),
+    receivedAtMs,
+  };
+  const aheadMs = atMs - receivedAtMs;
+  if (aheadMs > ctx.maxClockSkewS * 1000) {
+    const reason = describeFuture(aheadMs, ctx.maxClockSkewS);
+    return { kind: 'store', record: { ...base, employeeKey: null, status: 'rejected', reason } };
+  }
+  const resolution = await resolveOnce(ctx, memory, punch.employee);
+  switch (resolution.kind) {
+    case 'found':
+      return {
+        kind: 'store',
+        record: { ...base, employeeKey: resolution.userId, status: 'queued', reason: null },
+      };
+    case 'unknown':
+    case 'inactive':
+      return {
+        kind: 'store',
+        record: { ...base, employeeKey: null, status: 'rejected', reason: resolution.reason },
+      };
+    case 'unavailable':
+      // Kenjo cannot be asked now; replay resolves the employee later and fails the punch only on a fresh answer.
+      return { kind: 'store', record: { ...base, employeeKey: null, status: 'queued', reason: null } };
+  }
+}

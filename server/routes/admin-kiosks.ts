@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { adminOf } from '../auth/admin-auth';
+import { PAIRING_CODE_TTL_MS, hashToken, newKioskToken, newPairingCode } from '../auth/tokens';
+import { HttpError } from '../http/errors';
+import { parseRequest } from '../http/parse';
+import type { KioskRecord, Ledger } from '../ledger/ledger';
+import type { RouteDeps } from './deps';
+import { kioskView } from './kiosk-view';
+import { kioskIdParams, kioskName, timeZone } from './schemas';
+
+const createBody = z.strictObject({ name: kioskName, timeZone: timeZone.optional() });
+const patchBody = z
+  .strictObject({ name: kioskName.optional(), timeZone: timeZone.optional() })
+  .refine(
+    (patch) => patch.name !== undefined || patch.timeZone !== undefined,
+    'name or timeZone is required',
+  );
+
+function issuePairingCode(ledger: Ledger, kioskId: string, nowMs: number) {
+  const pairingCode = newPairingCode();
+  const expiresAtMs = nowMs + PAIRING_CODE_TTL_MS;
+  ledger.insertPairingCode(pairingCode, kioskId, expiresAtMs);
+  return { pairingCode, expiresAt: new Date(expiresAtMs).toISOString() };
+}
+
+function existingKiosk(ledger: Ledger, id: string): KioskRecord {
+  const kiosk = ledger.getKiosk(id);
+  if (!kiosk) throw new HttpError(404, 'kiosk-not-found', `There is no kiosk ${id}.`);
+  return kiosk;
+}
+
+/** Kiosks: created by an operator with a token shown once and a pairing code a person types on the tablet. */
+export function registerAdminKiosks(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
+  const { ledger } = services;
+  const audit = (actor: string, action: string, target: string, detail: Record<string, unknown> = {}) =>
+    ledger.appendAudit({ atMs: services.now(), actor, action, target, reason: null, detail });
+
+  app.post('/api/v1/admin/kiosks', { preHandler: adminAuth }, async (request, reply) => {
+    const body = parseRequest(createBody, request.body, 'body');
+    const nowMs = services.now();
+    const kiosk: KioskRecord = {
+      id: randomUUID(),
+      name: body.name,
+      timeZone: body.timeZone ?? config.TIME_ZONE,
+      createdAtMs: nowMs,
+      revokedAtMs: null,
+      lastSeenAtMs: null,
+      clockErrorMs: null,
+      pendingOnDevice: null,
+      appVersion: null,
+      storagePersisted: null,
+      lastSyncAtMs: null,
+    };
+    const token = newKioskToken();
+    ledger.insertKiosk(kiosk, hashToken(token));
+    const { pairingCode } = issuePairingCode(ledger, kiosk.id, nowMs);
+    audit(adminOf(request).actor, 'kiosk.create', kiosk.id, { name: kiosk.name, timeZone: kiosk.timeZone });
+    return reply.status(201).send({ id: kiosk.id, token, pairingCode });
+  });
+
+  app.get('/api/v1/admin/kiosks', { preHandler: adminAuth }, async () => ({
+    kiosks: ledger.listKiosks().map(kioskView),
+  }));
+
+  app.patch('/api/v1/admin/kiosks/:id', { preHandler: adminAuth }, async (request) => {
+    const { id } = parseRequest(kioskIdParams, request.params, 'params');
+    const patch = parseRequest(patchBody, request.body, 'body');
+    existingKiosk(ledger, id);
+    const updated = ledger.updateKiosk(id, {
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.timeZone === undefined ? {} : { timeZone: patch.timeZone }),
+    });
+    if (!updated) throw new HttpError(404, 'kiosk-not-found', `There is no kiosk ${id}.`);
+    audit(adminOf(request).actor, 'kiosk.update', id, { ...patch });
+    return kioskView(updated);
+  });
+
+  app.post('/api/v1/admin/kiosks/:id/revoke', { preHandler: adminAuth }, async (request) => {
+    const { id } = parseRequest(kioskIdParams, request.params, 'params');
+    const kiosk = existingKiosk(ledger, id);
+    if (kiosk.revokedAtMs !== null) return kioskView(kiosk);
+    const revoked = ledger.revokeKiosk(id, services.now()) ?? kiosk;
+    audit(adminOf(request).actor, 'kiosk.revoke', id);
+    request.log.info({ kioskId: id }, 'kiosk revoked');
+    return kioskView(revoked);
+  });
+
+  app.post('/api/v1/admin/kiosks/:id/pairing-code', { preHandler: adminAuth }, async (request, reply) => {
+    const { id } = parseRequest(kioskIdParams, request.params, 'params');
+    const kiosk = existingKiosk(ledger, id);
+    if (kiosk.revokedAtMs !== null) {
+      throw new HttpError(409, 'kiosk-revoked', 'This kiosk is revoked; create a new kiosk instead.');
+    }
+    const issued = issuePairingCode(ledger, id, services.now());
+    audit(adminOf(request).actor, 'kiosk.pairing-code', id);
+    return reply.status(201).send(issued);
+  });
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseInstant } from '../../core/wall-time';
+import { parseRequest } from '../http/parse';
+import type { LedgerStatus, PunchFilter } from '../ledger/ledger';
+import type { RouteDeps } from './deps';
+import { adminPunchView } from './punch-view';
+
+const STATUSES = ['queued', 'sending', 'sent', 'ignored', 'rejected', 'failed', 'discarded'] as const;
+
+const instant = z.string().transform((value, ctx) => {
+  const ms = parseInstant(value);
+  if (ms === null) ctx.addIssue({ code: 'custom', message: 'is not an RFC 3339 instant with offset' });
+  return ms ?? 0;
+});
+
+const listQuery = z.strictObject({
+  /** One status or several, comma-separated: `failed,rejected`. */
+  status: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(z.enum(STATUSES)).min(1))
+    .optional(),
+  kioskId: z.string().min(1).max(100).optional(),
+  employee: z.string().trim().min(1).max(254).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.coerce.number().int().min(1).optional(),
+});
+
+/**
+ * `GET /api/v1/admin/punches`: newest first, filtered; `nextCursor` continues the listing (pass it as `cursor`),
+ * null on the last page. `from`/`to` bound `at` (inclusive).
+ */
+export function registerAdminPunches(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
+  app.get('/api/v1/admin/punches', { preHandler: adminAuth }, async (request) => {
+    const query = parseRequest(listQuery, request.query, 'query');
+    const filter: PunchFilter = { limit: query.limit };
+    if (query.status) filter.status = query.status as LedgerStatus[];
+    if (query.kioskId !== undefined) filter.kioskId = query.kioskId;
+    if (query.employee !== undefined) filter.employee = query.employee;
+    if (query.from !== undefined) filter.fromMs = query.from;
+    if (query.to !== undefined) filter.toMs = query.to;
+    if (query.cursor !== undefined) filter.cursor = query.cursor;
+    const page = services.ledger.listPunches(filter);
+    return {
+      punches: page.punches.map(adminPunchView),
+      nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
+    };
+  });
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseInstant } from '../../core/wall-time';
+import { kioskOf } from '../auth/kiosk-auth';
+import { parseRequest } from '../http/parse';
+import type { RouteDeps } from './deps';
+
+const statusBody = z.strictObject({
+  pendingCount: z.number().int().min(0),
+  storagePersisted: z.boolean().nullable(),
+  appVersion: z.string().max(64),
+  lastSyncAt: z
+    .string()
+    .refine((value) => parseInstant(value) !== null, 'is not an RFC 3339 instant with offset')
+    .nullable(),
+});
+
+/** What a paired kiosk reads at start (its settings) and reports now and then (its own health). */
+export function registerKioskConfig(app: FastifyInstance, { config, services, kioskAuth }: RouteDeps): void {
+  app.get('/api/v1/kiosk/config', { preHandler: kioskAuth }, async (request) => {
+    const kiosk = kioskOf(request);
+    return {
+      kioskId: kiosk.id,
+      name: kiosk.name,
+      timeZone: kiosk.timeZone,
+      demoMode: config.demoMode,
+      doubleScanWindowS: config.DOUBLE_SCAN_WINDOW_S,
+      serverTime: new Date(services.now()).toISOString(),
+    };
+  });
+
+  app.post('/api/v1/kiosk/status', { preHandler: kioskAuth }, async (request, reply) => {
+    const kiosk = kioskOf(request);
+    const body = parseRequest(statusBody, request.body, 'body');
+    services.ledger.reportKioskStatus(kiosk.id, {
+      pendingOnDevice: body.pendingCount,
+      storagePersisted: body.storagePersisted,
+      appVersion: body.appVersion,
+      lastSyncAtMs: body.lastSyncAt === null ? null : parseInstant(body.lastSyncAt),
+      lastSeenAtMs: services.now(),
+    });
+    return reply.status(204).send();
+  });
+}

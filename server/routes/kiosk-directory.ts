@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
+import type { RouteDeps } from './deps';
+
+export const DIRECTORY_SALT_SETTING = 'kiosk-directory-salt';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** One salt for the life of the installation, so kiosks' cached hashes and keys stay valid across restarts. */
+export function directorySalt(ledger: Pick<Ledger, 'getSetting' | 'setSetting'>): string {
+  const existing = ledger.getSetting(DIRECTORY_SALT_SETTING);
+  if (existing !== null) return existing;
+  const salt = randomBytes(16).toString('hex');
+  ledger.setSetting(DIRECTORY_SALT_SETTING, salt);
+  return salt;
+}
+
+/**
+ * The kiosk's copy of the directory: active employees only, no identifier in clear. A kiosk hashes what it scans
+ * (`${salt}:${badge trimmed}`, `${salt}:${email trimmed, lower case}`) and compares; `key` is derived from Kenjo's
+ * id with the salt, stable but not the id itself.
+ */
+export function kioskDirectory(employees: readonly DirectoryEmployee[], salt: string) {
+  const hashOf = (value: string | null) =>
+    value === null || value === '' ? null : sha256(`${salt}:${value}`);
+  return employees
+    .filter((employee) => employee.isActive)
+    .map((employee) => ({
+      key: sha256(`${salt}:key:${employee.userId}`).slice(0, 32),
+      name: employee.displayName,
+      badgeHash: hashOf(employee.externalId?.trim() ?? null),
+      emailHash: hashOf(employee.email?.trim().toLowerCase() ?? null),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
+/** `GET /api/v1/kiosk/directory` (kiosk token), with an ETag so an unchanged directory costs a 304. */
+export function registerKioskDirectory(app: FastifyInstance, { services, kioskAuth }: RouteDeps): void {
+  let cache: {
+    source: readonly DirectoryEmployee[];
+    fetchedAtMs: number | null;
+    body: string;
+    etag: string;
+  } | null = null;
+
+  app.get('/api/v1/kiosk/directory', { preHandler: kioskAuth }, async (request, reply) => {
+    const source = services.directory.employees();
+    const fetchedAtMs = services.directory.fetchedAtMs();
+    if (!cache || cache.source !== source || cache.fetchedAtMs !== fetchedAtMs) {
+      const salt = directorySalt(services.ledger);
+      const employees = kioskDirectory(source, salt);
+      // The ETag covers the employees, not fetchedAt: a refresh that changed nothing is still a 304.
+      const etag = `"${sha256(JSON.stringify({ salt, employees })).slice(0, 32)}"`;
+      const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
+      cache = { source, fetchedAtMs, etag, body: JSON.stringify({ fetchedAt, salt, employees }) };
+    }
+    reply.header('ETag', cache.etag).header('Cache-Control', 'no-cache');
+    if (matchesEtag(request.headers['if-none-match'], cache.etag)) return reply.status(304).send();
+    return reply.type('application/json; charset=utf-8').send(cache.body);
+  });
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { hashToken, newKioskToken, normalizePairingCode } from '../auth/tokens';
+import { HttpError } from '../http/errors';
+import { parseRequest } from '../http/parse';
+import type { RouteDeps } from './deps';
+
+const pairBody = z.strictObject({ pairingCode: z.string().min(1, 'must not be empty').max(32) });
+
+const invalidCode = () =>
+  new HttpError(
+    400,
+    'invalid-pairing-code',
+    'This pairing code is unknown, already used or expired; ask an administrator for a new one.',
+  );
+
+/**
+ * `POST /api/v1/kiosk/pair` (no token): trades a pairing code for a new kiosk token. The code is consumed in the same
+ * step as it is checked, and the new token replaces the kiosk's previous one, which stops working at once.
+ */
+export function registerKioskPair(app: FastifyInstance, { services }: RouteDeps): void {
+  const { ledger } = services;
+  app.post('/api/v1/kiosk/pair', async (request) => {
+    const { pairingCode } = parseRequest(pairBody, request.body, 'body');
+    const kioskId = ledger.consumePairingCode(normalizePairingCode(pairingCode), services.now());
+    if (kioskId === null) throw invalidCode();
+    const kiosk = ledger.getKiosk(kioskId);
+    if (!kiosk || kiosk.revokedAtMs !== null) throw invalidCode();
+    const token = newKioskToken();
+    ledger.replaceKioskToken(kiosk.id, hashToken(token));
+    request.log.info({ kioskId: kiosk.id }, 'kiosk paired');
+    return { kioskId: kiosk.id, token, name: kiosk.name, timeZone: kiosk.timeZone };
+  });
+}

@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { EmployeeRef } from '../../core/punch';
+import { validatePunch } from '../../core/validate-punch';
+import { adminOf } from '../auth/admin-auth';
+import { HttpError } from '../http/errors';
+import { parseRequest } from '../http/parse';
+import type { LedgerPunch, PunchTransition } from '../ledger/ledger';
+import type { RouteDeps } from './deps';
+import { adminPunchView } from './punch-view';
+import { employeeRef, operatorReason, punchParams } from './schemas';
+
+const ACTIONABLE = ['failed', 'rejected'] as const;
+
+const retryBody = z.strictObject({ reason: operatorReason.optional() }).optional();
+const discardBody = z.strictObject({ reason: operatorReason });
+const reassignBody = z.strictObject({ employee: employeeRef, reason: operatorReason });
+
+/**
+ * An operator's way out for a punch that cannot go on by itself (`failed` or `rejected`): send it again, send it
+ * for another employee, or discard it with a reason. Each action is a guarded transition plus an audit entry.
+ */
+export function registerPunchActions(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
+  const { ledger, directory } = services;
+
+  function actionablePunch(request: FastifyRequest): LedgerPunch {
+    const { kioskId, id } = parseRequest(punchParams, request.params, 'params');
+    const punch = ledger.getPunch(kioskId, id);
+    if (!punch) throw new HttpError(404, 'punch-not-found', `Kiosk ${kioskId} has no punch ${id}.`);
+    if (!(ACTIONABLE as readonly string[]).includes(punch.status)) {
+      throw new HttpError(
+        409,
+        'punch-not-actionable',
+        `This punch is ${punch.status}; only failed or rejected punches can be changed.`,
+      );
+    }
+    return punch;
+  }
+
+  function assertSendable(punch: LedgerPunch, employee: EmployeeRef): void {
+    const checked = validatePunch({ id: punch.id, employee, at: punch.at });
+    if (!checked.ok) {
+      throw new HttpError(
+        409,
+        'punch-not-sendable',
+        `This punch cannot be sent (${checked.message}); discard it.`,
+      );
+    }
+  }
+
+  function apply(
+    request: FastifyRequest,
+    punch: LedgerPunch,
+    action: string,
+    reason: string | null,
+    change: Omit<PunchTransition, 'from'>,
+    detail: Record<string, unknown> = {},
+  ) {
+    const updated = ledger.transition(punch.kioskId, punch.id, { from: [...ACTIONABLE], ...change });
+    if (!updated)
+      throw new HttpError(409, 'punch-not-actionable', 'This punch changed meanwhile; reload it.');
+    const actor = adminOf(request).actor;
+    ledger.appendAudit({
+      atMs: services.now(),
+      actor,
+      action,
+      target: `${punch.kioskId}/${punch.id}`,
+      reason,
+      detail: { from: punch.status, ...detail },
+    });
+    request.log.info(
+      { kioskId: punch.kioskId, punchId: punch.id, status: updated.status, actor, reason },
+      `punch ${action.replace('punch.', '')}`,
+    );
+    return adminPunchView(updated);
+  }
+
+  const requeue = { to: 'queued', reason: null, lastError: null, nextAttemptAtMs: null } as const;
+
+  app.post('/api/v1/admin/punches/:kioskId/:id/retry', { preHandler: adminAuth }, async (request) => {
+    const body = parseRequest(retryBody, request.body, 'body');
+    const punch = actionablePunch(request);
+    assertSendable(punch, punch.employee);
+    const view = apply(request, punch, 'punch.retry', body?.reason ?? null, requeue);
+    services.replay.kick();
+    return view;
+  });
+
+  app.post('/api/v1/admin/punches/:kioskId/:id/discard', { preHandler: adminAuth }, async (request) => {
+    const body = parseRequest(discardBody, request.body, 'body');
+    const punch = actionablePunch(request);
+    return apply(request, punch, 'punch.discard', body.reason, { to: 'discarded', reason: body.reason });
+  });
+
+  app.post('/api/v1/admin/punches/:kioskId/:id/reassign', { preHandler: adminAuth }, async (request) => {
+    const body = parseRequest(reassignBody, request.body, 'body');
+    const employee = body.employee as EmployeeRef;
+    const punch = actionablePunch(request);
+    assertSendable(punch, employee);
+    const answer = await directory.resolve(employee);
+    if (answer.kind === 'unknown' || answer.kind === 'inactive') {
+      throw new HttpError(422, `${answer.kind}-employee`, `${answer.reason}; choose another employee.`);
+    }
+    // An unavailable directory leaves the key open; replay resolves it (and fails the punch if it is unknown).
+    const employeeKey = answer.kind === 'found' ? answer.userId : null;
+    const view = apply(
+      request,
+      actionablePunch(request),
+      'punch.reassign',
+      body.reason,
+      { ...requeue, employee, employeeKey },
+      { fromEmployee: punch.employee, toEmployee: employee },
+    );
+    services.replay.kick();
+    return view;
+  });
+}

@@ -1,0 +1,53 @@
+import type { LedgerPunch, LedgerStatus } from '../ledger/ledger';
+
+/** The protocol's four states a kiosk sees; the ledger's finer ones fold into them. */
+export type KioskPunchStatus = 'queued' | 'sent' | 'ignored' | 'failed';
+
+const KIOSK_STATUS: Record<LedgerStatus, KioskPunchStatus> = {
+  queued: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  ignored: 'ignored',
+  discarded: 'ignored',
+  rejected: 'failed',
+  failed: 'failed',
+};
+
+/** `GET /api/v1/punches/{id}`'s body. A punch still waiting names its last trouble, if any, as the reason. */
+export function kioskPunchView(punch: LedgerPunch) {
+  const status = KIOSK_STATUS[punch.status];
+  const reason = status === 'queued' ? punch.lastError : punch.reason;
+  return {
+    id: punch.id,
+    status,
+    kenjoDateTime: punch.kenjoDateTime,
+    isOvernightShift: punch.isOvernightShift ?? false,
+    ...(reason === null ? {} : { reason }),
+  };
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** A punch as the admin API shows it: every ledger field, instants as RFC 3339. */
+export function adminPunchView(punch: LedgerPunch) {
+  return {
+    kioskId: punch.kioskId,
+    id: punch.id,
+    employee: punch.employee,
+    employeeKey: punch.employeeKey,
+    at: punch.at,
+    timeZone: punch.timeZone,
+    kenjoDateTime: punch.kenjoDateTime,
+    status: punch.status,
+    reason: punch.reason,
+    isOvernightShift: punch.isOvernightShift,
+    overnightReason: punch.overnightReason,
+    attempts: punch.attempts,
+    lastError: punch.lastError,
+    nextAttemptAt: iso(punch.nextAttemptAtMs),
+    receivedAt: iso(punch.receivedAtMs),
+    deliveredAt: iso(punch.deliveredAtMs),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The app in-process for route and ingest tests: a `:memory:` ledger, a fake directory, a replay that counts kicks,
+ * a clock the test moves. Requests go through `app.inject`; no port is opened.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { EmployeeRef } from '../../core/punch';
+import { buildApp } from '../app';
+import { type Config, parseConfig } from '../config';
+import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
+import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import type { EmployeeResolution, ServiceDirectory } from '../services';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** 08:00 in Berlin on a winter day. */
+export const T0 = Date.parse('2026-02-04T07:00:00Z');
+
+export function employee(overrides: Partial<DirectoryEmployee> = {}): DirectoryEmployee {
+  return {
+    userId: 'u-ada',
+    email: 'ada@demo.example',
+    externalId: 'B-1001',
+    isActive: true,
+    displayName: 'Ada',
+    ...overrides,
+  };
+}
+
+export const EMPLOYEES: DirectoryEmployee[] = [
+  employee(),
+  employee({ userId: 'u-bob', email: 'bob@demo.example', externalId: 'B-1002', displayName: 'Bob' }),
+  employee({
+    userId: 'u-eve',
+    email: 'eve@demo.example',
+    externalId: 'B-1003',
+    displayName: 'Eve',
+    isActive: false,
+  }),
+];
+
+export interface FakeDirectory extends ServiceDirectory {
+  available: boolean;
+  list: DirectoryEmployee[];
+}
+
+export function fakeDirectory(
+  list: DirectoryEmployee[] = EMPLOYEES,
+  fetchedAtMs: number | null = T0,
+): FakeDirectory {
+  const directory: FakeDirectory = {
+    available: true,
+    list,
+    employees: () => directory.list,
+    fetchedAtMs: () => fetchedAtMs,
+    resolve(ref: EmployeeRef): EmployeeResolution {
+      if (!directory.available) return { kind: 'unavailable', reason: 'the directory is not loaded' };
+      const found = directory.list.find(
+        (e) =>
+          ('externalId' in ref && e.externalId === ref.externalId) ||
+          ('email' in ref && e.email === ref.email.toLowerCase()) ||
+          ('userId' in ref && e.userId === ref.userId),
+      );
+      if (!found) return { kind: 'unknown', reason: 'unknown employee' };
+      if (!found.isActive) return { kind: 'inactive', reason: `${found.displayName} is no longer active` };
+      return { kind: 'found', userId: found.userId };
+    },
+  };
+  return directory;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  ledger: Ledger;
+  directory: FakeDirectory;
+  kicks: { count: number };
+  clock: { nowMs: number };
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function createHarness(
+  overrides: Partial<Config> = {},
+  distDir = '/nonexistent',
+): Promise<Harness> {
+  const config = { ...parseConfig({ TIME_ZONE: 'Europe/Berlin', ADMIN_TOKEN }), ...overrides };
+  const ledger = openSqliteLedger(':memory:');
+  const directory = fakeDirectory();
+  const kicks = { count: 0 };
+  const clock = { nowMs: T0 };
+  const services = {
+    ledger,
+    directory,
+    kenjo: {
+      stats: () => ({
+        logins: 0,
+        trackTimeCalls: 0,
+        lastSuccessAtMs: null,
+        lastError: null,
+        lastErrorAtMs: null,
+      }),
+    },
+    replay: { kick: () => void (kicks.count += 1) },
+    now: () => clock.nowMs,
+  };
+  const app = await buildApp({ config, services, distDir });
+  return {
+    app,
+    ledger,
+    directory,
+    kicks,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      ledger.close();
+    },
+  };
+}
+
+export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+export function bearer(token: string) {
+  return { authorization: `Bearer ${token}` };
+}
+
+export async function createKiosk(h: Harness, body: Record<string, unknown> = { name: 'Front door' }) {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/admin/kiosks',
+    headers: adminHeaders,
+    payload: body,
+  });
+  if (res.statusCode !== 201) throw new Error(`kiosk not created: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string; token: string; pairingCode: string }>();
+}
+
+export function punch(overrides: Record<string, unknown> = {}) {
+  return {
+    id: randomUUID(),
+    employee: { externalId: 'B-1001' },
+    at: '2026-02-04T08:00:00+01:00',
+    ...overrides,
+  };
+}
+
+export function postPunches(
+  h: Harness,
+  token: string,
+  punches: unknown[],
+  sentAt = new Date(h.clock.nowMs).toISOString(),
+) {
+  return h.app.inject({
+    method: 'POST',
+    url: '/api/v1/punches',
+    headers: bearer(token),
+    payload: { sentAt, punches },
+  });
+}
+
+/** The contract's error body, with its status. */
+export function errorOf(res: LightMyRequestResponse) {
+  return {
+    status: res.statusCode,
+    code: res.json<{ error: { code: string; message: string } }>().error.code,
+  };
+}

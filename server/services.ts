@@ -1,0 +1,37 @@
+/**
+ * What the HTTP surface needs from the rest of the proxy, as narrow views. `buildApp` takes these ready-made, so
+ * tests hand it a `:memory:` ledger, a fake directory and a fixed clock; `compose.ts` builds the real ones.
+ */
+import type { EmployeeRef } from '../core/punch';
+import type { KenjoClientStats } from './kenjo/types';
+import type { DirectoryEmployee, Ledger } from './ledger/ledger';
+import type { EmployeeResolution } from './replay/types';
+
+export type { EmployeeResolution };
+
+/** The employee directory cache: `unknown` and `inactive` are final only while it is fresh. */
+export interface ServiceDirectory {
+  resolve(ref: EmployeeRef): EmployeeResolution | Promise<EmployeeResolution>;
+  /** Every cached employee, active or not (the kiosk's copy is filtered to active ones). */
+  employees(): readonly DirectoryEmployee[];
+  /** When the cached list was fetched from Kenjo; null while there is none. */
+  fetchedAtMs(): number | null;
+}
+
+export interface ServiceReplay {
+  /** Wake the replay loop now (after an ingest or an operator's retry). */
+  kick(): void;
+}
+
+export interface ServiceKenjo {
+  stats(): KenjoClientStats;
+}
+
+export interface Services {
+  ledger: Ledger;
+  kenjo: ServiceKenjo;
+  directory: ServiceDirectory;
+  replay: ServiceReplay;
+  /** The server's clock, the truth every kiosk's clock is measured against. */
+  now: () => number;
+}
