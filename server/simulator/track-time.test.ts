@@ -270,3 +270,27 @@ describe('success', () => {
     expect(h.sim.counters()).toMatchObject({ trackTimeCalls: 1, applied: 1 });
   });
 });
+
+describe('the envelope', () => {
+  it.each([
+    { name: 'no token', headers: {}, payload: JSON.stringify(punch('2026-02-03T08:00:00')), status: 401 },
+    {
+      name: 'a body that is not JSON',
+      headers: { authorization: 'token' },
+      payload: '{"dateTime":',
+      status: 400,
+    },
+  ])('$name → $status {code,message}, nothing stored', async ({ headers, payload, status }) => {
+    const h = await harness();
+    const authorization = 'authorization' in headers ? { authorization: h.token } : {};
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/attendances/track-time',
+      headers: { 'content-type': 'application/json', ...authorization },
+      payload,
+    });
+    expect(res.statusCode).toBe(status);
+    expect(res.json()).toEqual({ code: status, message: expect.any(String) });
+    expect(h.sim.log()).toEqual([]);
+  });
+});
