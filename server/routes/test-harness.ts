@@ -3,7 +3,7 @@
  * a clock the test moves. Requests go through `app.inject`; no port is opened.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
 import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
@@ -81,6 +81,7 @@ export interface Harness {
 export async function createHarness(
   overrides: Partial<Config> = {},
   distDir = '/nonexistent',
+  loggerInstance?: FastifyBaseLogger,
 ): Promise<Harness> {
   const config = { ...parseConfig({ TIME_ZONE: 'Europe/Berlin', ADMIN_TOKEN }), ...overrides };
   const ledger = openSqliteLedger(':memory:');
@@ -102,7 +103,7 @@ export async function createHarness(
     replay: { kick: () => void (kicks.count += 1) },
     now: () => clock.nowMs,
   };
-  const app = await buildApp({ config, services, distDir });
+  const app = await buildApp({ config, services, distDir, ...(loggerInstance ? { loggerInstance } : {}) });
   return {
     app,
     ledger,
