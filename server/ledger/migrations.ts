@@ -38,6 +38,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX punches_employee_value ON punches (employee_value);
   CREATE INDEX punches_kiosk_seq ON punches (kiosk_id, seq);
   CREATE INDEX punches_status_received ON punches (status, received_at_ms);
+  CREATE INDEX punches_status_seq ON punches (status, seq);
   CREATE INDEX punches_at ON punches (at_ms);
 
   CREATE TABLE kiosks (

@@ -28,19 +28,21 @@ const STATUSES: readonly LedgerStatus[] = [
  * The chain heads, in O(employees × log n): `keys` walks the distinct employee keys of the `punches_unsettled` partial
  * index by repeated seeks (a loose index scan), `heads` takes each key's first unsettled punch by (at_ms, seq) with one
  * more seek, and only then are failed, not-yet-due and excluded heads dropped, so that they hold their chain back.
- * The `status IN (…)` terms repeat the index's WHERE verbatim so that SQLite may use the partial index.
+ * The `status IN (…)` terms repeat the index's WHERE verbatim so that SQLite may use the partial index, and
+ * `INDEXED BY` pins it: without statistics the planner would otherwise prefer the status index and read every queued
+ * row (and SQLite refuses the statement outright should a schema change make the index unusable).
  */
-const DUE_CHAIN_HEADS_SQL = `
+export const DUE_CHAIN_HEADS_SQL = `
   WITH RECURSIVE keys(k) AS (
-    SELECT MIN(employee_key) FROM punches
+    SELECT MIN(employee_key) FROM punches INDEXED BY punches_unsettled
      WHERE status IN ('queued', 'sending', 'failed') AND employee_key IS NOT NULL
     UNION ALL
-    SELECT (SELECT MIN(employee_key) FROM punches
+    SELECT (SELECT MIN(employee_key) FROM punches INDEXED BY punches_unsettled
              WHERE status IN ('queued', 'sending', 'failed') AND employee_key > keys.k)
       FROM keys WHERE keys.k IS NOT NULL
   ),
   heads(seq) AS (
-    SELECT (SELECT seq FROM punches
+    SELECT (SELECT seq FROM punches INDEXED BY punches_unsettled
              WHERE employee_key = keys.k AND status IN ('queued', 'sending', 'failed')
              ORDER BY at_ms, seq LIMIT 1)
       FROM keys WHERE keys.k IS NOT NULL
@@ -110,7 +112,8 @@ export function createReplayStore(db: Database.Database): PunchReplay {
     DUE_CHAIN_HEADS_SQL,
   );
   const unresolved = db.prepare<[number], PunchRow>(`
-    SELECT * FROM punches WHERE employee_key IS NULL AND status = 'queued' ORDER BY seq LIMIT ?`);
+    SELECT * FROM punches INDEXED BY punches_unresolved
+     WHERE employee_key IS NULL AND status = 'queued' ORDER BY seq LIMIT ?`);
   const delivered = db.prepare<[string, number], PunchRow>(`
     SELECT * FROM punches WHERE employee_key = ? AND at_ms >= ? AND status = 'sent' ORDER BY at_ms, seq`);
   const sentAt = db.prepare<[string, string], { n: number }>(`
