@@ -1,0 +1,124 @@
+/** The shapes the proxy's admin endpoints answer (see the server's admin routes). */
+
+export type EmployeeRef = { externalId: string } | { email: string } | { userId: string };
+
+export type PunchStatus = 'queued' | 'sending' | 'sent' | 'ignored' | 'rejected' | 'failed' | 'discarded';
+export const PUNCH_STATUSES: readonly PunchStatus[] = [
+  'queued',
+  'sending',
+  'sent',
+  'ignored',
+  'rejected',
+  'failed',
+  'discarded',
+];
+
+export interface Punch {
+  kioskId: string;
+  id: string;
+  employee: EmployeeRef;
+  employeeKey: string | null;
+  employeeName?: string | null;
+  at: string;
+  timeZone: string;
+  kenjoDateTime: string;
+  status: PunchStatus;
+  reason: string | null;
+  isOvernightShift: boolean | null;
+  overnightReason: string | null;
+  attempts: number;
+  lastError: string | null;
+  receivedAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface PunchPage {
+  punches: Punch[];
+  nextCursor: string | number | null;
+}
+
+export interface AttentionPunch extends Punch {
+  heldBehind: number;
+}
+
+export interface Attention {
+  failedCount: number;
+  rejectedCount: number;
+  items: AttentionPunch[];
+  nextCursor: number | null;
+}
+
+export interface Kiosk {
+  id: string;
+  name: string;
+  timeZone: string;
+  status: 'active' | 'revoked';
+  createdAt: string | null;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  clockErrorMs: number | null;
+  pendingOnDevice: number | null;
+  appVersion: string | null;
+  storagePersisted: boolean | null;
+  lastSyncAt: string | null;
+}
+
+export interface CreatedKiosk {
+  id: string;
+  token: string;
+  pairingCode: string;
+}
+
+export interface PresentPerson {
+  employee: EmployeeRef;
+  employeeKey: string | null;
+  employeeName: string | null;
+  kioskId: string;
+  since: string;
+  sinceWallTime: string;
+  overnight: boolean;
+}
+
+export interface WhoIsIn {
+  at: string;
+  sites: { kioskId: string; kioskName: string | null; people: PresentPerson[] }[];
+  presentCount: number;
+  forgotten: PresentPerson[];
+}
+
+export interface KenjoStatus {
+  demoMode: boolean;
+  connection: 'ok' | 'failing' | 'not-yet-called';
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  trackTimeCalls: number;
+  backlog: { waiting: number; failed: number; oldestReceivedAt: string | null; oldestAgeS: number | null };
+  directory: { fetchedAt: string | null; ageS: number | null; employees: number; activeEmployees: number };
+}
+
+export interface AuditEntry {
+  at: string;
+  atMs: number;
+  actor: string;
+  action: string;
+  target: string;
+  reason: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface SessionState {
+  signedIn: boolean;
+  csrfToken: string | null;
+}
+
+export interface Health {
+  status: string;
+  demoMode?: boolean;
+}
+
+export function describeEmployee(ref: EmployeeRef): string {
+  if ('externalId' in ref) return `badge ${ref.externalId}`;
+  if ('email' in ref) return `email ${ref.email}`;
+  return `user ${ref.userId}`;
+}

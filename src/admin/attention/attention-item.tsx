@@ -1,0 +1,58 @@
+/** One punch that needs an operator: what it is, why it is stuck, who waits behind it, and the ways out. */
+import { useState } from 'react';
+import { describeEmployee } from '../../../core/punch';
+import type { AttentionPunch } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { formatInstant, formatWallTime } from '../ui/format';
+import { ActionError, StatusBadge } from '../ui/status';
+import { usePunchAction, type PunchAction } from './attention-api';
+import { DiscardDialog } from './discard-dialog';
+import { ReassignDialog } from './reassign-dialog';
+
+export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kioskName: string }) {
+  const { t, language } = useI18n();
+  const action = usePunchAction(punch);
+  const [dialog, setDialog] = useState<'discard' | 'reassign' | null>(null);
+  const who = punch.employeeName ?? describeEmployee(punch.employee);
+  const act = (next: PunchAction) => action.mutate(next, { onSuccess: () => setDialog(null) });
+  return (
+    <li className="card attention-item">
+      <h3>
+        {who} <StatusBadge status={punch.status} />
+      </h3>
+      <dl className="facts">
+        <dt>{t('punch.employee')}</dt>
+        <dd>{describeEmployee(punch.employee)}</dd>
+        <dt>{t('punch.kiosk')}</dt>
+        <dd>{kioskName}</dd>
+        <dt>{t('punch.at')}</dt>
+        <dd>{formatInstant(punch.at, language)}</dd>
+        <dt>{t('punch.kenjoDateTime')}</dt>
+        <dd>{formatWallTime(punch.kenjoDateTime)}</dd>
+        <dt>{t('common.reason')}</dt>
+        <dd>{punch.reason ?? punch.lastError ?? '—'}</dd>
+        <dt>{t('punch.attempts')}</dt>
+        <dd>{punch.attempts}</dd>
+      </dl>
+      {punch.heldBehind > 0 && <p className="warning">{t('attention.held', { n: punch.heldBehind })}</p>}
+      <div role="group" aria-label={t('attention.actionsFor', { employee: who })} className="buttons">
+        <button type="button" onClick={() => act({ kind: 'retry' })} disabled={action.isPending}>
+          {t('attention.retry')}
+        </button>
+        <button type="button" onClick={() => setDialog('reassign')}>
+          {t('attention.reassign')}
+        </button>
+        <button type="button" className="danger" onClick={() => setDialog('discard')}>
+          {t('attention.discard')}
+        </button>
+      </div>
+      {dialog === null && <ActionError error={action.error} />}
+      {dialog === 'discard' && (
+        <DiscardDialog onAct={act} error={action.error} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'reassign' && (
+        <ReassignDialog onAct={act} error={action.error} onClose={() => setDialog(null)} />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,44 @@
+import { useI18n } from '../i18n/i18n';
+import { formatInstant } from '../ui/format';
+import { QueryState } from '../ui/status';
+import { useAudit } from './attention-api';
+
+/** The latest operator actions, so a retry, discard or reassignment is seen to have happened and by whom. */
+export function AuditList() {
+  const { t, language } = useI18n();
+  const audit = useAudit();
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <QueryState isPending={audit.isPending} error={audit.error} />
+      {audit.data?.length === 0 && <p>{t('audit.empty')}</p>}
+      {audit.data && audit.data.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.target')}</th>
+                <th scope="col">{t('common.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.data.map((entry, index) => (
+                <tr key={`${entry.atMs}-${index}`}>
+                  <td>{formatInstant(entry.at, language)}</td>
+                  <td>{entry.actor}</td>
+                  <td>{entry.action}</td>
+                  <td className="mono">{entry.target}</td>
+                  <td>{entry.reason ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+/** Kiosks through the proxy's admin API; every change refreshes the list. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, patch, post } from '../api/client';
+import type { CreatedKiosk, Kiosk } from '../api/types';
+
+export const KIOSKS_KEY = ['kiosks'] as const;
+
+export function useKiosks() {
+  return useQuery({
+    queryKey: KIOSKS_KEY,
+    queryFn: () => get<{ kiosks: Kiosk[] }>('/api/v1/admin/kiosks'),
+    select: (data) => data.kiosks,
+  });
+}
+
+function useKioskMutation<A, R>(fn: (args: A) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: KIOSKS_KEY }) });
+}
+
+export const useCreateKiosk = () =>
+  useKioskMutation((body: { name: string; timeZone: string }) =>
+    post<CreatedKiosk>('/api/v1/admin/kiosks', body),
+  );
+
+export const useUpdateKiosk = () =>
+  useKioskMutation(({ id, ...body }: { id: string; name: string; timeZone: string }) =>
+    patch<Kiosk>(`/api/v1/admin/kiosks/${encodeURIComponent(id)}`, body),
+  );
+
+export const useRevokeKiosk = () =>
+  useKioskMutation((id: string) => post<Kiosk>(`/api/v1/admin/kiosks/${encodeURIComponent(id)}/revoke`));
+
+export const useNewPairingCode = () =>
+  useKioskMutation((id: string) =>
+    post<{ pairingCode: string; expiresAt: string }>(
+      `/api/v1/admin/kiosks/${encodeURIComponent(id)}/pairing-code`,
+    ),
+  );
+
+/** The zones the browser knows, for the zone pickers (a free-text fallback where the list is unavailable). */
+export function timeZones(): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
+  try {
+    return intl.supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    return [];
+  }
+}
