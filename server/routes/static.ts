@@ -19,12 +19,16 @@ export async function registerStatic(app: FastifyInstance, distDir = DIST_DIR): 
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,
+    // Our own Cache-Control below; the plugin's default would overwrite it with `public, max-age=0`.
+    cacheControl: false,
     setHeaders(res, path) {
       // The service worker and the shell must revalidate, or a kiosk could keep an old version for days.
       if (path.endsWith('sw.js') || path.endsWith('.html') || path.endsWith('.webmanifest')) {
         res.setHeader('Cache-Control', 'no-cache');
       } else if (path.includes('/assets/')) {
         res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      } else {
+        res.setHeader('Cache-Control', 'public, max-age=0');
       }
     },
   });

@@ -9,7 +9,8 @@ import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import type { EmployeeResolution, ServiceDirectory } from '../services';
+import type { KenjoClientStats } from '../kenjo/types';
+import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 /** 08:00 in Berlin on a winter day. */
@@ -75,6 +76,8 @@ export interface Harness {
   kicks: { count: number };
   clock: { nowMs: number };
   config: Config;
+  services: Services;
+  kenjoStats: KenjoClientStats;
   close(): Promise<void>;
 }
 
@@ -88,18 +91,17 @@ export async function createHarness(
   const directory = fakeDirectory();
   const kicks = { count: 0 };
   const clock = { nowMs: T0 };
-  const services = {
+  const kenjoStats: KenjoClientStats = {
+    logins: 0,
+    trackTimeCalls: 0,
+    lastSuccessAtMs: null,
+    lastError: null,
+    lastErrorAtMs: null,
+  };
+  const services: Services = {
     ledger,
     directory,
-    kenjo: {
-      stats: () => ({
-        logins: 0,
-        trackTimeCalls: 0,
-        lastSuccessAtMs: null,
-        lastError: null,
-        lastErrorAtMs: null,
-      }),
-    },
+    kenjo: { stats: () => ({ ...kenjoStats }) },
     replay: { kick: () => void (kicks.count += 1) },
     now: () => clock.nowMs,
   };
@@ -111,6 +113,8 @@ export async function createHarness(
     kicks,
     clock,
     config,
+    services,
+    kenjoStats,
     close: async () => {
       await app.close();
       ledger.close();

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type Harness,
+  T0,
+  adminHeaders,
+  bearer,
+  createHarness,
+  createKiosk,
+  errorOf,
+  postPunches,
+  punch,
+} from './test-harness';
+
+let h: Harness;
+let kiosk: { id: string; token: string };
+beforeEach(async () => {
+  h = await createHarness();
+  kiosk = await createKiosk(h);
+});
+afterEach(() => h.close());
+
+const list = (query = '', headers = adminHeaders) =>
+  h.app.inject({ url: `/api/v1/admin/punches${query}`, headers });
+type Page = { punches: Array<{ id: string; status: string; kioskId: string }>; nextCursor: string | null };
+const at = (offsetS: number) => new Date(T0 + offsetS * 1000).toISOString();
+
+describe('GET /api/v1/admin/punches', () => {
+  it('filters by status, kiosk, employee and time, newest first', async () => {
+    const other = await createKiosk(h, { name: 'Other' });
+    const ada = punch();
+    const bob = punch({ employee: { externalId: 'B-1002' }, at: at(120) });
+    const stranger = punch({ employee: { externalId: 'B-9999' }, at: at(240) });
+    await postPunches(h, kiosk.token, [ada, stranger]);
+    await postPunches(h, other.token, [bob]);
+    const ids = async (query: string) => (await list(query)).json<Page>().punches.map((p) => p.id);
+    expect(await ids('')).toEqual([bob.id, stranger.id, ada.id]);
+    expect(await ids('?status=rejected')).toEqual([stranger.id]);
+    expect(await ids('?status=queued,rejected')).toHaveLength(3);
+    expect(await ids(`?kioskId=${other.id}`)).toEqual([bob.id]);
+    expect(await ids('?employee=B-1002')).toEqual([bob.id]);
+    expect(await ids(`?from=${encodeURIComponent(at(60))}&to=${encodeURIComponent(at(180))}`)).toEqual([
+      bob.id,
+    ]);
+  });
+
+  it('pages with a cursor', async () => {
+    const punches = [0, 100, 200, 300, 400].map((s) => punch({ at: at(s) }));
+    await postPunches(h, kiosk.token, punches);
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 5; page += 1) {
+      const body = (await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json<Page>();
+      seen.push(...body.punches.map((p) => p.id));
+      if (body.nextCursor === null) break;
+      cursor = body.nextCursor;
+    }
+    expect(seen).toEqual(punches.map((p) => p.id).reverse());
+  });
+
+  it.each([
+    ['?status=lost'],
+    ['?limit=0'],
+    ['?limit=501'],
+    ['?from=yesterday'],
+    ['?cursor=abc'],
+    ['?colour=red'],
+  ])('refuses the query %s with 400', async (query) => {
+    expect(errorOf(await list(query))).toEqual({ status: 400, code: 'invalid-query' });
+  });
+
+  it('needs the admin token', async () => {
+    expect(errorOf(await list('', bearer(kiosk.token)))).toEqual({ status: 401, code: 'unauthorized' });
+  });
+});

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { DIRECTORY_SALT_SETTING } from './kiosk-directory';
+import { type Harness, T0, bearer, createHarness, createKiosk, employee, errorOf } from './test-harness';
+
+let h: Harness;
+let token: string;
+beforeEach(async () => {
+  h = await createHarness();
+  ({ token } = await createKiosk(h));
+});
+afterEach(() => h.close());
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const get = (headers: Record<string, string> = {}) =>
+  h.app.inject({ url: '/api/v1/kiosk/directory', headers: { ...bearer(token), ...headers } });
+
+type Directory = {
+  fetchedAt: string | null;
+  salt: string;
+  employees: Array<{ key: string; name: string; badgeHash: string | null; emailHash: string | null }>;
+};
+
+describe('GET /api/v1/kiosk/directory', () => {
+  it('lists active employees with salted hashes, never an identifier in clear', async () => {
+    h.directory.list = [
+      employee({ externalId: ' B-1001 ', email: ' Ada@Demo.Example ' }),
+      employee({ userId: 'u-nob', externalId: null, email: null, displayName: 'Nob' }),
+      employee({ userId: 'u-eve', displayName: 'Eve', isActive: false }),
+    ];
+    const res = await get();
+    const body = res.json<Directory>();
+    expect(body.fetchedAt).toBe(new Date(T0).toISOString());
+    expect(body.salt).toBe(h.ledger.getSetting(DIRECTORY_SALT_SETTING));
+    expect(body.employees).toEqual([
+      {
+        key: expect.stringMatching(/^[0-9a-f]{32}$/),
+        name: 'Ada',
+        badgeHash: sha256(`${body.salt}:B-1001`),
+        emailHash: sha256(`${body.salt}:ada@demo.example`),
+      },
+      { key: expect.any(String), name: 'Nob', badgeHash: null, emailHash: null },
+    ]);
+    expect(res.body).not.toMatch(/u-ada|B-1001|ada@/i);
+  });
+
+  it('keeps salt, keys and hashes across restarts (the salt lives in the ledger)', async () => {
+    const first = (await get()).json<Directory>();
+    const restarted = await buildApp({ config: h.config, services: h.services });
+    const again = await restarted.inject({ url: '/api/v1/kiosk/directory', headers: bearer(token) });
+    expect(again.json()).toEqual(first);
+    await restarted.close();
+  });
+
+  it('answers 304 to a matching If-None-Match, and 200 once the directory changes', async () => {
+    const first = await get();
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[0-9a-f]+"$/);
+    const unchanged = await get({ 'if-none-match': etag });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.body).toBe('');
+    expect((await get({ 'if-none-match': `W/${etag}, "other"` })).statusCode).toBe(304);
+    h.directory.list = [
+      ...h.directory.list,
+      employee({ userId: 'u-new', displayName: 'New', externalId: 'B-2000' }),
+    ];
+    const changed = await get({ 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('needs a kiosk token', async () => {
+    token = 'nope';
+    expect(errorOf(await get())).toEqual({ status: 401, code: 'invalid-token' });
+  });
+});
