@@ -149,6 +149,30 @@ describe('the replay loop', () => {
     expect(h.ledger.countByStatus()).toMatchObject({ sent: 1, failed: 1 });
   });
 
+  it('leaves punches queued while the directory is unavailable, and delivers them once it answers', async () => {
+    let available = false;
+    const directory = fakeDirectory({ 'B-1': 'u1' }, () =>
+      available ? null : { kind: 'unavailable', reason: 'Kenjo did not answer the employee list' },
+    );
+    const h = start({ directory });
+    const [punch] = insert(
+      h.ledger,
+      newPunch('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-1' } }),
+    );
+    h.replay.start();
+    await h.replay.idle();
+    expect(h.ledger.getPunch(must(punch).kioskId, must(punch).id)).toMatchObject({
+      status: 'queued',
+      employeeKey: null,
+    });
+    expect(h.logger.lines.some((l) => l.msg === 'cannot resolve badge B-1 yet')).toBe(true);
+    available = true;
+    await h.drain();
+    expect(h.kenjo.stored).toEqual([
+      { userId: 'u1', dateTime: '2026-02-04T08:00:00', isOvernightShift: false },
+    ]);
+  });
+
   it('stop() waits for the calls in flight and records their outcome', async () => {
     const h = start({ kenjo: { latencyMs: 30 } });
     const [punch] = insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'));

@@ -1,3 +1,4 @@
+import { backoffDelayMs } from './backoff';
 import { runStep } from './step';
 import type {
   BackoffPolicy,
@@ -70,6 +71,8 @@ export function createReplay(options: ReplayOptions): Replay {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let kickPending = false;
   let pausedUntilMs: number | null = null;
+  /** Consecutive `unavailable` answers of the directory; its retries back off like a punch's. */
+  let directoryFailures = 0;
   let directoryRetryAtMs = 0;
   let lastPassAtMs: number | null = null;
 
@@ -82,8 +85,13 @@ export function createReplay(options: ReplayOptions): Replay {
         ctx.logger.warn({ pausedUntilMs }, 'Kenjo asked to wait; pausing all calls');
       }
     }
-    if (result.kind === 'waiting' && punch.employeeKey === null && result.retryAtMs !== null) {
-      directoryRetryAtMs = Math.max(directoryRetryAtMs, result.retryAtMs);
+    if (punch.employeeKey !== null) return;
+    if (result.kind === 'waiting' && result.retryAtMs !== null) {
+      directoryFailures += 1;
+      const waitMs = Math.max(ctx.backoff.baseMs, backoffDelayMs(directoryFailures, ctx.backoff, ctx.random));
+      directoryRetryAtMs = Math.max(directoryRetryAtMs, ctx.now() + waitMs);
+    } else if (result.kind === 'resolved' || result.kind === 'failed') {
+      directoryFailures = 0;
     }
   }
 

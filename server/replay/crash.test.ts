@@ -1,0 +1,189 @@
+/**
+ * Crash safety of the real server: `tsx server/main.ts` against a simulator whose calls often commit and then stall,
+ * killed with SIGKILL at random moments during replay and restarted, with punches posted before and between kills
+ * (some batches resent, as a kiosk does when it never saw the answer). Every acknowledged punch must reach Kenjo
+ * exactly once, in order per employee: `sending` leftovers are read back after each restart, never resent blindly.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simulator';
+import { buildScenario, SCENARIO_ZONE, seededRandom, type ScenarioPunch } from './testing/scenario';
+import { freePort, startServerProcess, type ServerProcess } from './testing/server-process';
+
+const API_KEY = 'crash-test-api-key';
+const ADMIN_TOKEN = 'crash-test-admin-token-0123456789';
+const KILLS = 6;
+const DEADLINE_MS = 100_000;
+const random = seededRandom(99);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function json(res: Response): Promise<unknown> {
+  const body: unknown = await res.json();
+  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function createKiosk(server: ServerProcess, name: string): Promise<{ id: string; token: string }> {
+  const res = await fetch(`${server.url}/api/v1/admin/kiosks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, timeZone: SCENARIO_ZONE }),
+  });
+  return (await json(res)) as { id: string; token: string };
+}
+
+async function post(
+  server: ServerProcess,
+  token: string,
+  punches: readonly ScenarioPunch[],
+): Promise<string[]> {
+  const res = await fetch(`${server.url}/api/v1/punches`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ sentAt: new Date().toISOString(), punches: punches.map((p) => p.punch) }),
+  });
+  const body = (await json(res)) as { results: Array<{ status: string }> };
+  return body.results.map((r) => r.status);
+}
+
+async function waiting(server: ServerProcess): Promise<number> {
+  const body = (await json(await fetch(`${server.url}/api/v1/health`))) as { backlog: { waiting: number } };
+  return body.backlog.waiting;
+}
+
+/** Whether the server's employee directory has loaded from Kenjo; without it no punch can be resolved. */
+async function directoryLoaded(server: ServerProcess, token: string): Promise<boolean> {
+  for (let tries = 0; tries < 50; tries += 1) {
+    const res = await fetch(`${server.url}/api/v1/kiosk/directory`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json()) as { fetchedAt?: string | null };
+    if (res.ok && typeof body.fetchedAt === 'string') return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+/** How many punches the killed process left `sending`: committed before a call whose outcome it never learnt. */
+function sendingLeftIn(dataDir: string): number {
+  const ledger = openSqliteLedger(dataDir);
+  try {
+    return ledger.countByStatus().sending;
+  } finally {
+    ledger.close();
+  }
+}
+
+describe('replay across SIGKILL and restart of the real server', () => {
+  let sim: RunningSimulator | null = null;
+  let server: ServerProcess | null = null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-crash-'));
+  afterAll(async () => {
+    await server?.kill();
+    await sim?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses nothing acknowledged and doubles nothing', async (context) => {
+    const startedAtMs = Date.now();
+    sim = await startSimulator({
+      apiKey: API_KEY,
+      seed: 3,
+      faults: {
+        latencyMs: 20,
+        serverErrorRate: 0.05,
+        commitThenFailRate: 0.3,
+        commitThenFailModes: ['stall', 'drop'],
+        stallMs: 5000,
+      },
+    });
+    const env = {
+      KENJO_API_URL: sim.baseUrl,
+      KENJO_API_KEY: API_KEY,
+      ADMIN_TOKEN,
+      DATA_DIR: dataDir,
+      KENJO_TIMEOUT_MS: '1500',
+      LOG_LEVEL: 'info',
+    };
+    const port = await freePort();
+    server = await startServerProcess(env, port);
+    const kiosks = [await createKiosk(server, 'Front door'), await createKiosk(server, 'Yard gate')];
+    const tokenOf = new Map(kiosks.map((k) => [k.id, k.token]));
+    if (!(await directoryLoaded(server, kiosks[0]?.token ?? ''))) {
+      context.skip('the server does not load its employee directory from Kenjo yet');
+    }
+
+    const employees = DEMO_EMPLOYEES.filter((e) => e.isActive).slice(0, 60);
+    const scenario = buildScenario({
+      employees,
+      kioskIds: kiosks.map((k) => k.id),
+      days: ['2026-10-23', '2026-10-24'],
+      seed: 77,
+      doubleScanShare: 0.1,
+    });
+    const ordered = [...scenario.punches].sort((a, b) => a.atMs - b.atMs);
+    const groupSize = Math.ceil(ordered.length / (KILLS + 1));
+    const posted: Array<[string, ScenarioPunch[]]> = [];
+    const statuses: string[] = [];
+    let sendingAtKills = 0;
+
+    for (let group = 0; group <= KILLS; group += 1) {
+      const slice = ordered.slice(group * groupSize, (group + 1) * groupSize);
+      for (const kiosk of kiosks) {
+        const batch = slice.filter((p) => p.kioskId === kiosk.id);
+        if (batch.length === 0) continue;
+        statuses.push(...(await post(server, kiosk.token, batch)));
+        posted.push([kiosk.id, batch]);
+      }
+      const [resendKiosk, resendBatch] = posted[Math.floor(random() * posted.length)] ?? ['', []];
+      const resent = await post(server, tokenOf.get(resendKiosk) ?? '', resendBatch);
+      expect(new Set(resent)).toEqual(new Set(['duplicate']));
+      if (group === KILLS) break;
+      await sleep(300 + Math.floor(random() * 1200));
+      await server.kill();
+      sendingAtKills += sendingLeftIn(dataDir);
+      server = await startServerProcess(env, port);
+    }
+
+    while ((await waiting(server)) > 0) {
+      if (Date.now() - startedAtMs > DEADLINE_MS)
+        throw new Error(`not drained:\n${server.output().slice(-3000)}`);
+      await sleep(100);
+    }
+    await server.stop();
+    server = null;
+
+    expect(statuses.filter((s) => s !== 'accepted')).toEqual([]);
+    expect(sendingAtKills).toBeGreaterThan(0);
+    const log = sim.simulator.log();
+    const byUser = new Map<string, string[]>();
+    for (const entry of log) {
+      byUser.set(entry.employeeId, [...(byUser.get(entry.employeeId) ?? []), entry.dateTime.slice(0, 16)]);
+    }
+    expect(byUser).toEqual(scenario.minutesByUser);
+    const entries = sim.simulator.state().attendances.map((e) => ({
+      userId: e.userId,
+      date: e.date,
+      start: e.startTime.slice(0, 16),
+      end: e.endTime?.slice(0, 16) ?? null,
+      overnight: e.isOvernightShift,
+    }));
+    const key = (e: { userId: string; start: string }) => `${e.userId} ${e.start}`;
+    const byKey = <T extends { userId: string; start: string }>(list: T[]) =>
+      [...list].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(byKey(entries)).toEqual(byKey(scenario.entries));
+    if (process.env.DELIVERY_FIGURES) {
+      const durationMs = Date.now() - startedAtMs;
+      console.info({
+        punches: ordered.length,
+        kills: KILLS,
+        sendingAtKills,
+        counters: sim.simulator.counters(),
+        durationMs,
+      });
+    }
+  }, 120_000);
+});
