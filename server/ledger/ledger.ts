@@ -54,6 +54,7 @@ export interface NewPunch {
 export type InsertResult = 'inserted' | 'duplicate';
 
 export interface PunchFilter {
+  /** Any of these statuses; an empty list filters nothing. */
   status?: LedgerStatus[];
   kioskId?: string;
   employeeKey?: string;
@@ -72,7 +73,10 @@ export interface PunchPage {
   nextCursor: number | null;
 }
 
-/** A change of a punch's state, applied only if the punch is still in `from` (guards against a racing writer). */
+/**
+ * A change of a punch's state, applied only if the punch is still in `from` (guards against a racing writer).
+ * Fields left out keep their stored value; a field given as null is set to null.
+ */
 export interface PunchTransition {
   from: LedgerStatus[];
   to: LedgerStatus;

@@ -1,0 +1,150 @@
+import type { EmployeeRef } from '../../core/punch';
+import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
+import { buildDirectoryIndex, type DirectoryIndex } from './directory-index';
+
+/**
+ * The employee directory: Kenjo's employee list, cached in memory and in the ledger so that the proxy can resolve
+ * identifiers while Kenjo is down and after a restart. It answers `unknown` only when it is sure: the copy is fresh
+ * and a refresh just now did not find the identifier either. Otherwise it answers `unavailable`, and the caller
+ * accepts the punch and resolves it later.
+ */
+
+export const DIRECTORY_REFRESH_INTERVAL_MS = 5 * 60_000;
+export const DIRECTORY_MAX_AGE_MS = 15 * 60_000;
+export const DIRECTORY_MISS_REFRESH_MIN_INTERVAL_MS = 30_000;
+
+export type Resolution =
+  | { kind: 'found'; employee: DirectoryEmployee }
+  | { kind: 'inactive'; employee: DirectoryEmployee }
+  | { kind: 'unknown' }
+  | { kind: 'unavailable' };
+
+/** Where the list comes from: the Kenjo client fits (`KenjoEmployee` is a `DirectoryEmployee`). */
+export interface EmployeeSource {
+  listEmployees(): Promise<readonly DirectoryEmployee[]>;
+}
+
+export interface DirectoryLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface DirectoryOptions {
+  kenjo: EmployeeSource;
+  ledger: Pick<Ledger, 'saveDirectory' | 'loadDirectory'>;
+  now: () => number;
+  refreshIntervalMs?: number;
+  /** Older than this, the copy no longer proves an identifier unknown. */
+  maxAgeMs?: number;
+  /** A miss refreshes at most this often, so unknown badges cannot hammer Kenjo. */
+  missRefreshMinIntervalMs?: number;
+  logger?: DirectoryLogger;
+}
+
+export interface DirectoryFreshness {
+  fetchedAtMs: number | null;
+  fresh: boolean;
+  lastError: string | null;
+}
+
+export interface Directory {
+  /** Loads the cached copy from the ledger, refreshes once now and then on a schedule. */
+  start(): void;
+  stop(): void;
+  /** Fetches the list from Kenjo; concurrent calls share one fetch. Rejects when Kenjo fails (the copy is kept). */
+  refresh(): Promise<void>;
+  resolve(ref: EmployeeRef): Promise<Resolution>;
+  freshness(): DirectoryFreshness;
+  employees(): DirectoryEmployee[];
+  findByUserId(userId: string): DirectoryEmployee | null;
+}
+
+function found(employee: DirectoryEmployee): Resolution {
+  return employee.isActive ? { kind: 'found', employee } : { kind: 'inactive', employee };
+}
+
+export function createDirectory(options: DirectoryOptions): Directory {
+  const { kenjo, ledger, now, logger } = options;
+  const refreshIntervalMs = options.refreshIntervalMs ?? DIRECTORY_REFRESH_INTERVAL_MS;
+  const maxAgeMs = options.maxAgeMs ?? DIRECTORY_MAX_AGE_MS;
+  const missRefreshMinIntervalMs = options.missRefreshMinIntervalMs ?? DIRECTORY_MISS_REFRESH_MIN_INTERVAL_MS;
+
+  let index: DirectoryIndex = buildDirectoryIndex([]);
+  let fetchedAtMs: number | null = null;
+  let lastError: string | null = null;
+  let inFlight: Promise<void> | null = null;
+  let lastMissRefreshAtMs: number | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  const isFresh = () => fetchedAtMs !== null && now() - fetchedAtMs <= maxAgeMs;
+
+  async function fetchAndSave(): Promise<void> {
+    try {
+      const list = [...(await kenjo.listEmployees())];
+      const atMs = now();
+      index = buildDirectoryIndex(list);
+      fetchedAtMs = atMs;
+      lastError = null;
+      ledger.saveDirectory(list, atMs);
+      logger?.info({ employees: list.length }, 'employee directory refreshed');
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+      logger?.warn({ err: lastError }, 'employee directory refresh failed; keeping the previous copy');
+      throw error;
+    }
+  }
+
+  function refresh(): Promise<void> {
+    inFlight ??= fetchAndSave().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  }
+
+  /** Refreshes for a miss unless one ran recently; true when the list now in memory came from a successful fetch. */
+  async function refreshForMiss(): Promise<boolean> {
+    if (inFlight === null) {
+      const nowMs = now();
+      if (lastMissRefreshAtMs !== null && nowMs - lastMissRefreshAtMs < missRefreshMinIntervalMs) {
+        return lastError === null;
+      }
+      lastMissRefreshAtMs = nowMs;
+    }
+    try {
+      await refresh();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    start() {
+      const cached = ledger.loadDirectory();
+      if (cached !== null && fetchedAtMs === null) {
+        index = buildDirectoryIndex(cached.employees);
+        fetchedAtMs = cached.fetchedAtMs;
+      }
+      refresh().catch(() => undefined);
+      timer ??= setInterval(() => refresh().catch(() => undefined), refreshIntervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+    },
+    refresh,
+    async resolve(ref) {
+      const hit = index.find(ref);
+      if (hit !== null) return found(hit);
+      if (!isFresh()) return { kind: 'unavailable' };
+      const confirmed = await refreshForMiss();
+      const retry = index.find(ref);
+      if (retry !== null) return found(retry);
+      return confirmed && isFresh() ? { kind: 'unknown' } : { kind: 'unavailable' };
+    },
+    freshness: () => ({ fetchedAtMs, fresh: isFresh(), lastError }),
+    employees: () => [...index.employees],
+    findByUserId: (userId) => index.byUserId(userId),
+  };
+}
