@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createDirectory, type DirectoryOptions } from './directory';
@@ -119,6 +119,26 @@ describe('start', () => {
     await directory.refresh();
     directory.stop();
     expect(directory.employees().map((e) => e.userId)).toEqual(['fresh']);
+  });
+
+  it('refreshes every refreshIntervalMs until stopped', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { kenjo, directory } = setup([employee()], { refreshIntervalMs: 5 * MIN });
+      directory.start();
+      expect(kenjo.calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(5 * MIN - 1);
+      expect(kenjo.calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(kenjo.calls).toBe(2);
+      await vi.advanceTimersByTimeAsync(5 * MIN);
+      expect(kenjo.calls).toBe(3);
+      directory.stop();
+      await vi.advanceTimersByTimeAsync(20 * MIN);
+      expect(kenjo.calls).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('starts empty and unavailable when nothing was saved and Kenjo is down', async () => {
