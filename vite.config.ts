@@ -2,8 +2,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
+
+// Reported by each kiosk to the proxy, so an operator sees which build a kiosk runs.
+const APP_VERSION = `${pkg.version}+${new Date().toISOString().slice(0, 16).replace(/\D/g, '')}`;
 
 export default defineConfig({
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(APP_VERSION) },
   plugins: [
     react(),
     VitePWA({

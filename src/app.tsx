@@ -1,8 +1,15 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { KioskRoot } from './kiosk/ui/kiosk-root';
+import './kiosk/kiosk.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { refetchOnWindowFocus: false, gcTime: Number.POSITIVE_INFINITY } },
+});
+
 export function App() {
   return (
-    <main>
-      <h1>Kenjo Kiosk</h1>
-      <p>Scan your badge or type your email.</p>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <KioskRoot />
+    </QueryClientProvider>
   );
 }

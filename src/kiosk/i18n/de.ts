@@ -22,6 +22,7 @@ export const de: Messages = {
   unknownBadge: 'Badge {value} ist hier nicht bekannt. Bitte wenden Sie sich an Ihre Führungskraft.',
   unknownEmail:
     'Die E-Mail {value} ist hier nicht bekannt. Bitte prüfen Sie sie oder wenden Sie sich an Ihre Führungskraft.',
+  saveFailed: 'Diese Stempelung konnte nicht auf dem Gerät gespeichert werden. Bitte erneut versuchen.',
   invalidInput: 'Dieser Badge oder diese E-Mail kann nicht verwendet werden.',
   statusOnline: 'Online',
   statusOffline: 'Offline',

@@ -20,6 +20,7 @@ export const en = {
   alreadyRecorded: 'Already recorded at {time}',
   unknownBadge: 'Badge {value} is not known here. Please ask your manager.',
   unknownEmail: 'The email {value} is not known here. Please check it or ask your manager.',
+  saveFailed: 'This punch could not be saved on the device. Please try again.',
   invalidInput: 'This badge or email cannot be used.',
   statusOnline: 'Online',
   statusOffline: 'Offline',

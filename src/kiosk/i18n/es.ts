@@ -21,6 +21,7 @@ export const es: Messages = {
   alreadyRecorded: 'Ya registrado a las {time}',
   unknownBadge: 'La tarjeta {value} no se conoce aquí. Consulte a su responsable.',
   unknownEmail: 'El correo {value} no se conoce aquí. Revíselo o consulte a su responsable.',
+  saveFailed: 'No se ha podido guardar este fichaje en el dispositivo. Inténtelo de nuevo.',
   invalidInput: 'Esta tarjeta o este correo no se puede usar.',
   statusOnline: 'En línea',
   statusOffline: 'Sin conexión',

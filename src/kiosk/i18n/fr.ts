@@ -21,6 +21,7 @@ export const fr: Messages = {
   alreadyRecorded: 'Déjà enregistré à {time}',
   unknownBadge: "Le badge {value} n'est pas connu ici. Adressez-vous à votre responsable.",
   unknownEmail: "L'e-mail {value} n'est pas connu ici. Vérifiez-le ou adressez-vous à votre responsable.",
+  saveFailed: "Ce pointage n'a pas pu être enregistré sur l'appareil. Veuillez réessayer.",
   invalidInput: 'Ce badge ou cet e-mail ne peut pas être utilisé.',
   statusOnline: 'En ligne',
   statusOffline: 'Hors ligne',

@@ -21,6 +21,7 @@ export const nl: Messages = {
   alreadyRecorded: 'Al geregistreerd om {time}',
   unknownBadge: 'Badge {value} is hier niet bekend. Vraag het je leidinggevende.',
   unknownEmail: 'Het e-mailadres {value} is hier niet bekend. Controleer het of vraag het je leidinggevende.',
+  saveFailed: 'Deze registratie kon niet op het apparaat worden bewaard. Probeer het opnieuw.',
   invalidInput: 'Deze badge of dit e-mailadres kan niet worden gebruikt.',
   statusOnline: 'Online',
   statusOffline: 'Offline',

@@ -39,7 +39,9 @@ export interface SyncEngine {
   trigger(): Promise<void>;
   status(): SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
-  dispose(): void;
+  /** Stops triggering and retrying (a drain in flight finishes); `start` resumes. Engines start running. */
+  stop(): void;
+  start(): void;
 }
 
 const defaultSchedule = (run: () => void, delayMs: number) => {
@@ -62,7 +64,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<void> | null = null;
   let again = false;
   let cancelRetry: (() => void) | null = null;
-  let disposed = false;
+  let stopped = false;
 
   const update = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -71,7 +73,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function drainOnce(): Promise<void> {
     const token = await options.getToken();
-    if (!token || disposed) return;
+    if (!token || stopped) return;
     update({ sending: true });
     let outcome: DrainOutcome;
     try {
@@ -91,7 +93,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const failures = status.failures + 1;
       const delayMs = backoffDelayMs(failures, random());
       update({ sending: false, lastSyncAt, failures, retryAtMs: now() + delayMs });
-      cancelRetry = schedule(() => void trigger(), delayMs);
+      if (!stopped) cancelRetry = schedule(() => void trigger(), delayMs);
     } else {
       update({ sending: false, lastSyncAt, failures: 0, retryAtMs: null });
     }
@@ -99,7 +101,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function trigger(): Promise<void> {
-    if (disposed || status.revoked) return Promise.resolve();
+    if (stopped || status.revoked) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -110,7 +112,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       do {
         again = false;
         await drainOnce();
-      } while (again && status.failures === 0 && !status.revoked && !disposed);
+      } while (again && status.failures === 0 && !status.revoked && !stopped);
     })().finally(() => {
       running = null;
     });
@@ -124,10 +126,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    dispose() {
-      disposed = true;
+    stop() {
+      stopped = true;
       cancelRetry?.();
-      listeners.clear();
+      cancelRetry = null;
+    },
+    start() {
+      stopped = false;
     },
   };
 }

@@ -1,0 +1,28 @@
+/** Device-local reads shown on screen, refreshed whenever the outbox or history changes. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { historyEntry } from '../outbox/history';
+import { count, onOutboxChange } from '../outbox/outbox';
+
+const LOCAL = ['kiosk', 'device'] as const;
+
+export function useOutboxInvalidation(): void {
+  const queryClient = useQueryClient();
+  useEffect(
+    () => onOutboxChange(() => void queryClient.invalidateQueries({ queryKey: LOCAL })),
+    [queryClient],
+  );
+}
+
+export function usePendingCount(): number {
+  return useQuery({ queryKey: [...LOCAL, 'pending'], queryFn: count, networkMode: 'always' }).data ?? 0;
+}
+
+/** This device's record of one punch: `waiting`, or the proxy's answer with its reason. */
+export function usePunchState(id: string) {
+  return useQuery({
+    queryKey: [...LOCAL, 'punch', id],
+    queryFn: async () => (await historyEntry(id)) ?? null,
+    networkMode: 'always',
+  }).data;
+}

@@ -1,0 +1,73 @@
+/**
+ * One sync engine per paired kiosk token: triggered by new punches (the caller), the browser coming online, a
+ * heartbeat and the engine's own retry timer; reports the kiosk's status after each drain that reached the proxy.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { APP_VERSION } from '../app-version';
+import { requestPersistentStorage } from '../device/storage';
+import { count } from '../outbox/outbox';
+import { createStatusReporter } from './status-report';
+import { createSyncEngine, type SyncEngine, type SyncStatus } from './sync-engine';
+
+const HEARTBEAT_MS = 5 * 60_000;
+
+export interface UseSyncOptions {
+  token: string;
+  timeZone: string;
+  lastSyncAt: string | null;
+  onRevoked: () => void;
+}
+
+interface KioskSync {
+  engine: SyncEngine;
+  /** Later zone and callback changes; the token is fixed for the engine's life. */
+  update(options: UseSyncOptions): void;
+}
+
+function createKioskSync(options: UseSyncOptions): KioskSync {
+  const current = { options };
+  const report = createStatusReporter({
+    fetch: (...args) => fetch(...args),
+    token: options.token,
+    collect: async () => ({
+      pendingCount: await count(),
+      storagePersisted: await requestPersistentStorage(),
+      appVersion: APP_VERSION,
+      lastSyncAt: engine.status().lastSyncAt,
+    }),
+  });
+  const engine = createSyncEngine({
+    fetch: (...args) => fetch(...args),
+    getToken: async () => options.token,
+    timeZone: () => current.options.timeZone,
+    lastSyncAt: options.lastSyncAt,
+    onRevoked: () => current.options.onRevoked(),
+    onDrained: (outcome) => {
+      if (outcome.kind !== 'unauthorized') void report();
+    },
+  });
+  return { engine, update: (next) => (current.options = next) };
+}
+
+export function useSync(options: UseSyncOptions): { engine: SyncEngine; status: SyncStatus } {
+  // The engine lives as long as this kiosk's token (the component is keyed by it).
+  const [sync] = useState(() => createKioskSync(options));
+  useEffect(() => sync.update(options));
+  const { engine } = sync;
+
+  useEffect(() => {
+    const kick = () => void engine.trigger();
+    engine.start();
+    kick();
+    window.addEventListener('online', kick);
+    const heartbeat = setInterval(kick, HEARTBEAT_MS);
+    return () => {
+      window.removeEventListener('online', kick);
+      clearInterval(heartbeat);
+      engine.stop();
+    };
+  }, [engine]);
+
+  const status = useSyncExternalStore(engine.subscribe, engine.status);
+  return { engine, status };
+}

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { requestPersistentStorage } from '../device/storage';
+import { translator } from '../i18n/catalogue';
+import { I18nContext, type I18n } from '../i18n/i18n-context';
+import type { Language } from '../i18n/languages';
+import { pruneHistory } from '../outbox/history';
+import { deleteSetting, writeSetting } from '../outbox/settings';
+import { loadDeviceState, type DeviceState } from '../state/device-state';
+import { useOutboxInvalidation } from '../state/local-state';
+import { PairedKiosk } from './paired-kiosk';
+import { SetupScreen } from './setup-screen';
+import { usePairing, type Paired } from './use-pairing';
+
+const HISTORY_KEPT_MS = 35 * 24 * 3_600_000;
+
+/** Loads what the device knows, then shows setup or the punch screen. */
+export function KioskRoot() {
+  const [device, setDevice] = useState<DeviceState | null>(null);
+  useEffect(() => {
+    void loadDeviceState().then(setDevice);
+    void requestPersistentStorage();
+    void pruneHistory(Date.now() - HISTORY_KEPT_MS);
+  }, []);
+  if (!device) return null;
+  return <LoadedKiosk initial={device} />;
+}
+
+function LoadedKiosk({ initial }: { initial: DeviceState }) {
+  const [device, setDevice] = useState(initial);
+  useOutboxInvalidation();
+  useEffect(() => {
+    document.documentElement.lang = device.language;
+  }, [device.language]);
+
+  const i18n = useMemo<I18n>(
+    () => ({
+      language: device.language,
+      t: translator(device.language),
+      setLanguage: (language: Language) => {
+        setDevice((d) => ({ ...d, language }));
+        void writeSetting('language', language);
+      },
+    }),
+    [device.language],
+  );
+  const onPaired = useCallback(
+    ({ token, config }: Paired) =>
+      setDevice((d) => ({ ...d, token, config, directory: null, setupReason: null })),
+    [],
+  );
+  const { state: pairing, pair } = usePairing(onPaired);
+  const onRevoked = useCallback(() => {
+    setDevice((d) => ({ ...d, token: null, setupReason: 'revoked' }));
+    void deleteSetting('token');
+    void writeSetting('setupReason', 'revoked');
+  }, []);
+  const onSoundChange = useCallback((sound: boolean) => {
+    setDevice((d) => ({ ...d, sound }));
+    void writeSetting('sound', sound);
+  }, []);
+
+  return (
+    <I18nContext value={i18n}>
+      {device.token ? (
+        <PairedKiosk
+          key={device.token}
+          token={device.token}
+          storedConfig={device.config}
+          storedDirectory={device.directory}
+          lastSyncAt={device.lastSyncAt}
+          sound={device.sound}
+          onSoundChange={onSoundChange}
+          onRevoked={onRevoked}
+        />
+      ) : (
+        <SetupScreen
+          pairing={pairing}
+          onPair={(code) => void pair(code)}
+          revoked={device.setupReason === 'revoked'}
+        />
+      )}
+    </I18nContext>
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import { UnauthorizedError } from '../api/http';
+import type { KioskConfig } from '../api/types';
+import { CaptureButtons } from '../capture/capture-buttons';
+import { useWakeLock } from '../device/use-wake-lock';
+import { useI18n } from '../i18n/i18n-context';
+import { useBadgeReader } from '../input/use-badge-reader';
+import type { StoredDirectory } from '../outbox/settings';
+import { usePunchController } from '../punch/use-punch-controller';
+import { kioskTimeZone } from '../state/device-state';
+import { useDirectory, useKioskConfig } from '../state/server-state';
+import { useSync } from '../sync/use-sync';
+import { setIdleCheck } from '../update/sw-update';
+import { EmailForm } from './email-form';
+import { FeedbackCard } from './feedback-card';
+import { StatusBar } from './status-bar';
+import { Toolbar } from './toolbar';
+
+const DEFAULT_DOUBLE_SCAN_WINDOW_S = 60;
+
+interface Props {
+  token: string;
+  storedConfig: KioskConfig | null;
+  storedDirectory: StoredDirectory | null;
+  lastSyncAt: string | null;
+  sound: boolean;
+  onSoundChange: (on: boolean) => void;
+  onRevoked: () => void;
+}
+
+/** The punch screen of a paired kiosk. */
+export function PairedKiosk(props: Props) {
+  const { t } = useI18n();
+  const { onRevoked } = props;
+  const config = useKioskConfig(props.token, props.storedConfig);
+  const directory = useDirectory(props.token, props.storedDirectory);
+  const timeZone = kioskTimeZone(config.data ?? null);
+  const { engine, status } = useSync({
+    token: props.token,
+    timeZone,
+    lastSyncAt: props.lastSyncAt,
+    onRevoked,
+  });
+  const revokedByQuery =
+    config.error instanceof UnauthorizedError || directory.error instanceof UnauthorizedError;
+  useEffect(() => {
+    if (revokedByQuery) onRevoked();
+  }, [revokedByQuery, onRevoked]);
+
+  const { feedback, busy, punch, dismiss } = usePunchController({
+    context: () => ({
+      directory: directory.data ?? null,
+      timeZone,
+      doubleScanWindowS: config.data?.doubleScanWindowS ?? DEFAULT_DOUBLE_SCAN_WINDOW_S,
+    }),
+    onRecorded: () => void engine.trigger(),
+    sound: props.sound,
+  });
+  useBadgeReader((badge) => punch({ externalId: badge }));
+  useWakeLock();
+
+  const [typing, setTyping] = useState(false);
+  const [capturing, setCapturing] = useState(false);
+  const idle = !feedback && !busy && !status.sending && !typing && !capturing;
+  useEffect(() => setIdleCheck(() => idle), [idle]);
+  const onCaptureChange = useCallback((active: boolean) => setCapturing(active), []);
+
+  return (
+    <div className="kiosk">
+      {config.data?.demoMode && (
+        <p className="demo-banner" role="note">
+          {t('demoBanner')}
+        </p>
+      )}
+      <header className="kiosk-header">
+        <StatusBar kioskName={config.data?.name ?? null} timeZone={timeZone} sync={status} />
+        <Toolbar sound={props.sound} onSoundChange={props.onSoundChange} />
+      </header>
+      <main className="stage">
+        <h1>{t('idleHeading')}</h1>
+        <div role="status" aria-live="polite" aria-atomic="true" className="feedback-region">
+          {feedback && (
+            <FeedbackCard key={feedback.seq} feedback={feedback} timeZone={timeZone} onDismiss={dismiss} />
+          )}
+        </div>
+        <EmailForm onPunch={punch} onDraftChange={setTyping} />
+        <CaptureButtons onPunch={punch} onActiveChange={onCaptureChange} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Pairing: the code typed on the setup screen or carried by `/#pair=<code>` is exchanged for the kiosk's token,
+ * which goes to IndexedDB and is never shown again. The hash is cleared at once so the code leaves the address bar.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { UnreachableError } from '../api/http';
+import { pairKiosk } from '../api/kiosk-api';
+import type { KioskConfig } from '../api/types';
+import { deleteSetting, writeSetting } from '../outbox/settings';
+
+export type PairingState =
+  { kind: 'idle' } | { kind: 'pairing' } | { kind: 'failed'; reason: 'invalid' | 'unreachable' };
+
+export interface Paired {
+  token: string;
+  config: KioskConfig;
+}
+
+const DEFAULT_DOUBLE_SCAN_WINDOW_S = 60;
+
+export function takePairingCodeFromHash(): string | null {
+  const match = /^#pair=([^&]+)/.exec(window.location.hash);
+  if (!match?.[1]) return null;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  return decodeURIComponent(match[1]);
+}
+
+export function usePairing(onPaired: (paired: Paired) => void) {
+  const [state, setState] = useState<PairingState>({ kind: 'idle' });
+
+  const pair = useCallback(
+    async (code: string) => {
+      setState({ kind: 'pairing' });
+      try {
+        const answer = await pairKiosk(fetch, code);
+        // The full config (demo mode, double-scan window) follows from /kiosk/config once paired.
+        const config: KioskConfig = {
+          kioskId: answer.kioskId,
+          name: answer.name,
+          timeZone: answer.timeZone,
+          demoMode: false,
+          doubleScanWindowS: DEFAULT_DOUBLE_SCAN_WINDOW_S,
+          serverTime: new Date().toISOString(),
+        };
+        await writeSetting('config', config);
+        await writeSetting('token', answer.token);
+        await deleteSetting('setupReason');
+        setState({ kind: 'idle' });
+        onPaired({ token: answer.token, config });
+      } catch (error) {
+        setState({ kind: 'failed', reason: error instanceof UnreachableError ? 'unreachable' : 'invalid' });
+      }
+    },
+    [onPaired],
+  );
+
+  useEffect(() => {
+    const fromHash = () => {
+      const code = takePairingCodeFromHash();
+      if (code) void pair(code);
+    };
+    fromHash();
+    window.addEventListener('hashchange', fromHash);
+    return () => window.removeEventListener('hashchange', fromHash);
+  }, [pair]);
+
+  return { state, pair };
+}
