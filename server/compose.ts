@@ -9,7 +9,9 @@ import type { Config } from './config';
 import { createKenjoClient } from './kenjo';
 import { openSqliteLedger } from './ledger/sqlite-ledger';
 import { createReplay } from './replay/replay';
-import type { Services, ServiceDirectory } from './services';
+import { createDirectory } from './directory/directory';
+import { directoryPort } from './directory-port';
+import type { Services } from './services';
 import { startSimulator } from './simulator/start';
 
 export const DEMO_API_KEY = 'demo-api-key';
@@ -32,15 +34,6 @@ export interface ServicesOptions {
   now?: () => number;
 }
 
-/** Until the directory cache is wired in: every identifier waits for replay to resolve it. */
-function interimDirectory(): ServiceDirectory {
-  return {
-    resolve: () => ({ kind: 'unavailable', reason: 'the employee directory is not loaded yet' }),
-    employees: () => [],
-    fetchedAtMs: () => null,
-  };
-}
-
 export async function startServices(config: Config, options: ServicesOptions): Promise<RunningServices> {
   const { logger, now = Date.now } = options;
   const simulator = config.demoMode
@@ -58,7 +51,8 @@ export async function startServices(config: Config, options: ServicesOptions): P
     logger: logger.child({ part: 'kenjo' }),
     now,
   });
-  const directory = interimDirectory();
+  const cache = createDirectory({ kenjo, ledger, now, logger: logger.child({ part: 'directory' }) });
+  const directory = directoryPort(cache);
   const replay = createReplay({
     ledger,
     kenjo,
@@ -73,9 +67,11 @@ export async function startServices(config: Config, options: ServicesOptions): P
     adminToken: config.ADMIN_TOKEN ?? newKioskToken(),
     simulatorUrl: simulator?.baseUrl ?? null,
     start() {
+      cache.start();
       replay.start();
     },
     async close() {
+      cache.stop();
       await replay.stop();
       await kenjo.close();
       ledger.close();

@@ -57,12 +57,15 @@ describe('ingest: each punch', () => {
     ['an at without offset', { at: '2026-02-04T08:00:00' }, 'bad-at'],
     ['a number as at', { at: 1738652400000 }, 'bad-at'],
     ['an unknown field', { note: 'x' }, 'unknown-field'],
-  ])('rejects and keeps a punch with %s', async (_what, overrides) => {
-    const p = punch(overrides);
-    const [result] = await send([p]);
-    expect(result).toEqual({ id: p.id, status: 'rejected', reason: expect.any(String) });
-    expect(stored(p.id)).toMatchObject({ status: 'rejected', reason: result?.reason, employeeKey: null });
-  });
+  ] as Array<[string, Record<string, unknown>, string]>)(
+    'rejects and keeps a punch with %s',
+    async (_what, overrides) => {
+      const p = punch(overrides);
+      const [result] = await send([p]);
+      expect(result).toEqual({ id: p.id, status: 'rejected', reason: expect.any(String) });
+      expect(stored(p.id)).toMatchObject({ status: 'rejected', reason: result?.reason, employeeKey: null });
+    },
+  );
 
   it.each([
     ['a number as id', { id: 42 }, null],

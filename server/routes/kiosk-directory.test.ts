@@ -65,6 +65,7 @@ describe('GET /api/v1/kiosk/directory', () => {
       ...h.directory.list,
       employee({ userId: 'u-new', displayName: 'New', externalId: 'B-2000' }),
     ];
+    h.directory.fetchedAt = T0 + 60_000;
     const changed = await get({ 'if-none-match': etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);

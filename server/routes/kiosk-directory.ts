@@ -47,23 +47,19 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 
 /** `GET /api/v1/kiosk/directory` (kiosk token), with an ETag so an unchanged directory costs a 304. */
 export function registerKioskDirectory(app: FastifyInstance, { services, kioskAuth }: RouteDeps): void {
-  let cache: {
-    source: readonly DirectoryEmployee[];
-    fetchedAtMs: number | null;
-    body: string;
-    etag: string;
-  } | null = null;
+  // The directory only changes with a fetch, so its fetch time keys the cached answer.
+  let cache: { fetchedAtMs: number | null; body: string; etag: string } | null = null;
 
   app.get('/api/v1/kiosk/directory', { preHandler: kioskAuth }, async (request, reply) => {
-    const source = services.directory.employees();
     const fetchedAtMs = services.directory.fetchedAtMs();
-    if (!cache || cache.source !== source || cache.fetchedAtMs !== fetchedAtMs) {
+    if (!cache || cache.fetchedAtMs !== fetchedAtMs) {
+      const source = services.directory.employees();
       const salt = directorySalt(services.ledger);
       const employees = kioskDirectory(source, salt);
-      // The ETag covers the employees, not fetchedAt: a refresh that changed nothing is still a 304.
-      const etag = `"${sha256(JSON.stringify({ salt, employees })).slice(0, 32)}"`;
       const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
-      cache = { source, fetchedAtMs, etag, body: JSON.stringify({ fetchedAt, salt, employees }) };
+      const body = JSON.stringify({ fetchedAt, salt, employees });
+      const etag = `"${sha256(body).slice(0, 32)}"`;
+      cache = { fetchedAtMs, etag, body };
     }
     reply.header('ETag', cache.etag).header('Cache-Control', 'no-cache');
     if (matchesEtag(request.headers['if-none-match'], cache.etag)) return reply.status(304).send();

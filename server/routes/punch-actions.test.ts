@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const act = (id: string, action: string, payload?: unknown, headers = adminHeaders) =>
+const act = (id: string, action: string, payload?: unknown, headers: Record<string, string> = adminHeaders) =>
   h.app.inject({
     method: 'POST',
     url: `/api/v1/admin/punches/${kiosk.id}/${id}/${action}`,

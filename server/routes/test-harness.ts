@@ -42,6 +42,8 @@ export const EMPLOYEES: DirectoryEmployee[] = [
 export interface FakeDirectory extends ServiceDirectory {
   available: boolean;
   list: DirectoryEmployee[];
+  /** Change it with `list`: the kiosk directory is cached per fetch time. */
+  fetchedAt: number | null;
 }
 
 export function fakeDirectory(
@@ -52,7 +54,8 @@ export function fakeDirectory(
     available: true,
     list,
     employees: () => directory.list,
-    fetchedAtMs: () => fetchedAtMs,
+    fetchedAt: fetchedAtMs,
+    fetchedAtMs: () => directory.fetchedAt,
     resolve(ref: EmployeeRef): EmployeeResolution {
       if (!directory.available) return { kind: 'unavailable', reason: 'the directory is not loaded' };
       const found = directory.list.find(
