@@ -32,6 +32,27 @@ describe('the replay loop', () => {
     expect(h.kenjo.stored.map((p) => p.dateTime.slice(11))).toEqual(['08:00:00', '10:00:00', '12:00:00']);
   });
 
+  it('reads back a call in doubt before sending a late-arriving earlier punch of the same employee', async () => {
+    const seenAtCall: Array<string | undefined> = [];
+    const h = start({
+      kenjo: {
+        onCall: (request) => {
+          if (request.dateTime.endsWith('08:00:00'))
+            seenAtCall.push(h.ledger.getPunch(p10.kioskId, p10.id)?.status);
+        },
+      },
+    });
+    const p10 = must(insert(h.ledger, newPunch('2026-02-04T10:00:00+01:00'))[0]);
+    h.kenjo.plan('commit-then-unknown');
+    h.replay.start();
+    insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'));
+    h.replay.kick();
+    await h.drain();
+    expect(seenAtCall).toEqual(['sent']);
+    expect(h.kenjo.readBacks).toEqual(['2026-02-04T10:00:00']);
+    expect(h.kenjo.stored.map((p) => p.dateTime.slice(11))).toEqual(['10:00:00', '08:00:00']);
+  });
+
   it("holds back only the failed head's own employee", async () => {
     const h = start();
     insert(

@@ -85,7 +85,12 @@ export function createReplay(options: ReplayOptions): Replay {
         ctx.logger.warn({ pausedUntilMs }, 'Kenjo asked to wait; pausing all calls');
       }
     }
-    if (punch.employeeKey !== null) return;
+    if (punch.employeeKey !== null) {
+      // A chain that waits without a change in the ledger rests, or the next pass would pick it again at once.
+      if (result.kind === 'waiting' && result.retryAtMs !== null)
+        resting.set(chainKey(punch), result.retryAtMs);
+      return;
+    }
     if (result.kind === 'waiting' && result.retryAtMs !== null) {
       directoryFailures += 1;
       const waitMs = Math.max(ctx.backoff.baseMs, backoffDelayMs(directoryFailures, ctx.backoff, ctx.random));

@@ -8,7 +8,12 @@ import type { Ledger, LedgerPunch } from '../ledger/ledger';
 
 export type ReplayLedger = Pick<
   Ledger,
-  'dueChainHeads' | 'unresolvedPunches' | 'deliveredHistory' | 'countSentAt' | 'transition'
+  | 'dueChainHeads'
+  | 'unresolvedPunches'
+  | 'deliveredHistory'
+  | 'countSentAt'
+  | 'transition'
+  | 'punchesOfEmployeeBetween'
 >;
 
 export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'countPunchesAt'>;
