@@ -32,6 +32,8 @@ export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => request<undefined>('DELETE', '/api/v1/admin/session'),
+    // A poll still in flight carries the old cookie and would answer "signed in" after the sign-out.
+    onMutate: () => client.cancelQueries(),
     onSettled: () => {
       setCsrfToken(null);
       client.clear();
