@@ -35,3 +35,15 @@ test('the pairing dialog has no accessibility violations', async ({ page }) => {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });
+
+test('who is in lists the person who clocked in an hour ago under their kiosk', async ({ page }) => {
+  const admin = new AdminPage(page);
+  await admin.goto();
+  await admin.signIn();
+  await admin.open('Who is in');
+  const site = page.getByRole('region', { name: /^Axe door/ });
+  await expect(site.getByRole('listitem')).toHaveCount(1, { timeout: 15_000 });
+  await page.getByLabel('Site').selectOption({ label: 'Axe door' });
+  await expect(page.getByRole('region', { name: /^Axe door/ })).toBeVisible();
+  await expect(page.getByText(/\d+ in now/)).toHaveText('1 in now');
+});
