@@ -69,10 +69,14 @@ export const section: Section = {
           report('event loop blocked in the ledger during the drain', round(ledgerTotalMs / 1000, 1), 's'),
           report(
             'ledger state change (commit, synchronous=FULL)',
-            round(ledgerMs.transition / calls.transition),
+            round((ledgerMs.transition ?? 0) / (calls.transition ?? 1)),
             'ms',
           ),
-          report('chain-head query per pass', round(ledgerMs.dueChainHeads / calls.dueChainHeads), 'ms'),
+          report(
+            'chain-head query per pass',
+            round((ledgerMs.dueChainHeads ?? 0) / (calls.dueChainHeads ?? 1)),
+            'ms',
+          ),
           against('punches delivered exactly once, in order', verdict.ok ? 1 : 0, '', {
             op: '=',
             limit: 1,
@@ -80,8 +84,8 @@ export const section: Section = {
           }),
         ],
         notes: [
-          `ledger time during the drain: ${(ledgerMs.transition / 1000).toFixed(1)} s in ${calls.transition} state ` +
-            `changes, ${(ledgerMs.dueChainHeads / 1000).toFixed(1)} s in ${calls.dueChainHeads} chain-head queries ` +
+          `ledger time during the drain: ${((ledgerMs.transition ?? 0) / 1000).toFixed(1)} s in ${calls.transition ?? 0} state ` +
+            `changes, ${((ledgerMs.dueChainHeads ?? 0) / 1000).toFixed(1)} s in ${calls.dueChainHeads ?? 0} chain-head queries ` +
             `(event loop blocked ${((100 * ledgerTotalMs) / drainMs).toFixed(0)}% of the drain)`,
           `ground truth after the drain: ${describeVerdict(verdict)}`,
           `one-at-a-time sample: ${describeVerdict(sampleVerdict)}`,

@@ -37,6 +37,8 @@ export interface SectionResult extends SectionOutcome {
   title: string;
   durationS: number;
   error: string | null;
+  /** The machine's 1-minute load average around the section: other work on the machine skews every figure. */
+  loadAverage: { before: number; after: number };
 }
 
 /** A figure with a goal of the form "value ≤ limit" or "value ≥ limit". */

@@ -1,44 +1,31 @@
 /**
- * A view of the ledger that adds up the time spent in each replay-facing method. better-sqlite3 is synchronous, so
- * that time (the SQL and the fsync of every commit) is time the event loop can do nothing else.
+ * A view of the ledger that adds up the time spent in each method the replay calls. better-sqlite3 is synchronous,
+ * so that time (the SQL and the fsync of every commit) is time the event loop can do nothing else. A proxy rather
+ * than a list of methods, so that the view follows the ledger's interface as it grows.
  */
-import type { ReplayLedger } from '../../server/replay/types';
-
-const METHODS = [
-  'dueChainHeads',
-  'unresolvedPunches',
-  'deliveredHistory',
-  'countSentAt',
-  'transition',
-] as const satisfies ReadonlyArray<keyof ReplayLedger>;
+import type { Ledger } from '../../server/ledger/ledger';
 
 export interface LedgerTiming {
-  ms: Record<(typeof METHODS)[number], number>;
-  calls: Record<(typeof METHODS)[number], number>;
+  ms: Record<string, number>;
+  calls: Record<string, number>;
 }
 
-export function timedLedger(ledger: ReplayLedger): { ledger: ReplayLedger; timing: LedgerTiming } {
-  const ms = Object.fromEntries(METHODS.map((m) => [m, 0])) as LedgerTiming['ms'];
-  const calls = { ...ms };
-  function timed<A extends unknown[], R>(name: (typeof METHODS)[number], fn: (...args: A) => R) {
-    return (...args: A): R => {
-      const startedMs = performance.now();
-      try {
-        return fn(...args);
-      } finally {
-        ms[name] += performance.now() - startedMs;
-        calls[name] += 1;
-      }
-    };
-  }
-  return {
-    ledger: {
-      dueChainHeads: timed('dueChainHeads', ledger.dueChainHeads.bind(ledger)),
-      unresolvedPunches: timed('unresolvedPunches', ledger.unresolvedPunches.bind(ledger)),
-      deliveredHistory: timed('deliveredHistory', ledger.deliveredHistory.bind(ledger)),
-      countSentAt: timed('countSentAt', ledger.countSentAt.bind(ledger)),
-      transition: timed('transition', ledger.transition.bind(ledger)),
+export function timedLedger(ledger: Ledger): { ledger: Ledger; timing: LedgerTiming } {
+  const timing: LedgerTiming = { ms: {}, calls: {} };
+  const view = new Proxy(ledger, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      return (...args: unknown[]) => {
+        const startedMs = performance.now();
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        } finally {
+          timing.ms[property] = (timing.ms[property] ?? 0) + performance.now() - startedMs;
+          timing.calls[property] = (timing.calls[property] ?? 0) + 1;
+        }
+      };
     },
-    timing: { ms, calls },
-  };
+  });
+  return { ledger: view, timing };
 }

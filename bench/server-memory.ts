@@ -1,0 +1,139 @@
+/**
+ * Section 6: resident memory of the real server (its own process, `tsx server/main.ts`) with 100,000 punches waiting
+ * in the ledger while it replays them to a simulator that adds 20 ms a call. The ledger file is seeded before the
+ * server starts (500 employees, 200 punches each, already resolved, as ingest stores them); RSS is sampled from
+ * /proc every 100 ms from start through a fixed replay window.
+ */
+import { spawn } from 'node:child_process';
+import { hashToken, newKioskToken } from '../server/auth/tokens';
+import { openSqliteLedger } from '../server/ledger/sqlite-ledger';
+import { startSimulator } from '../server/simulator';
+import { against, report, round, type Section } from './section';
+import { benchCompany } from './support/company';
+import { asLedgerRows, planPunches } from './support/punch-plan';
+import { tempDataDir } from './support/replay-rig';
+import { MIB, rssBytes } from './support/rss';
+import { startServerChild } from './support/server-child';
+
+const EMPLOYEES = 500;
+const PUNCHES_EACH = 200;
+const LATENCY_MS = 20;
+const REPLAY_WINDOW_MS = 30_000;
+const SAMPLE_EVERY_MS = 100;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** 100,000 punches: the ten-punch plan repeated over 20 fortnights back in time, so each employee's chain is long. */
+function seed(dataDir: string): number {
+  const employees = benchCompany(EMPLOYEES);
+  const ledger = openSqliteLedger(dataDir);
+  try {
+    const kioskId = 'bench-memory-kiosk';
+    ledger.insertKiosk(
+      {
+        id: kioskId,
+        name: 'Bench memory kiosk',
+        timeZone: 'Europe/Berlin',
+        createdAtMs: Date.now(),
+        revokedAtMs: null,
+        lastSeenAtMs: null,
+        clockErrorMs: null,
+        pendingOnDevice: null,
+        appVersion: null,
+        storagePersisted: null,
+        lastSyncAtMs: null,
+      },
+      hashToken(newKioskToken()),
+    );
+    let total = 0;
+    for (let round = 0; round < PUNCHES_EACH / 10; round += 1) {
+      const shiftMs = -round * 14 * DAY_MS;
+      const plan = planPunches(employees, 10).map((p) => {
+        const atMs = p.atMs + shiftMs;
+        return { ...p, atMs, at: new Date(atMs).toISOString() };
+      });
+      const rows = asLedgerRows(plan, kioskId, Date.now()).map((row, i) => ({
+        ...row,
+        kenjoDateTime: plan[i]?.kenjoDateTime.replace(/^\d{4}-\d{2}-\d{2}/, (d) => shiftDate(d, round)) ?? '',
+      }));
+      total += ledger.insertPunches(rows).filter((r) => r === 'inserted').length;
+    }
+    return total;
+  } finally {
+    ledger.close();
+  }
+}
+
+function shiftDate(date: string, round: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - round * 14 * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** What `node --import tsx` costs before any of the server's code: the share of RSS no change to the server removes. */
+async function emptyTsxRss(): Promise<number | null> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', 'setTimeout(() => {}, 5000)'], {
+    stdio: 'ignore',
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const rss = child.pid === undefined ? null : rssBytes(child.pid);
+  child.kill();
+  return rss;
+}
+
+export const section: Section = {
+  name: 'server-memory',
+  title: 'Server memory: RSS with 100,000 punches in the ledger while replaying',
+  async run({ root, log }) {
+    const baseline = await emptyTsxRss();
+    const dataDir = tempDataDir('memory');
+    const seeded = seed(dataDir);
+    log(`seeded ${seeded} punches`);
+    const kenjo = await startSimulator({
+      port: 0,
+      employees: benchCompany(EMPLOYEES),
+      faults: { latencyMs: LATENCY_MS },
+    });
+    const server = await startServerChild(
+      root,
+      { KENJO_API_URL: kenjo.baseUrl, KENJO_API_KEY: 'demo-api-key' },
+      { dataDir },
+    );
+    try {
+      const startRss = rssBytes(server.pid);
+      let peak = startRss ?? 0;
+      let peakAtS = 0;
+      const startedMs = Date.now();
+      while (Date.now() < startedMs + REPLAY_WINDOW_MS) {
+        await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+        const rss = rssBytes(server.pid) ?? 0;
+        if (rss > peak) [peak, peakAtS] = [rss, (Date.now() - startedMs) / 1000];
+      }
+      const endRss = rssBytes(server.pid);
+      const sent = kenjo.simulator.log().length;
+      log(`peak RSS ${(peak / MIB).toFixed(1)} MiB; ${sent} punches sent in ${REPLAY_WINDOW_MS / 1000} s`);
+      return {
+        figures: [
+          report('RSS once listening', startRss === null ? null : round(startRss / MIB, 1), 'MiB'),
+          against('peak RSS while replaying', round(peak / MIB, 1), 'MiB', {
+            op: '<',
+            limit: 150,
+            text: '< 150 MB',
+          }),
+          report(`punches sent in the ${REPLAY_WINDOW_MS / 1000} s window`, sent, ''),
+          report(
+            'RSS of an empty process under tsx, for scale',
+            baseline === null ? null : round(baseline / MIB, 1),
+            'MiB',
+          ),
+        ],
+        notes: [
+          `${seeded} punches seeded before start; Kenjo latency ${LATENCY_MS} ms; default settings, LOG_LEVEL info`,
+          `peak reached ${peakAtS.toFixed(1)} s after the server listened; ` +
+            `RSS at the end of the window ${endRss === null ? 'n/a' : (endRss / MIB).toFixed(1)} MiB ` +
+            `(1 MiB = 1.05 MB; the goal is in MB, the figure in MiB, which is the stricter reading)`,
+        ],
+      };
+    } finally {
+      await server.stop();
+      await kenjo.close();
+    }
+  },
+};

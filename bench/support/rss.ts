@@ -1,0 +1,14 @@
+/** Resident memory of another process, from /proc (Linux); null where /proc is not there. */
+import { readFileSync } from 'node:fs';
+
+export function rssBytes(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kib === undefined ? null : Number(kib) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+export const MIB = 1024 * 1024;

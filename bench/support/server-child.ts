@@ -1,0 +1,110 @@
+/**
+ * The real proxy as its own process (`node --import tsx server/main.ts`, what `tsx server/main.ts` runs), so that
+ * its CPU and resident memory are its own and not the load generator's. It listens on a free port (PORT=0) in a temp
+ * DATA_DIR; the address is read from its "Server listening at" log line, in a log file beside it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { tempDataDir } from './replay-rig';
+
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+
+export interface ServerChild {
+  url: string;
+  pid: number;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServerChild(
+  root: string,
+  env: Record<string, string>,
+  options: { dataDir?: string; startTimeoutMs?: number } = {},
+): Promise<ServerChild> {
+  const dataDir = options.dataDir ?? tempDataDir('server');
+  const logPath = path.join(tempDataDir('log'), 'server.log');
+  const logFd = openSync(logPath, 'a');
+  // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the server there when it stops (a diagnostic, off by default).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(root, 'server', 'main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+        ...env,
+      },
+      // A file, as a service manager would give it: a pipe the bench reads late would stall pino's writes.
+      stdio: ['ignore', logFd, logFd],
+    },
+  );
+  closeSync(logFd);
+  const url = await new Promise<string>((resolve, reject) => {
+    const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+    const poll = setInterval(() => {
+      const output = readFileSync(logPath, 'utf8');
+      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(output);
+      if (match?.[1]) {
+        clearInterval(poll);
+        resolve(match[1]);
+      } else if (Date.now() > deadline || child.exitCode !== null) {
+        clearInterval(poll);
+        reject(new Error(`server did not listen; last output:\n${output.split('\n').slice(-20).join('\n')}`));
+      }
+    }, 50);
+  });
+  return {
+    url,
+    pid: child.pid ?? -1,
+    dataDir,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+      rmSync(path.dirname(logPath), { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a kiosk through the admin API and returns its token. */
+export async function createKiosk(url: string, name: string, timeZone = 'Europe/Berlin'): Promise<string> {
+  const response = await fetch(`${url}/api/v1/admin/kiosks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, timeZone }),
+  });
+  if (response.status !== 201) throw new Error(`creating a kiosk answered ${response.status}`);
+  const body = (await response.json()) as { token: string };
+  return body.token;
+}
+
+/** Waits until the proxy's employee directory has been fetched from Kenjo (so that badges resolve at ingest). */
+export async function waitForDirectory(url: string, kioskToken: string, timeoutMs = 20_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${url}/api/v1/kiosk/directory`, {
+      headers: { authorization: `Bearer ${kioskToken}` },
+    });
+    if (response.ok) {
+      const body = (await response.json()) as { fetchedAt: string | null; employees: unknown[] };
+      if (body.fetchedAt !== null && body.employees.length > 0) return body.employees.length;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the proxy did not load its employee directory in time');
+}
