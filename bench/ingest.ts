@@ -63,7 +63,8 @@ export const section: Section = {
     });
     try {
       const tokens: string[] = [];
-      for (let k = 0; k < KIOSKS; k += 1) tokens.push(await createKiosk(server.url, `Bench kiosk ${k + 1}`));
+      for (let k = 0; k < KIOSKS; k += 1)
+        tokens.push((await createKiosk(server.url, `Bench kiosk ${k + 1}`)).token);
       const known = await waitForDirectory(server.url, tokens[0] ?? '');
       kenjo.simulator.setFaults({ rateLimitRate: 1, retryAfterS: 3600 });
       log(`server ${server.url} (pid ${server.pid}) knows ${known} employees; replay paused by a 429`);

@@ -11,4 +11,5 @@ export function rssBytes(pid: number): number | null {
   }
 }
 
-export const MIB = 1024 * 1024;
+/** Megabytes of 1,000,000 bytes: goals in MB are read this way, the stricter reading. */
+export const MB = 1_000_000;

@@ -81,16 +81,25 @@ export async function startServerChild(
   };
 }
 
-/** Creates a kiosk through the admin API and returns its token. */
-export async function createKiosk(url: string, name: string, timeZone = 'Europe/Berlin'): Promise<string> {
+export interface CreatedKiosk {
+  id: string;
+  token: string;
+  pairingCode: string;
+}
+
+/** Creates a kiosk through the admin API: its id, its token and a pairing code for a browser. */
+export async function createKiosk(
+  url: string,
+  name: string,
+  timeZone = 'Europe/Berlin',
+): Promise<CreatedKiosk> {
   const response = await fetch(`${url}/api/v1/admin/kiosks`, {
     method: 'POST',
     headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name, timeZone }),
   });
   if (response.status !== 201) throw new Error(`creating a kiosk answered ${response.status}`);
-  const body = (await response.json()) as { token: string };
-  return body.token;
+  return (await response.json()) as CreatedKiosk;
 }
 
 /** Waits until the proxy's employee directory has been fetched from Kenjo (so that badges resolve at ingest). */
