@@ -2,41 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createDirectory, type DirectoryOptions } from './directory';
+import { employee, fakeKenjo } from './test-support';
 
 const MIN = 60_000;
-
-function employee(overrides: Partial<DirectoryEmployee> = {}): DirectoryEmployee {
-  return {
-    userId: 'u1',
-    email: 'ana@demo.example',
-    externalId: 'B-1',
-    isActive: true,
-    displayName: 'Ana',
-    ...overrides,
-  };
-}
-
-/** A Kenjo stand-in: counts calls; `fail` makes calls reject; `hold` keeps them pending until `release`. */
-function fakeKenjo(initial: DirectoryEmployee[]) {
-  const fake = {
-    list: initial,
-    calls: 0,
-    fail: false,
-    held: [] as (() => void)[],
-    hold: false,
-    listEmployees(): Promise<DirectoryEmployee[]> {
-      fake.calls += 1;
-      const answer = () =>
-        fake.fail ? Promise.reject(new Error('Kenjo is down')) : Promise.resolve([...fake.list]);
-      if (!fake.hold) return answer();
-      return new Promise((resolve, reject) => fake.held.push(() => answer().then(resolve, reject)));
-    },
-    release() {
-      for (const run of fake.held.splice(0)) run();
-    },
-  };
-  return fake;
-}
 
 let ledger: Ledger;
 let clock: number;

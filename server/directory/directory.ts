@@ -1,12 +1,17 @@
 import type { EmployeeRef } from '../../core/punch';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { buildDirectoryIndex, type DirectoryIndex } from './directory-index';
+import { createRefreshRetry, DIRECTORY_RETRY_BASE_MS, DIRECTORY_RETRY_MAX_MS } from './refresh-retry';
 
 /**
  * The employee directory: Kenjo's employee list, cached in memory and in the ledger so that the proxy can resolve
  * identifiers while Kenjo is down and after a restart. It answers `unknown` only when it is sure: the copy is fresh
  * and a refresh just now did not find the identifier either. Otherwise it answers `unavailable`, and the caller
  * accepts the punch and resolves it later.
+ *
+ * Once started, it refreshes on a schedule. A failed refresh that leaves it without a usable copy (none at all, or
+ * one that will be stale before the next scheduled refresh) is retried sooner, with backoff, until one succeeds:
+ * without a copy no punch can be resolved, so waiting minutes for the schedule would hold every punch back.
  */
 
 export const DIRECTORY_REFRESH_INTERVAL_MS = 5 * 60_000;
@@ -38,6 +43,11 @@ export interface DirectoryOptions {
   maxAgeMs?: number;
   /** A miss refreshes at most this often, so unknown badges cannot hammer Kenjo. */
   missRefreshMinIntervalMs?: number;
+  /** First wait before retrying a failed refresh that left no usable copy; doubles up to `retryMaxMs`. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Jitter of those waits, in [0, 1). */
+  random?: () => number;
   logger?: DirectoryLogger;
 }
 
@@ -48,8 +58,9 @@ export interface DirectoryFreshness {
 }
 
 export interface Directory {
-  /** Loads the cached copy from the ledger, refreshes once now and then on a schedule. */
+  /** Loads the cached copy from the ledger, refreshes once now, then on a schedule and, while unusable, sooner. */
   start(): void;
+  /** Ends the scheduled refreshes and the retries. */
   stop(): void;
   /** Fetches the list from Kenjo; concurrent calls share one fetch. Rejects when Kenjo fails (the copy is kept). */
   refresh(): Promise<void>;
@@ -75,8 +86,17 @@ export function createDirectory(options: DirectoryOptions): Directory {
   let inFlight: Promise<void> | null = null;
   let lastMissRefreshAtMs: number | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let started = false;
+  const retry = createRefreshRetry({
+    run: () => refresh().catch(() => undefined),
+    random: options.random ?? Math.random,
+    baseMs: options.retryBaseMs ?? DIRECTORY_RETRY_BASE_MS,
+    maxMs: options.retryMaxMs ?? DIRECTORY_RETRY_MAX_MS,
+  });
 
   const isFresh = () => fetchedAtMs !== null && now() - fetchedAtMs <= maxAgeMs;
+  /** No copy, or one the next scheduled refresh would come too late to keep fresh. */
+  const needsRetry = () => fetchedAtMs === null || now() + refreshIntervalMs - fetchedAtMs > maxAgeMs;
 
   async function fetchAndSave(): Promise<void> {
     try {
@@ -85,11 +105,16 @@ export function createDirectory(options: DirectoryOptions): Directory {
       index = buildDirectoryIndex(list);
       fetchedAtMs = atMs;
       lastError = null;
+      retry.reset();
       ledger.saveDirectory(list, atMs);
       logger?.info({ employees: list.length }, 'employee directory refreshed');
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
-      logger?.warn({ err: lastError }, 'employee directory refresh failed; keeping the previous copy');
+      const retryInMs = started && needsRetry() ? retry.schedule() : null;
+      logger?.warn(
+        { err: lastError, hasCopy: fetchedAtMs !== null, retryInMs },
+        'employee directory refresh failed; keeping the previous copy',
+      );
       throw error;
     }
   }
@@ -120,6 +145,7 @@ export function createDirectory(options: DirectoryOptions): Directory {
 
   return {
     start() {
+      started = true;
       const cached = ledger.loadDirectory();
       if (cached !== null && fetchedAtMs === null) {
         index = buildDirectoryIndex(cached.employees);
@@ -130,6 +156,8 @@ export function createDirectory(options: DirectoryOptions): Directory {
       timer.unref();
     },
     stop() {
+      started = false;
+      retry.reset();
       if (timer !== null) clearInterval(timer);
       timer = null;
     },
