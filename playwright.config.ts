@@ -7,6 +7,9 @@ const executablePath =
 
 const PORT = Number(process.env.E2E_PORT ?? 8181);
 
+// Lets `context.route` see (and block) the service worker's own requests, as the kiosk's offline tests need.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1';
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,

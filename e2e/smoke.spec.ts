@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('the served kiosk app loads', async ({ page }) => {
+test('the served kiosk app loads and asks to be set up', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Kenjo Kiosk' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up this kiosk' })).toBeVisible();
 });
 
 test('the health endpoint answers', async ({ request }) => {

@@ -1,11 +1,12 @@
 /**
  * A keyboard-wedge badge reader "types" the badge number and Enter, much faster than a person. The buffer keeps
- * characters that arrive within `maxGapMs` of each other; Enter hands over what it holds when it is long enough.
- * A slower key starts a new buffer, so stray typing never turns into a punch.
+ * characters until Enter and hands them over when they came at a reader's pace: on average at most
+ * `maxAverageGapMs` apart (a busy browser may delay a single key, so one slow gap is forgiven), none more than
+ * `maxPauseMs` apart (a longer pause starts a new buffer). Stray human typing never turns into a punch.
  */
 export interface BadgeBufferOptions {
-  /** Longest pause between two characters of one scan. */
-  maxGapMs?: number;
+  maxAverageGapMs?: number;
+  maxPauseMs?: number;
   /** Shortest badge number accepted. */
   minLength?: number;
   onScan: (badge: string) => void;
@@ -23,32 +24,44 @@ export interface BadgeBuffer {
   handleKey(input: KeyInput): boolean;
 }
 
-export const BADGE_MAX_GAP_MS = 80;
+export const BADGE_MAX_AVERAGE_GAP_MS = 50;
+export const BADGE_MAX_PAUSE_MS = 300;
 export const BADGE_MIN_LENGTH = 3;
 
 export function createBadgeBuffer(options: BadgeBufferOptions): BadgeBuffer {
-  const maxGapMs = options.maxGapMs ?? BADGE_MAX_GAP_MS;
+  const maxAverageGapMs = options.maxAverageGapMs ?? BADGE_MAX_AVERAGE_GAP_MS;
+  const maxPauseMs = options.maxPauseMs ?? BADGE_MAX_PAUSE_MS;
   const minLength = options.minLength ?? BADGE_MIN_LENGTH;
   let buffer = '';
+  let firstMs = 0;
   let lastMs = Number.NEGATIVE_INFINITY;
+
+  const reset = () => {
+    buffer = '';
+    lastMs = Number.NEGATIVE_INFINITY;
+  };
 
   return {
     handleKey({ key, timeMs, inTextField }) {
       if (inTextField) {
-        buffer = '';
+        reset();
         return false;
       }
-      const fresh = timeMs - lastMs <= maxGapMs;
+      const continues = timeMs - lastMs <= maxPauseMs;
       if (key === 'Enter') {
-        const scanned = fresh ? buffer.trim() : '';
-        buffer = '';
-        lastMs = Number.NEGATIVE_INFINITY;
-        if (scanned.length < minLength) return false;
+        const scanned = buffer.trim();
+        const averageGapMs = (timeMs - firstMs) / Math.max(1, buffer.length);
+        reset();
+        if (!continues || scanned.length < minLength || averageGapMs > maxAverageGapMs) return false;
         options.onScan(scanned);
         return true;
       }
       if (key.length !== 1) return false;
-      buffer = fresh ? buffer + key : key;
+      if (!continues) {
+        buffer = '';
+        firstMs = timeMs;
+      }
+      buffer += key;
       lastMs = timeMs;
       return false;
     },

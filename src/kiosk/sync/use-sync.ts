@@ -46,13 +46,20 @@ function createKioskSync(options: UseSyncOptions): KioskSync {
       if (outcome.kind !== 'unauthorized') void report();
     },
   });
-  return { engine, update: (next) => (current.options = next) };
+  return {
+    engine,
+    update: (next) => {
+      current.options = next;
+    },
+  };
 }
 
 export function useSync(options: UseSyncOptions): { engine: SyncEngine; status: SyncStatus } {
   // The engine lives as long as this kiosk's token (the component is keyed by it).
   const [sync] = useState(() => createKioskSync(options));
-  useEffect(() => sync.update(options));
+  useEffect(() => {
+    sync.update(options);
+  });
   const { engine } = sync;
 
   useEffect(() => {

@@ -67,14 +67,16 @@ export function PairedKiosk(props: Props) {
 
   return (
     <div className="kiosk">
-      {config.data?.demoMode && (
-        <p className="demo-banner" role="note">
-          {t('demoBanner')}
-        </p>
-      )}
-      <header className="kiosk-header">
-        <StatusBar kioskName={config.data?.name ?? null} timeZone={timeZone} sync={status} />
-        <Toolbar sound={props.sound} onSoundChange={props.onSoundChange} />
+      <header>
+        {config.data?.demoMode && (
+          <p className="demo-banner" role="note">
+            {t('demoBanner')}
+          </p>
+        )}
+        <div className="kiosk-header">
+          <StatusBar kioskName={config.data?.name ?? null} timeZone={timeZone} sync={status} />
+          <Toolbar sound={props.sound} onSoundChange={props.onSoundChange} />
+        </div>
       </header>
       <main className="stage">
         <h1>{t('idleHeading')}</h1>

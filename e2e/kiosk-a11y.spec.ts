@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { KioskPage } from './pages/kiosk-page';
+import { createKiosk } from './support/kiosk-server';
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+for (const width of [320, 1280]) {
+  test.describe(`at ${width} px wide`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    test('the setup, idle and feedback screens have no axe violations', async ({ page, request }) => {
+      const kiosk = new KioskPage(page);
+      await page.goto('/');
+      await expect(kiosk.setupHeading).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      const created = await createKiosk(request, `Accessible door ${width}`);
+      await kiosk.pair(created.pairingCode);
+      await expect(kiosk.status).toContainText(`Accessible door ${width}`);
+      await expectNoAxeViolations(page);
+
+      await kiosk.scanBadge(width === 320 ? 'B-1041' : 'B-1042');
+      await expect(kiosk.feedback).toContainText('Clocked in');
+      await expectNoAxeViolations(page);
+
+      await kiosk.scanBadge('B-9998');
+      await expect(kiosk.feedback).toContainText('is not known here');
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('the kiosk speaks German when chosen, and remembers it', async ({ page, request }) => {
+  const created = await createKiosk(request, 'Tor 1');
+  const kiosk = new KioskPage(page);
+  await kiosk.pair(created.pairingCode);
+  await page.getByLabel('Language').selectOption('de');
+  await expect(page.getByRole('heading', { name: 'Badge scannen oder E-Mail eingeben' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Badge scannen oder E-Mail eingeben' })).toBeVisible();
+  await kiosk.scanBadge('B-1043');
+  await expect(kiosk.feedback).toContainText('Eingestempelt');
+});
