@@ -36,7 +36,8 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, /^PORT /],
+    [{ PORT: 'eighty' }, /^PORT must be a whole number from 0 to 65535 \(got "eighty"\)\.$/],
+    [{ PORT: '80.5' }, /^PORT must be a whole number/],
     [{ TIME_ZONE: 'Mars/Olympus' }, /^TIME_ZONE /],
     [{ KENJO_API_URL: 'not a url' }, /^KENJO_API_URL /],
     [{ KENJO_API_URL: 'https://sandbox-api.kenjo.io/api/v1' }, /^KENJO_API_KEY /],

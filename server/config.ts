@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
+/** A whole number in a range, said in one sentence when it is not ("must be a whole number from 0 to 65535"). */
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
 /** Every setting of the proxy, parsed once at start; a bad value stops the process with a sentence naming it. */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: wholeNumber(0, 65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   KENJO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -13,12 +19,12 @@ const envSchema = z.object({
     .refine(isTimeZone, 'is not an IANA time zone')
     .default(Intl.DateTimeFormat().resolvedOptions().timeZone),
   MAX_SHIFT_HOURS: z.coerce.number().positive().max(48).default(16),
-  DOUBLE_SCAN_WINDOW_S: z.coerce.number().int().min(0).max(3600).default(60),
+  DOUBLE_SCAN_WINDOW_S: wholeNumber(0, 3600).default(60),
   /** How many employees' chains replay sends to Kenjo at once. */
-  REPLAY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  KENJO_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  REPLAY_CONCURRENCY: wholeNumber(1, 64).default(8),
+  KENJO_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
   /** A punch whose `at` lies further than this in the server's future is rejected at ingest. */
-  MAX_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  MAX_CLOCK_SKEW_S: wholeNumber(0, 86_400).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
