@@ -28,6 +28,7 @@ export const de: Messages = {
   statusOffline: 'Offline',
   statusUnreachable: 'Server nicht erreichbar',
   pendingCount: '{count} warten auf diesem Gerät',
+  refusedCount: '{count} vom Server abgelehnt',
   lastSync: 'Zuletzt synchronisiert {time}',
   lastSyncNever: 'Noch nicht synchronisiert',
   demoBanner: 'DEMO-MODUS: Stempelungen gehen an einen Simulator, nicht an Kenjo',

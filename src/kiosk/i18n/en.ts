@@ -26,6 +26,7 @@ export const en = {
   statusOffline: 'Offline',
   statusUnreachable: 'Server unreachable',
   pendingCount: '{count} waiting on this device',
+  refusedCount: '{count} refused by the server',
   lastSync: 'Last sync {time}',
   lastSyncNever: 'Not synced yet',
   demoBanner: 'DEMO MODE: punches go to a simulator, not to Kenjo',

@@ -27,6 +27,7 @@ export const es: Messages = {
   statusOffline: 'Sin conexión',
   statusUnreachable: 'Servidor inaccesible',
   pendingCount: '{count} pendientes en este dispositivo',
+  refusedCount: '{count} rechazados por el servidor',
   lastSync: 'Última sincronización {time}',
   lastSyncNever: 'Aún sin sincronizar',
   demoBanner: 'MODO DEMO: los fichajes van a un simulador, no a Kenjo',

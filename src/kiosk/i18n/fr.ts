@@ -27,6 +27,7 @@ export const fr: Messages = {
   statusOffline: 'Hors ligne',
   statusUnreachable: 'Serveur injoignable',
   pendingCount: '{count} en attente sur cet appareil',
+  refusedCount: '{count} refusés par le serveur',
   lastSync: 'Dernière synchronisation {time}',
   lastSyncNever: 'Pas encore synchronisé',
   demoBanner: 'MODE DÉMO : les pointages vont à un simulateur, pas à Kenjo',

@@ -27,6 +27,7 @@ export const nl: Messages = {
   statusOffline: 'Offline',
   statusUnreachable: 'Server onbereikbaar',
   pendingCount: '{count} wachtend op dit apparaat',
+  refusedCount: '{count} geweigerd door de server',
   lastSync: 'Laatst gesynchroniseerd {time}',
   lastSyncNever: 'Nog niet gesynchroniseerd',
   demoBanner: 'DEMOMODUS: registraties gaan naar een simulator, niet naar Kenjo',

@@ -1,7 +1,7 @@
 /** Device-local reads shown on screen, refreshed whenever the outbox or history changes. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { historyEntry } from '../outbox/history';
+import { historyEntry, recentHistory } from '../outbox/history';
 import { count, onOutboxChange } from '../outbox/outbox';
 
 const LOCAL = ['kiosk', 'device'] as const;
@@ -25,4 +25,17 @@ export function usePunchState(id: string) {
     queryFn: async () => (await historyEntry(id)) ?? null,
     networkMode: 'always',
   }).data;
+}
+
+const RECENT_PUNCHES = 200;
+
+/** This device's recent punches the proxy refused, newest first, with its reasons (for staff to follow up). */
+export function useRefusedPunches() {
+  return (
+    useQuery({
+      queryKey: [...LOCAL, 'refused'],
+      queryFn: async () => (await recentHistory(RECENT_PUNCHES)).filter((p) => p.state === 'rejected'),
+      networkMode: 'always',
+    }).data ?? []
+  );
 }

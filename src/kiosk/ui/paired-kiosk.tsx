@@ -13,6 +13,7 @@ import { useSync } from '../sync/use-sync';
 import { setIdleCheck } from '../update/sw-update';
 import { EmailForm } from './email-form';
 import { FeedbackCard } from './feedback-card';
+import { RefusedPunches } from './refused-punches';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 
@@ -57,6 +58,12 @@ export function PairedKiosk(props: Props) {
     sound: props.sound,
   });
   useBadgeReader((badge) => punch({ externalId: badge }));
+  // A badge the cached directory lacks may belong to someone added since: ask the proxy again for the next try.
+  const unknownSeen = feedback?.kind === 'unknown' ? feedback.seq : null;
+  const { refetch: refetchDirectory } = directory;
+  useEffect(() => {
+    if (unknownSeen !== null) void refetchDirectory();
+  }, [unknownSeen, refetchDirectory]);
   useWakeLock();
 
   const [typing, setTyping] = useState(false);
@@ -87,6 +94,7 @@ export function PairedKiosk(props: Props) {
         </div>
         <EmailForm onPunch={punch} onDraftChange={setTyping} />
         <CaptureButtons onPunch={punch} onActiveChange={onCaptureChange} />
+        <RefusedPunches timeZone={timeZone} />
       </main>
     </div>
   );
