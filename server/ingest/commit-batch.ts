@@ -16,21 +16,22 @@ function personKey(record: NewPunch): string {
  * A punch that an earlier punch of the same person (stored, or earlier in this batch) already covers within the
  * window is stored as `ignored`; ignored punches do not cover later ones, as in the ledger.
  */
-export function commitBatch(
-  ctx: IngestContext,
-  prepared: readonly PreparedPunch[],
-): Array<{
+export interface CommittedPunch {
   result: IngestResult;
+  /** What was inserted; null when nothing was (answered before, or already stored). */
   stored: NewPunch | null;
-}> {
+}
+
+type Slot = { kind: 'answered'; result: IngestResult } | { kind: 'insert'; record: NewPunch };
+
+export function commitBatch(ctx: IngestContext, prepared: readonly PreparedPunch[]): CommittedPunch[] {
   const windowMs = ctx.doubleScanWindowS * 1000;
   const batchTimes = new Map<string, number[]>();
-  const toInsert: NewPunch[] = [];
-  const slots = prepared.map((entry) => {
-    if (entry.kind === 'answered') return { answered: entry.result, record: null };
+  const slots = prepared.map((entry): Slot => {
+    if (entry.kind === 'answered') return entry;
     let record = entry.record;
     if (ctx.ledger.getPunch(record.kioskId, record.id)) {
-      return { answered: { id: record.id, status: 'duplicate' } satisfies IngestResult, record: null };
+      return { kind: 'answered', result: { id: record.id, status: 'duplicate' } };
     }
     if (record.status === 'queued' && windowMs > 0) {
       const person = personKey(record);
@@ -45,25 +46,20 @@ export function commitBatch(
       if (firstAtMs === null) batchTimes.set(person, [...earlier, record.atMs]);
       else record = { ...record, status: 'ignored', reason: doubleScanReason(firstAtMs, record.timeZone) };
     }
-    toInsert.push(record);
-    return { answered: null, record };
+    return { kind: 'insert', record };
   });
 
+  const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
   const outcomes = ctx.ledger.insertPunches(toInsert);
   let next = 0;
-  return slots.map(({ answered, record }) => {
-    if (answered !== null || record === null) {
-      return { result: answered ?? { id: null, status: 'rejected' }, stored: null };
-    }
+  return slots.map((slot): CommittedPunch => {
+    if (slot.kind === 'answered') return { result: slot.result, stored: null };
+    const { record } = slot;
     const outcome = outcomes[next];
     next += 1;
     if (outcome !== 'inserted') return { result: { id: record.id, status: 'duplicate' }, stored: null };
     const status = record.status === 'rejected' ? 'rejected' : 'accepted';
-    const result: IngestResult = {
-      id: record.id,
-      status,
-      ...(record.reason === null ? {} : { reason: record.reason }),
-    };
-    return { result, stored: record };
+    const reason = record.reason === null ? {} : { reason: record.reason };
+    return { result: { id: record.id, status, ...reason }, stored: record };
   });
 }
