@@ -3,6 +3,7 @@
  * killed with SIGKILL at random moments during replay and restarted, with punches posted before and between kills
  * (some batches resent, as a kiosk does when it never saw the answer). Every acknowledged punch must reach Kenjo
  * exactly once, in order per employee: `sending` leftovers are read back after each restart, never resent blindly.
+ * Every start is a new process with a new Kenjo client, so the simulator must see at least one login per start.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ const API_KEY = 'crash-test-api-key';
 const ADMIN_TOKEN = 'crash-test-admin-token-0123456789';
 const KILLS = 6;
 const DEADLINE_MS = 100_000;
+/** How long a started server may take to load its directory, or to make its first successful Kenjo call. */
+const READY_WITHIN_MS = 30_000;
 const random = seededRandom(99);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,22 +52,46 @@ async function post(
   return body.results.map((r) => r.status);
 }
 
-async function waiting(server: ServerProcess): Promise<number> {
-  const body = (await json(await fetch(`${server.url}/api/v1/health`))) as { backlog: { waiting: number } };
-  return body.backlog.waiting;
+interface Health {
+  backlog: { waiting: number };
+  kenjo: { lastSuccessAt: string | null };
 }
 
-/** Whether the server's employee directory has loaded from Kenjo; without it no punch can be resolved. */
-async function directoryLoaded(server: ServerProcess, token: string): Promise<boolean> {
-  for (let tries = 0; tries < 50; tries += 1) {
+async function health(server: ServerProcess): Promise<Health> {
+  return (await json(await fetch(`${server.url}/api/v1/health`))) as Health;
+}
+
+/** Polls `ready` until it holds; fails the test, naming `what`, if it does not within READY_WITHIN_MS. */
+async function waitUntil(server: ServerProcess, what: string, ready: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  while (!(await ready())) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${what} within ${READY_WITHIN_MS} ms; server output:\n${server.output().slice(-3000)}`,
+      );
+    }
+    await sleep(100);
+  }
+}
+
+/** Without its employee directory the server can resolve no punch, so the test cannot start before it loads. */
+async function waitForDirectory(server: ServerProcess, token: string): Promise<void> {
+  await waitUntil(server, 'the server did not load its employee directory from Kenjo', async () => {
     const res = await fetch(`${server.url}/api/v1/kiosk/directory`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const body = (await res.json()) as { fetchedAt?: string | null };
-    if (res.ok && typeof body.fetchedAt === 'string') return true;
-    await sleep(100);
-  }
-  return false;
+    return res.ok && typeof body.fetchedAt === 'string';
+  });
+}
+
+/** A fresh process's first successful Kenjo call proves it logged in (every call needs its own token). */
+async function waitForKenjo(server: ServerProcess): Promise<void> {
+  await waitUntil(
+    server,
+    'the restarted server made no successful Kenjo call',
+    async () => (await health(server)).kenjo.lastSuccessAt !== null,
+  );
 }
 
 /** How many punches the killed process left `sending`: committed before a call whose outcome it never learnt. */
@@ -87,7 +114,7 @@ describe('replay across SIGKILL and restart of the real server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('loses nothing acknowledged and doubles nothing', async (context) => {
+  it('loses nothing acknowledged and doubles nothing', async () => {
     const startedAtMs = Date.now();
     // Faults go on once the server has loaded its employee directory: a failed first load is the directory's
     // concern, not replay's.
@@ -102,11 +129,10 @@ describe('replay across SIGKILL and restart of the real server', () => {
     };
     const port = await freePort();
     server = await startServerProcess(env, port);
+    const pids = [server.pid];
     const kiosks = [await createKiosk(server, 'Front door'), await createKiosk(server, 'Yard gate')];
     const tokenOf = new Map(kiosks.map((k) => [k.id, k.token]));
-    if (!(await directoryLoaded(server, kiosks[0]?.token ?? ''))) {
-      context.skip('the server does not load its employee directory from Kenjo yet');
-    }
+    await waitForDirectory(server, kiosks[0]?.token ?? '');
     sim.simulator.setFaults({
       latencyMs: 20,
       serverErrorRate: 0.05,
@@ -145,9 +171,11 @@ describe('replay across SIGKILL and restart of the real server', () => {
       await server.kill();
       sendingAtKills += sendingLeftIn(dataDir);
       server = await startServerProcess(env, port);
+      pids.push(server.pid);
+      await waitForKenjo(server);
     }
 
-    while ((await waiting(server)) > 0) {
+    while ((await health(server)).backlog.waiting > 0) {
       if (Date.now() - startedAtMs > DEADLINE_MS)
         throw new Error(`not drained:\n${server.output().slice(-3000)}`);
       await sleep(100);
@@ -157,6 +185,9 @@ describe('replay across SIGKILL and restart of the real server', () => {
 
     expect(statuses.filter((s) => s !== 'accepted')).toEqual([]);
     expect(sendingAtKills).toBeGreaterThan(0);
+    expect(new Set(pids).size).toBe(KILLS + 1);
+    const counters = sim.simulator.counters();
+    expect(counters.logins).toBeGreaterThanOrEqual(pids.length);
     const log = sim.simulator.log();
     const byUser = new Map<string, string[]>();
     for (const entry of log) {
@@ -180,7 +211,8 @@ describe('replay across SIGKILL and restart of the real server', () => {
         punches: ordered.length,
         kills: KILLS,
         sendingAtKills,
-        counters: sim.simulator.counters(),
+        serverStarts: pids.length,
+        counters,
         durationMs,
       });
     }

@@ -1,13 +1,15 @@
 /**
- * The real proxy as a child process (`tsx server/main.ts`), for tests that kill it: started with an environment,
- * ready once `GET /api/v1/health` answers, killed with SIGKILL (no shutdown code runs) or stopped with SIGTERM.
+ * The real proxy as a child process (`node --import tsx server/main.ts`), for tests that kill it: started with an
+ * environment, ready once `GET /api/v1/health` answers, killed with SIGKILL (no shutdown code runs) or stopped with
+ * SIGTERM. Node itself is spawned with tsx's loader, not the `tsx` command: that command runs the server in a
+ * grandchild process, which a SIGKILL of the command cannot reach, so the "killed" server would live on, keep the
+ * port, and answer the next start's health checks while the new process dies on EADDRINUSE.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,8 +23,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether nothing listens on the port: a new server must not be mistaken for an old one still running. */
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 export interface ServerProcess {
   url: string;
+  /** The server's own process id (no wrapper process in between). */
+  pid: number;
   /** Everything the process wrote, for diagnosis and for counting log lines. */
   output(): string;
   kill(): Promise<void>;
@@ -35,7 +48,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
-  const child = spawn(TSX, ['server/main.ts'], {
+  if (!(await portIsFree(port))) {
+    throw new Error(`port ${port} is still in use: an earlier server process is still running`);
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,8 +74,12 @@ export async function startServerProcess(env: Record<string, string>, port: numb
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  if (child.pid === undefined || child.exitCode !== null) {
+    throw new Error(`the server answered but its process is gone:\n${output}`);
+  }
   return {
     url,
+    pid: child.pid,
     output: () => output,
     async kill() {
       child.kill('SIGKILL');
