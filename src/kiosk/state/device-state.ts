@@ -34,7 +34,14 @@ export async function loadDeviceState(): Promise<DeviceState> {
   };
 }
 
-/** The zone punches are stamped in: the kiosk's configured zone, else the device's own. */
+/** The zone punches are stamped in: the kiosk's configured zone when this browser knows it, else the device's. */
 export function kioskTimeZone(config: KioskConfig | null): string {
-  return config?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!config?.timeZone) return deviceZone;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
+    return config.timeZone;
+  } catch {
+    return deviceZone;
+  }
 }
