@@ -6,6 +6,8 @@ const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const PORT = Number(process.env.E2E_PORT ?? 8181);
+// The embedded Kenjo simulator listens here so that tests can read its ground-truth log and set its faults.
+process.env.E2E_SIMULATOR_PORT ??= String(PORT + 1);
 
 // Lets `context.route` see (and block) the service worker's own requests, as the kiosk's offline tests need.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1';
@@ -37,7 +39,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_SIMULATOR_PORT: process.env.E2E_SIMULATOR_PORT },
     stdout: 'ignore',
     stderr: 'pipe',
   },
