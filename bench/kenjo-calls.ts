@@ -94,7 +94,7 @@ export const section: Section = {
       report('track-time calls per punch, fault mix', perPunch(faulty, faulty.trackTime), ''),
       report('logins per punch, fault mix', perPunch(faulty, faulty.logins), ''),
       report('read-back GETs per punch, fault mix', perPunch(faulty, faulty.readBacks), ''),
-      against('fault mix: delivered exactly once, in order', faulty.ok ? 1 : 0, '', {
+      against('fault mix: delivered exactly once, in order', faulty.ok ? 1 : 0, 'yes/no', {
         op: '=',
         limit: 1,
         text: `all ${faulty.punches}, no duplicate`,

@@ -77,7 +77,7 @@ export const section: Section = {
             round((ledgerMs.dueChainHeads ?? 0) / (calls.dueChainHeads ?? 1)),
             'ms',
           ),
-          against('punches delivered exactly once, in order', verdict.ok ? 1 : 0, '', {
+          against('punches delivered exactly once, in order', verdict.ok ? 1 : 0, 'yes/no', {
             op: '=',
             limit: 1,
             text: 'all 5,000, no duplicate',

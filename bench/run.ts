@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeMachine, machineLine, type Machine } from './machine';
+import { describeMachine, machineLine } from './machine';
+import type { Results } from './run-types';
 import { round, type Section, type SectionResult } from './section';
 import { textTable } from './table';
 
@@ -19,13 +20,6 @@ const SECTIONS: ReadonlyArray<{ name: string; load: () => Promise<Section> }> = 
   { name: 'kiosk-weight', load: async () => (await import('./kiosk-weight')).section },
   { name: 'server-memory', load: async () => (await import('./server-memory')).section },
 ];
-
-export interface Results {
-  machine: Machine;
-  command: string;
-  totalDurationS: number;
-  sections: Array<SectionResult & { machine: Machine }>;
-}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsPath = path.join(root, 'bench', 'results.json');
@@ -95,7 +89,12 @@ async function main(): Promise<void> {
     const before = kept.find((r) => r.name === name);
     return before ? [before] : [];
   });
-  const results: Results = { machine, command: 'npm run bench', totalDurationS, sections };
+  const results: Results = {
+    machine,
+    command: 'npm run bench',
+    totalDurationS: sections.reduce((sum, s) => sum + s.durationS, 0),
+    sections,
+  };
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 
   console.log(`\n${textTable(fresh)}`);

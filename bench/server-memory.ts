@@ -78,11 +78,28 @@ async function emptyTsxRss(): Promise<number | null> {
   return rss;
 }
 
+/** The server's own floor: listening with an empty ledger, nothing to replay, after settling for a few seconds. */
+async function emptyServerRss(root: string): Promise<number> {
+  const kenjo = await startSimulator({ port: 0, employees: benchCompany(EMPLOYEES) });
+  const server = await startServerChild(root, {
+    KENJO_API_URL: kenjo.baseUrl,
+    KENJO_API_KEY: 'demo-api-key',
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    return rssBytes(server.pid) ?? Number.NaN;
+  } finally {
+    await server.stop();
+    await kenjo.close();
+  }
+}
+
 export const section: Section = {
   name: 'server-memory',
   title: 'Server memory: RSS with 100,000 punches in the ledger while replaying',
   async run({ root, log }) {
     const baseline = await emptyTsxRss();
+    const emptyLedger = await emptyServerRss(root);
     const dataDir = tempDataDir('memory');
     const seeded = seed(dataDir);
     log(`seeded ${seeded} punches`);
@@ -118,6 +135,7 @@ export const section: Section = {
             text: '< 150 MB',
           }),
           report(`punches sent in the ${REPLAY_WINDOW_MS / 1000} s window`, sent, ''),
+          report('RSS once listening, empty ledger, nothing to replay', round(emptyLedger / MB, 1), 'MB'),
           report(
             'RSS of an empty process under tsx, for scale',
             baseline === null ? null : round(baseline / MB, 1),

@@ -3,6 +3,7 @@ import type { Figure, SectionResult } from './section';
 
 export function formatValue(figure: Figure): string {
   if (figure.value === null) return 'n/a';
+  if (figure.unit === 'yes/no') return figure.value === 1 ? 'yes' : 'no';
   const abs = Math.abs(figure.value);
   const digits = Number.isInteger(figure.value) ? 0 : abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 4;
   const number = figure.value.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -60,7 +61,7 @@ export function markdownTable(results: readonly SectionResult[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
   const body = rows(results).map(
     (row) =>
-      `| ${escape(row.measure)} | ${escape(row.figure)} | ${escape(row.goal)}${row.verdict ? ` (${row.verdict})` : ''} |`,
+      `| ${row.section} | ${escape(row.measure)} | ${escape(row.figure)} | ${escape(row.goal)}${row.verdict ? ` (${row.verdict})` : ''} |`,
   );
-  return ['| measure | figure | goal |', '| --- | --- | --- |', ...body].join('\n');
+  return ['| section | measure | figure | goal |', '| --- | --- | --- | --- |', ...body].join('\n');
 }
