@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAULTS } from './faults';
-import { demoEmployee, harness } from './test-support';
+import { UnknownEmployeeError } from './simulator';
+import { demoEmployee, harness, type Harness } from './test-support';
+
+const patchEmployee = (h: Harness, ref: string, payload?: unknown) =>
+  h.app.inject({
+    method: 'PATCH',
+    url: `/__simulator/employees/${encodeURIComponent(ref)}`,
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+
+const listedAsActive = async (h: Harness, id: string) => {
+  const res = await h.app.inject({
+    method: 'GET',
+    url: '/api/v1/employees',
+    headers: { authorization: h.token },
+  });
+  return res.json<{ data: { _id: string; isActive: boolean }[] }>().data.find((e) => e._id === id)?.isActive;
+};
 
 describe('/__simulator controls', () => {
   it('GET faults answers the current faults; PUT merges a partial change', async () => {
@@ -85,5 +102,68 @@ describe('/__simulator controls', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ code: 404, message: 'Not Found' });
+  });
+
+  it.each([
+    { by: '_id', ref: demoEmployee(4)._id },
+    { by: 'badge', ref: demoEmployee(4).externalId ?? '' },
+    { by: 'email', ref: demoEmployee(4).email },
+    { by: 'email in capitals', ref: demoEmployee(4).email.toUpperCase() },
+  ])('PATCH employees/:ref by $by makes Kenjo refuse, then take, that employee', async ({ ref }) => {
+    const h = await harness();
+    const { _id, externalId } = demoEmployee(4);
+    const off = await patchEmployee(h, ref, { isActive: false });
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ _id, externalId, isActive: false });
+    expect(await listedAsActive(h, _id)).toBe(false);
+    for (const identifier of [{ userId: _id }, { externalId }]) {
+      expect(await h.trackTime({ ...identifier, dateTime: '2026-02-03T08:00:00' })).toEqual({
+        status: 400,
+        body: { code: 400, message: 'Employee not found' },
+      });
+    }
+    expect(h.sim.log()).toEqual([]);
+
+    expect((await patchEmployee(h, ref, { isActive: true })).json()).toMatchObject({ _id, isActive: true });
+    expect(await listedAsActive(h, _id)).toBe(true);
+    expect((await h.trackTime({ userId: _id, dateTime: '2026-02-03T08:00:00' })).status).toBe(201);
+    expect(h.sim.log()).toEqual([expect.objectContaining({ employeeId: _id })]);
+  });
+
+  it.each([
+    { case: 'no body', payload: undefined },
+    { case: 'an empty object', payload: {} },
+    { case: 'a string flag', payload: { isActive: 'false' } },
+    { case: 'an extra field', payload: { isActive: false, email: 'x@y.z' } },
+    { case: 'an array', payload: [false] },
+  ])('PATCH employees/:ref refuses $case with 400 and changes nothing', async ({ payload }) => {
+    const h = await harness();
+    const res = await patchEmployee(h, demoEmployee(4)._id, payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ code: 400, message: expect.stringContaining('isActive') });
+    expect(h.sim.state().employees.every((e) => e.isActive === (e.externalId !== 'B-1300'))).toBe(true);
+  });
+
+  it.each(['B-9999', 'nobody@demo.example', '000000000000000000000000'])(
+    'PATCH employees/%s answers 404 when no employee matches',
+    async (ref) => {
+      const h = await harness();
+      const res = await patchEmployee(h, ref, { isActive: false });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toEqual({ code: 404, message: expect.stringContaining(ref) });
+      expect(() => h.sim.setEmployeeActive(ref, false)).toThrow(UnknownEmployeeError);
+    },
+  );
+
+  it('setEmployeeActive survives a reset and leaves the other employees alone', async () => {
+    const h = await harness();
+    const before = h.sim.state().employees;
+    expect(h.sim.setEmployeeActive(demoEmployee(7).email, false)).toMatchObject({ isActive: false });
+    h.sim.reset();
+    const after = h.sim.state().employees;
+    expect(after.filter((e, i) => e.isActive !== before[i]?.isActive)).toEqual([
+      expect.objectContaining({ _id: demoEmployee(7)._id, isActive: false }),
+    ]);
+    expect(demoEmployee(7).isActive).toBe(true);
   });
 });

@@ -29,6 +29,19 @@ export interface Simulator {
   /** Forgets attendances, log, tokens and counters and reseeds the fault dice; keeps employees and faults. */
   reset(): void;
   counters(): SimulatorCounters;
+  /**
+   * Makes Kenjo itself take or refuse an employee, found by `_id`, `externalId` or email (case-insensitive): while
+   * inactive, track-time answers 400 "Employee not found" and `/employees` lists `isActive: false`. Survives
+   * `reset()`. Throws `UnknownEmployeeError` when no employee matches.
+   */
+  setEmployeeActive(ref: string, active: boolean): SimEmployee;
+}
+
+export class UnknownEmployeeError extends Error {
+  constructor(readonly ref: string) {
+    super(`No employee has the id, badge or email ${JSON.stringify(ref)}.`);
+    this.name = 'UnknownEmployeeError';
+  }
 }
 
 export interface SimulatorOptions {
@@ -53,7 +66,7 @@ const ZERO_COUNTERS: SimulatorCounters = {
 export class KenjoSimulator implements Simulator {
   readonly apiKey: string;
   readonly clock: () => number;
-  readonly employees: readonly SimEmployee[];
+  private people: SimEmployee[];
   readonly store = new AttendanceStore();
   readonly tokens: TokenBook;
   readonly stalled: StalledConnections = new Map();
@@ -66,12 +79,29 @@ export class KenjoSimulator implements Simulator {
   constructor(options: SimulatorOptions = {}) {
     this.apiKey = options.apiKey ?? 'demo-api-key';
     this.clock = options.clock ?? Date.now;
-    this.employees = options.employees ?? DEMO_EMPLOYEES;
+    this.people = (options.employees ?? DEMO_EMPLOYEES).map((employee) => ({ ...employee }));
     this.seed = options.seed ?? 1;
     this.random = createRandom(this.seed);
     this.tokens = new TokenBook(this.clock);
     const lifetime = options.tokenLifetimeS === undefined ? {} : { tokenLifetimeS: options.tokenLifetimeS };
     this.currentFaults = mergeFaults(mergeFaults({ ...DEFAULT_FAULTS }, lifetime), options.faults ?? {});
+  }
+
+  /** The company as Kenjo sees it now; replaced, never mutated, when an employee changes. */
+  get employees(): readonly SimEmployee[] {
+    return this.people;
+  }
+
+  setEmployeeActive(ref: string, active: boolean): SimEmployee {
+    const email = ref.toLowerCase();
+    const index = this.people.findIndex(
+      (e) => e._id === ref || e.externalId === ref || e.email.toLowerCase() === email,
+    );
+    const current = this.people[index];
+    if (current === undefined) throw new UnknownEmployeeError(ref);
+    const updated = { ...current, isActive: active };
+    this.people = this.people.map((employee, i) => (i === index ? updated : employee));
+    return { ...updated };
   }
 
   setFaults(partial: Partial<Faults>): Faults {
