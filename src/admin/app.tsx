@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { setCsrfToken, setSignedOutHandler } from './api/client';
-import type { SessionState } from './api/types';
+import { setSignedOutHandler } from './api/client';
 import { AttentionPage } from './attention/attention-page';
 import { useI18n } from './i18n/i18n';
 import { KenjoPage } from './kenjo/kenjo-page';
 import { KiosksPage } from './kiosks/kiosks-page';
 import { WhoIsInPage } from './presence/who-is-in-page';
 import { PunchesPage } from './punches/punches-page';
-import { SESSION_KEY, useSession } from './session/session';
+import { useSession } from './session/session';
+import { applySignedOut } from './session/session-state';
 import { SignIn } from './session/sign-in';
 import { Shell, useSection, type Section } from './shell';
 import { QueryState } from './ui/status';
@@ -27,10 +27,7 @@ export function App() {
   const session = useSession();
   const section = useSection();
   useEffect(() => {
-    setSignedOutHandler(() => {
-      setCsrfToken(null);
-      client.setQueryData<SessionState>(SESSION_KEY, { signedIn: false, csrfToken: null });
-    });
+    setSignedOutHandler(() => applySignedOut(client));
   }, [client]);
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} · ${t('app.title')}`;

@@ -2,6 +2,7 @@
  * The console's one way to the proxy. Same-origin requests carry the session cookie; every change also carries the
  * session's CSRF token, which lives in memory only (a reload asks the server for it again).
  */
+import { sessionGate } from './session-gate';
 
 export class ApiError extends Error {
   constructor(
@@ -20,7 +21,10 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called when the server answers 401: the session ended (expired, signed out elsewhere, server restarted). */
+/**
+ * Called when the server answers 401: the session ended (expired, signed out elsewhere, server restarted). Not for
+ * a request that left before the last sign-in or sign-out: its 401 speaks of a session already replaced.
+ */
 export function setSignedOutHandler(handler: () => void): void {
   onSignedOut = handler;
 }
@@ -42,6 +46,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const ticket = sessionGate.ticket();
   const response = await fetch(path, {
     method,
     headers,
@@ -50,7 +55,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   });
   if (!response.ok) {
     const error = await errorOf(response);
-    if (response.status === 401 && !path.endsWith('/admin/session')) onSignedOut();
+    const endsSession = response.status === 401 && !path.endsWith('/admin/session');
+    if (endsSession && sessionGate.isCurrent(ticket)) onSignedOut();
     throw error;
   }
   if (response.status === 204) return undefined as T;

@@ -1,18 +1,14 @@
 /** The operator's session: the server's answer to "am I signed in", and sign-in/out that keep the CSRF token. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request, setCsrfToken } from '../api/client';
+import { request } from '../api/client';
 import type { SessionState } from '../api/types';
-
-export const SESSION_KEY = ['session'] as const;
+import { applySignedIn, applySignedOut, fetchSession, SESSION_KEY } from './session-state';
 
 export function useSession() {
+  const client = useQueryClient();
   return useQuery({
     queryKey: SESSION_KEY,
-    queryFn: async () => {
-      const state = await request<SessionState>('GET', '/api/v1/admin/session');
-      setCsrfToken(state.csrfToken);
-      return state;
-    },
+    queryFn: () => fetchSession(client, () => request<SessionState>('GET', '/api/v1/admin/session')),
     staleTime: 60_000,
   });
 }
@@ -21,10 +17,7 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (token: string) => request<{ csrfToken: string }>('POST', '/api/v1/admin/session', { token }),
-    onSuccess: ({ csrfToken }) => {
-      setCsrfToken(csrfToken);
-      client.setQueryData<SessionState>(SESSION_KEY, { signedIn: true, csrfToken });
-    },
+    onSuccess: ({ csrfToken }) => applySignedIn(client, csrfToken),
   });
 }
 
@@ -32,12 +25,8 @@ export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => request<undefined>('DELETE', '/api/v1/admin/session'),
-    // A poll still in flight carries the old cookie and would answer "signed in" after the sign-out.
-    onMutate: () => client.cancelQueries(),
-    onSettled: () => {
-      setCsrfToken(null);
-      client.clear();
-      client.setQueryData<SessionState>(SESSION_KEY, { signedIn: false, csrfToken: null });
-    },
+    // Signed out here whatever the answer; if the DELETE never reached the server, the next poll of the session
+    // (leaving after this) tells the truth again.
+    onSettled: () => applySignedOut(client),
   });
 }
