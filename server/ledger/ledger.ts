@@ -3,7 +3,8 @@ import type { EmployeeRef } from '../../core/punch';
 /**
  * The proxy's durable store, as the rest of the server sees it. The SQLite implementation lives beside this file;
  * a PostgreSQL one can stand next to it without touching ingest or replay. Every method that writes is atomic:
- * when it returns, the change is on disk (WAL, synchronous=FULL).
+ * when it returns, the change is on disk (WAL, synchronous=FULL); called inside `atomically`, it is on disk when the
+ * outermost `atomically` returns.
  */
 
 /** Where a punch is in its life. `sending` is committed before the Kenjo call, so a crash leaves a trace. */
@@ -148,6 +149,11 @@ export interface Ledger {
    * employeeKey is not in `exclude`. A failed head holds its chain back. At most `limit`, oldest heads first.
    */
   dueChainHeads(nowMs: number, limit: number, exclude: ReadonlySet<string>): LedgerPunch[];
+  /**
+   * The head of one employee's chain: its earliest unsettled punch (queued, sending or failed) by (atMs, seq), due or
+   * not; null when the chain is empty. One index seek, for the replay to follow a chain without `dueChainHeads`.
+   */
+  nextChainHead(employeeKey: string): LedgerPunch | null;
   /** Punches with a null employeeKey still waiting to be resolved (status queued). */
   unresolvedPunches(limit: number): LedgerPunch[];
   /** The employee's sent punches with atMs ≥ sinceMs, for the overnight decision. */
@@ -159,6 +165,12 @@ export interface Ledger {
   /** Every punch left `sending` (after a crash these must be read back before any resend). */
   punchesInState(status: LedgerStatus, limit: number): LedgerPunch[];
   backlog(nowMs: number): { waiting: number; oldestReceivedAtMs: number | null; failed: number };
+  /**
+   * Runs `work` as one transaction (group commit): every write inside it reaches the disk with one commit when
+   * `work` returns, or none does when it throws. Inside it, writing methods and nested `atomically` calls become
+   * savepoints: one that throws undoes only its own writes, and the caller may catch and go on.
+   */
+  atomically<T>(work: () => T): T;
   countByStatus(): Record<LedgerStatus, number>;
 
   // Kiosks

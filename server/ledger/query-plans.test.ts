@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from './migrations';
 import { openDatabase } from './open-database';
+import { NEXT_CHAIN_HEAD_SQL } from './replay-batch-store';
 import { DUE_CHAIN_HEADS_SQL } from './replay-store';
 
 /**
@@ -28,6 +29,11 @@ describe('query plans', () => {
       name: 'chain head of one employee',
       sql: `SELECT seq FROM punches INDEXED BY punches_unsettled WHERE employee_key = 'a' AND status IN ('queued', 'sending', 'failed')
              ORDER BY at_ms, seq LIMIT 1`,
+      index: 'punches_unsettled',
+    },
+    {
+      name: 'nextChainHead: one seek into the unsettled partial index',
+      sql: NEXT_CHAIN_HEAD_SQL.replace('?', "'a'"),
       index: 'punches_unsettled',
     },
     {

@@ -13,6 +13,7 @@ import { migrate } from './migrations';
 import { openDatabase } from './open-database';
 import { createPunchStore } from './punch-store';
 import { createRecordsStore } from './records-store';
+import { createReplayBatchStore } from './replay-batch-store';
 import { createReplayStore } from './replay-store';
 
 /** A ledger over an open database, migrated to the latest schema; `close()` closes the database. */
@@ -21,6 +22,7 @@ export function createSqliteLedger(db: Database.Database): Ledger {
   return {
     ...createPunchStore(db),
     ...createReplayStore(db),
+    ...createReplayBatchStore(db),
     ...createKioskStore(db),
     ...createRecordsStore(db),
     close: () => db.close(),

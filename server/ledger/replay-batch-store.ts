@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import type { Ledger } from './ledger';
+import { toLedgerPunch, type PunchRow } from './punch-row';
+
+type ReplayBatch = Pick<Ledger, 'nextChainHead' | 'atomically'>;
+
+/**
+ * One employee's chain head, by one seek into the `punches_unsettled` partial index (pinned for the same reason as in
+ * `DUE_CHAIN_HEADS_SQL`: without statistics the planner may prefer another index). The replay asks this for the
+ * employees whose step just ended instead of walking every employee's chain again.
+ */
+export const NEXT_CHAIN_HEAD_SQL = `
+  SELECT * FROM punches INDEXED BY punches_unsettled
+   WHERE employee_key = ? AND status IN ('queued', 'sending', 'failed')
+   ORDER BY at_ms, seq LIMIT 1`;
+
+/** What the replay's group commits need beyond single changes. */
+export function createReplayBatchStore(db: Database.Database): ReplayBatch {
+  const nextHead = db.prepare<[string], PunchRow>(NEXT_CHAIN_HEAD_SQL);
+  return {
+    nextChainHead(employeeKey) {
+      const row = nextHead.get(employeeKey);
+      return row === undefined ? null : toLedgerPunch(row);
+    },
+    // IMMEDIATE takes the write lock up front, so a second connection cannot make the commit fail half-way. Called
+    // inside an open transaction, better-sqlite3 turns this (and every write method's own transaction) into a
+    // savepoint, which is what lets one failing change inside a group commit be undone alone.
+    atomically: (work) => db.transaction(work).immediate(),
+  };
+}
