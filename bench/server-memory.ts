@@ -1,5 +1,5 @@
 /**
- * Section 6: resident memory of the real server (its own process, `tsx server/main.ts`) with 100,000 punches waiting
+ * Section 6: resident memory of the real server (its own process, compiled, as `npm start` runs it) with 100,000 punches waiting
  * in the ledger while it replays them to a simulator that adds 20 ms a call. The ledger file is seeded before the
  * server starts (500 employees, 200 punches each, already resolved, as ingest stores them); RSS is sampled from
  * /proc every 100 ms from start through a fixed replay window.
@@ -67,11 +67,9 @@ function shiftDate(date: string, round: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - round * 14 * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** What `node --import tsx` costs before any of the server's code: the share of RSS no change to the server removes. */
-async function emptyTsxRss(): Promise<number | null> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', 'setTimeout(() => {}, 5000)'], {
-    stdio: 'ignore',
-  });
+/** What Node itself costs before any of the server's code: the share of RSS no change to the server removes. */
+async function emptyNodeRss(): Promise<number | null> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const rss = child.pid === undefined ? null : rssBytes(child.pid);
   child.kill();
@@ -98,7 +96,7 @@ export const section: Section = {
   name: 'server-memory',
   title: 'Server memory: RSS with 100,000 punches in the ledger while replaying',
   async run({ root, log }) {
-    const baseline = await emptyTsxRss();
+    const baseline = await emptyNodeRss();
     const emptyLedger = await emptyServerRss(root);
     const dataDir = tempDataDir('memory');
     const seeded = seed(dataDir);
@@ -137,7 +135,7 @@ export const section: Section = {
           report(`punches sent in the ${REPLAY_WINDOW_MS / 1000} s window`, sent, ''),
           report('RSS once listening, empty ledger, nothing to replay', round(emptyLedger / MB, 1), 'MB'),
           report(
-            'RSS of an empty process under tsx, for scale',
+            'RSS of an empty Node process, for scale',
             baseline === null ? null : round(baseline / MB, 1),
             'MB',
           ),

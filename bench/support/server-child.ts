@@ -1,9 +1,10 @@
 /**
- * The real proxy as its own process (`node --import tsx server/main.ts`, what `tsx server/main.ts` runs), so that
- * its CPU and resident memory are its own and not the load generator's. It listens on a free port (PORT=0) in a temp
- * DATA_DIR; the address is read from its "Server listening at" log line, in a log file beside it.
+ * The real proxy as its own process, compiled as `npm start` runs it (`node --enable-source-maps
+ * dist-server/main.js`), so that its CPU and resident memory are its own and not the load generator's. It listens on
+ * a free port (PORT=0) in a temp DATA_DIR; the address is read from its "Server listening at" log line, in a log file
+ * beside it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { tempDataDir } from './replay-rig';
@@ -18,11 +19,30 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
+/** The flags and script of `npm start`, after its build step. */
+export const SERVER_NODE_ARGS = ['--enable-source-maps', path.join('dist-server', 'main.js')];
+
+const built = new Set<string>();
+
+/**
+ * Bundles the server once per bench run, so the figures are never those of a stale `dist-server/` (the build takes
+ * a fraction of a second; checking every source file's date would not be much cheaper).
+ */
+export function buildServerOnce(root: string): void {
+  if (built.has(root)) return;
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-server.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  built.add(root);
+}
+
 export async function startServerChild(
   root: string,
   env: Record<string, string>,
   options: { dataDir?: string; startTimeoutMs?: number } = {},
 ): Promise<ServerChild> {
+  buildServerOnce(root);
   const dataDir = options.dataDir ?? tempDataDir('server');
   const logPath = path.join(tempDataDir('log'), 'server.log');
   const logFd = openSync(logPath, 'a');
@@ -30,23 +50,19 @@ export async function startServerChild(
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  const child = spawn(
-    process.execPath,
-    [...profile, '--import', 'tsx', path.join(root, 'server', 'main.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-        ...env,
-      },
-      // A file, as a service manager would give it: a pipe the bench reads late would stall pino's writes.
-      stdio: ['ignore', logFd, logFd],
+  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_ARGS], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      ...env,
     },
-  );
+    // A file, as a service manager would give it: a pipe the bench reads late would stall pino's writes.
+    stdio: ['ignore', logFd, logFd],
+  });
   closeSync(logFd);
   const url = await new Promise<string>((resolve, reject) => {
     const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);

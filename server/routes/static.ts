@@ -1,9 +1,20 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
+/**
+ * The kiosk build lives in `dist/` at the package root. Found by walking up to `package.json` rather than by a fixed
+ * `../..`, because this module runs both from its source (`server/routes/`) and bundled into `dist-server/`.
+ */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+export const DIST_DIR = join(packageRoot(import.meta.dirname), 'dist');
 
 const ADMIN_SHELL = 'admin/index.html';
 

@@ -1,0 +1,37 @@
+/**
+ * `npm run build:server`: bundles the proxy (`server/main.ts`) and the standalone Kenjo simulator
+ * (`server/simulator/main.ts`) into plain ES modules under `dist-server/`, so that production runs on `node` alone,
+ * without a TypeScript loader in memory. Packages stay external (resolved from node_modules at run time), which keeps
+ * better-sqlite3's native binding and pino where they expect to be. No type checking here: `npm run typecheck` does it.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = path.join(root, 'dist-server');
+
+export async function buildServer({ quiet = false } = {}) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: {
+      main: 'server/main.ts',
+      simulator: 'server/simulator/main.ts',
+    },
+    outdir: OUT_DIR,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: quiet ? 'warning' : 'info',
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildServer().catch(() => {
+    // esbuild has already printed the errors.
+    process.exit(1);
+  });
+}
