@@ -33,8 +33,10 @@ test('pairs from a link, punches by badge and by email, and both reach Kenjo onc
       (await ledgerPunches(request, created.id)).map((p) => `${identifierOf(p)} ${p.status}`).sort(),
     )
     .toEqual(['B-1001 sent', 'ana.schmidt@demo.example sent']);
-  const delivered = await kenjoDeliveries(request, ['B-1001', 'ana.schmidt@demo.example']);
-  if (delivered) expect(delivered).toEqual({ 'B-1001': 1, 'ana.schmidt@demo.example': 1 });
+  expect(await kenjoDeliveries(request, ['B-1001', 'ana.schmidt@demo.example'])).toEqual({
+    'B-1001': 1,
+    'ana.schmidt@demo.example': 1,
+  });
 });
 
 test('a second scan inside the window says when the first was recorded and queues nothing', async ({

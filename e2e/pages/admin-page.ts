@@ -1,18 +1,12 @@
 /**
- * The admin console for end-to-end tests: role- and label-based steps an operator takes, plus the kiosk's and the
- * simulator's side of the conversation over HTTP (a kiosk sending punches, the simulator's ground-truth log).
+ * The admin console for end-to-end tests: role- and label-based steps an operator takes, plus the kiosk's side of
+ * the conversation over HTTP (a kiosk sending punches). The simulator's side is in `support/kiosk-server`.
  */
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../support/admin-token';
 
 export const ADMIN_TOKEN = E2E_ADMIN_TOKEN;
-
-/** Where the e2e server's embedded simulator listens (serve.ts binds it to E2E_SIMULATOR_PORT). */
-export function simulatorControlsUrl(): string | null {
-  const port = process.env.E2E_SIMULATOR_PORT;
-  return port ? `http://127.0.0.1:${port}/__simulator` : null;
-}
 
 export type Section = 'Needs attention' | 'Punches' | 'Kiosks' | 'Who is in' | 'Kenjo';
 
@@ -88,6 +82,13 @@ export class AdminPage {
   }
 }
 
+export interface PunchAnswer {
+  status: number;
+  id: string;
+  /** `accepted`, `duplicate` or `rejected`; null when the batch itself was refused. */
+  result: string | null;
+}
+
 /** A kiosk as the proxy's HTTP clients see it: created by the admin API, sending punches with its own token. */
 export class KioskClient {
   constructor(
@@ -111,14 +112,16 @@ export class KioskClient {
     return new KioskClient(request, ((await response.json()) as { token: string }).token);
   }
 
-  /** Sends one punch; answers the HTTP status and the punch's id. */
-  async punch(employee: Record<string, string>, at: Date): Promise<{ status: number; id: string }> {
+  /** Sends one punch; answers the HTTP status, the punch's id and, on a 200, the proxy's verdict on it. */
+  async punch(employee: Record<string, string>, at: Date): Promise<PunchAnswer> {
     const id = randomUUID();
     const response = await this.request.post('/api/v1/punches', {
       headers: { authorization: `Bearer ${this.token}` },
       data: { sentAt: new Date().toISOString(), punches: [{ id, employee, at: at.toISOString() }] },
     });
-    return { status: response.status(), id };
+    if (response.status() !== 200) return { status: response.status(), id, result: null };
+    const { results } = (await response.json()) as { results: { status: string }[] };
+    return { status: 200, id, result: results[0]?.status ?? null };
   }
 }
 
