@@ -30,6 +30,7 @@ function describeFuture(aheadMs: number, limitS: number): string {
 /**
  * Every check of one punch that does not depend on the other punches: shape, id, future limit, wall time, the
  * employee. A punch without a UUID cannot be stored under its id: it is answered `rejected` and only logged.
+ * Whether the kiosk already stored the id is asked once for the whole batch, at commit (`commit-batch.ts`).
  */
 export async function preparePunch(
   ctx: IngestContext,
@@ -45,9 +46,6 @@ export async function preparePunch(
   if (rawId !== null && isUuid(rawId)) {
     if (memory.seenIds.has(rawId)) return { kind: 'answered', result: { id: rawId, status: 'duplicate' } };
     memory.seenIds.add(rawId);
-    if (ctx.ledger.getPunch(kiosk.id, rawId)) {
-      return { kind: 'answered', result: { id: rawId, status: 'duplicate' } };
-    }
   }
   if (!checked.ok) {
     if (rawId !== null && isUuid(rawId)) {

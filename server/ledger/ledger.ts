@@ -54,6 +54,20 @@ export interface NewPunch {
 
 export type InsertResult = 'inserted' | 'duplicate';
 
+/** What a batch of punches tells about its kiosk: when it was seen, and its clock minus the server's. */
+export interface KioskSeen {
+  kioskId: string;
+  clockErrorMs: number;
+  lastSeenAtMs: number;
+}
+
+/** One employee's instants of interest, both ends included. */
+export interface EmployeeRange {
+  employeeKey: string;
+  fromMs: number;
+  toMs: number;
+}
+
 export interface PunchFilter {
   /** Any of these statuses; an empty list filters nothing. */
   status?: LedgerStatus[];
@@ -137,7 +151,19 @@ export interface Ledger {
   // Punches: ingest
   /** Inserts every punch in one transaction; a (kioskId, id) already stored answers 'duplicate' and changes nothing. */
   insertPunches(punches: readonly NewPunch[]): InsertResult[];
+  /**
+   * One kiosk's batch in one transaction, so one commit: records when the kiosk was seen and its clock error (as
+   * `reportKioskStatus` would), then inserts the punches as `insertPunches` does.
+   */
+  insertKioskBatch(seen: KioskSeen, punches: readonly NewPunch[]): InsertResult[];
   getPunch(kioskId: string, id: string): LedgerPunch | null;
+  /** Which of `ids` this kiosk has already stored; one query for a whole batch. */
+  storedPunchIds(kioskId: string, ids: readonly string[]): Set<string>;
+  /**
+   * `atMs` of each employee's non-ignored, non-rejected, non-discarded punches within the employee's range, keyed
+   * by employeeKey (absent when there are none); one query for a whole batch. One range per employee.
+   */
+  punchTimesBetween(ranges: readonly EmployeeRange[]): Map<string, number[]>;
   /** Non-ignored, non-rejected, non-discarded punches of the employee with atMs in [fromMs, toMs]. */
   punchesOfEmployeeBetween(employeeKey: string, fromMs: number, toMs: number): LedgerPunch[];
   listPunches(filter: PunchFilter): PunchPage;

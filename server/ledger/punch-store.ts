@@ -1,11 +1,38 @@
 import type Database from 'better-sqlite3';
-import type { InsertResult, Ledger, LedgerPunch, NewPunch, PunchFilter, PunchPage } from './ledger';
+import type {
+  InsertResult,
+  KioskSeen,
+  Ledger,
+  LedgerPunch,
+  NewPunch,
+  PunchFilter,
+  PunchPage,
+} from './ledger';
 import { employeeColumns, toLedgerPunch, type PunchRow } from './punch-row';
 
 /** The largest page `listPunches` returns, whatever the caller asks for. */
 export const MAX_PAGE_SIZE = 500;
 
-type PunchIngest = Pick<Ledger, 'insertPunches' | 'getPunch' | 'punchesOfEmployeeBetween' | 'listPunches'>;
+type PunchIngest = Pick<
+  Ledger,
+  | 'insertPunches'
+  | 'insertKioskBatch'
+  | 'getPunch'
+  | 'storedPunchIds'
+  | 'punchTimesBetween'
+  | 'punchesOfEmployeeBetween'
+  | 'listPunches'
+>;
+
+/** Which of a batch's ids a kiosk has stored: one seek into the (kiosk_id, id) key per id. */
+export const STORED_IDS_SQL = `SELECT id FROM punches
+  WHERE kiosk_id = ? AND id IN (SELECT value FROM json_each(?))`;
+
+/** Recorded instants of several employees, each within its own range: one seek into punches_employee_at each. */
+export const PUNCH_TIMES_SQL = `SELECT r.value ->> 0 AS employeeKey, p.at_ms AS atMs
+  FROM json_each(?) AS r CROSS JOIN punches AS p
+  WHERE p.employee_key = r.value ->> 0 AND p.at_ms BETWEEN r.value ->> 1 AND r.value ->> 2
+    AND p.status NOT IN ('ignored', 'rejected', 'discarded')`;
 
 /** Ingest and the operators' reading of the `punches` table. */
 export function createPunchStore(db: Database.Database): PunchIngest {
@@ -15,26 +42,33 @@ export function createPunchStore(db: Database.Database): PunchIngest {
     VALUES (@kioskId, @id, @employeeKind, @employeeValue, @employeeKey, @at, @atMs, @timeZone,
             @kenjoDateTime, @status, @reason, @receivedAtMs)
     ON CONFLICT (kiosk_id, id) DO NOTHING`);
-  const insertAll = db.transaction((punches: readonly NewPunch[]): InsertResult[] =>
-    punches.map((punch) => {
-      const { kind, value } = employeeColumns(punch.employee);
-      const { changes } = insert.run({
-        kioskId: punch.kioskId,
-        id: punch.id,
-        employeeKind: kind,
-        employeeValue: value,
-        employeeKey: punch.employeeKey,
-        at: punch.at,
-        atMs: punch.atMs,
-        timeZone: punch.timeZone,
-        kenjoDateTime: punch.kenjoDateTime,
-        status: punch.status,
-        reason: punch.reason,
-        receivedAtMs: punch.receivedAtMs,
-      });
-      return changes === 1 ? 'inserted' : 'duplicate';
-    }),
-  );
+  const insertOne = (punch: NewPunch): InsertResult => {
+    const { kind, value } = employeeColumns(punch.employee);
+    const { changes } = insert.run({
+      kioskId: punch.kioskId,
+      id: punch.id,
+      employeeKind: kind,
+      employeeValue: value,
+      employeeKey: punch.employeeKey,
+      at: punch.at,
+      atMs: punch.atMs,
+      timeZone: punch.timeZone,
+      kenjoDateTime: punch.kenjoDateTime,
+      status: punch.status,
+      reason: punch.reason,
+      receivedAtMs: punch.receivedAtMs,
+    });
+    return changes === 1 ? 'inserted' : 'duplicate';
+  };
+  const insertAll = db.transaction((punches: readonly NewPunch[]): InsertResult[] => punches.map(insertOne));
+  const seeKiosk = db.prepare<KioskSeen>(`
+    UPDATE kiosks SET clock_error_ms = @clockErrorMs, last_seen_at_ms = @lastSeenAtMs WHERE id = @kioskId`);
+  const insertBatch = db.transaction((seen: KioskSeen, punches: readonly NewPunch[]): InsertResult[] => {
+    seeKiosk.run(seen);
+    return punches.map(insertOne);
+  });
+  const storedIds = db.prepare<[string, string], string>(STORED_IDS_SQL).pluck();
+  const punchTimes = db.prepare<[string], { employeeKey: string; atMs: number }>(PUNCH_TIMES_SQL);
   const byId = db.prepare<[string, string], PunchRow>('SELECT * FROM punches WHERE kiosk_id = ? AND id = ?');
   const ofEmployeeBetween = db.prepare<[string, number, number], PunchRow>(`
     SELECT * FROM punches
@@ -67,9 +101,23 @@ export function createPunchStore(db: Database.Database): PunchIngest {
 
   return {
     insertPunches: (punches) => insertAll.immediate(punches),
+    insertKioskBatch: (seen, punches) => insertBatch.immediate(seen, punches),
     getPunch(kioskId, id) {
       const row = byId.get(kioskId, id);
       return row === undefined ? null : toLedgerPunch(row);
+    },
+    storedPunchIds: (kioskId, ids) =>
+      new Set(ids.length === 0 ? [] : storedIds.all(kioskId, JSON.stringify(ids))),
+    punchTimesBetween(ranges) {
+      const times = new Map<string, number[]>();
+      if (ranges.length === 0) return times;
+      const json = JSON.stringify(ranges.map((r) => [r.employeeKey, r.fromMs, r.toMs]));
+      for (const { employeeKey, atMs } of punchTimes.all(json)) {
+        const list = times.get(employeeKey);
+        if (list === undefined) times.set(employeeKey, [atMs]);
+        else list.push(atMs);
+      }
+      return times;
     },
     punchesOfEmployeeBetween: (employeeKey, fromMs, toMs) =>
       ofEmployeeBetween.all(employeeKey, fromMs, toMs).map(toLedgerPunch),

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KioskRecord, Ledger } from '../ledger/ledger';
+import { newKiosk } from '../ledger/test-factories';
+import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { T0, fakeDirectory } from '../routes/test-harness';
+import { ingestBatch } from './ingest-batch';
+import type { IngestContext } from './types';
+
+let real: Ledger;
+let commits: number;
+/** Kiosks whose insert throws after writing, as a failing disk or a bug would. */
+let failing: Set<string>;
+let ctx: IngestContext;
+let kiosks: KioskRecord[];
+
+beforeEach(() => {
+  real = openSqliteLedger(':memory:');
+  commits = 0;
+  failing = new Set();
+  let depth = 0;
+  const ledger: Ledger = {
+    ...real,
+    atomically: (work) => {
+      depth += 1;
+      try {
+        return real.atomically(work);
+      } finally {
+        depth -= 1;
+        if (depth === 0) commits += 1;
+      }
+    },
+    insertKioskBatch: (seen, punches) => {
+      const outcomes = real.insertKioskBatch(seen, punches);
+      if (failing.has(seen.kioskId)) throw new Error('disk full');
+      return outcomes;
+    },
+  };
+  kiosks = [newKiosk(), newKiosk(), newKiosk()];
+  for (const kiosk of kiosks) real.insertKiosk(kiosk, `hash-${kiosk.id}`);
+  ctx = {
+    ledger,
+    directory: fakeDirectory(),
+    now: () => T0,
+    logger: pino({ level: 'silent' }),
+    doubleScanWindowS: 60,
+    maxClockSkewS: 300,
+  };
+});
+afterEach(() => real.close());
+
+const punch = (badge: string, offsetS: number) => ({
+  id: randomUUID(),
+  employee: { externalId: badge },
+  at: new Date(T0 + offsetS * 1000).toISOString(),
+});
+const body = (punches: unknown[]) => ({ sentAt: new Date(T0).toISOString(), punches });
+const kiosk = (index: number): KioskRecord => {
+  const found = kiosks[index];
+  if (found === undefined) throw new Error(`no kiosk ${index}`);
+  return found;
+};
+
+describe('ingest group commit', () => {
+  it('commits batches that are ready together in one transaction, checking each against the ones before', async () => {
+    const [ada, adaAgain, bob] = [punch('B-1001', 0), punch('B-1001', 20), punch('B-1002', 0)];
+    const answers = await Promise.all([
+      ingestBatch(ctx, kiosk(0), body([ada])),
+      ingestBatch(ctx, kiosk(1), body([adaAgain, bob])),
+      ingestBatch(ctx, kiosk(0), body([ada])),
+    ]);
+    expect(commits).toBe(1);
+    expect(answers.map((a) => a.results.map((r) => r.status))).toEqual([
+      ['accepted'],
+      ['accepted', 'accepted'],
+      ['duplicate'],
+    ]);
+    expect(real.getPunch(kiosk(1).id, adaAgain.id)).toMatchObject({ status: 'ignored' });
+    expect(real.getKiosk(kiosk(1).id)).toMatchObject({ lastSeenAtMs: T0, clockErrorMs: 0 });
+  });
+
+  it('fails only the batch that throws; the others of its commit are stored', async () => {
+    failing.add(kiosk(1).id);
+    const [ada, bob] = [punch('B-1001', 0), punch('B-1002', 0)];
+    const [stored, failed] = await Promise.allSettled([
+      ingestBatch(ctx, kiosk(0), body([ada])),
+      ingestBatch(ctx, kiosk(1), body([bob])),
+    ]);
+    expect(commits).toBe(1);
+    expect(stored).toMatchObject({ status: 'fulfilled' });
+    expect(failed).toMatchObject({ status: 'rejected', reason: new Error('disk full') });
+    expect(real.getPunch(kiosk(0).id, ada.id)?.status).toBe('queued');
+    expect(real.getPunch(kiosk(1).id, bob.id)).toBeNull();
+    expect(real.getKiosk(kiosk(1).id)?.lastSeenAtMs).toBeNull();
+  });
+
+  it('starts a new commit for a batch that arrives after the previous one is on disk', async () => {
+    await ingestBatch(ctx, kiosk(0), body([punch('B-1001', 0)]));
+    await ingestBatch(ctx, kiosk(0), body([punch('B-1002', 0)]));
+    expect(commits).toBe(2);
+  });
+});
