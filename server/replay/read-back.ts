@@ -1,40 +1,53 @@
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
-import type { LedgerPunch, StepContext, StepResult } from './types';
+import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /**
  * Settles a `sending` chain head (an ambiguous call, or a call a crash interrupted) by asking Kenjo how many punches
  * of this employee sit at exactly this wall-clock time. Kenjo does not detect duplicates, so it holds one more than
  * the ledger's sent punches at that time exactly when this call landed. Such a punch is never sent again unread.
  */
-export async function readBack(
+export function beginReadBack(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): BegunStep {
+  const ref = punch.employee;
+  return {
+    kind: 'calling',
+    async call() {
+      try {
+        const inKenjo = await ctx.kenjo.countPunchesAt(
+          {
+            userId: punch.employeeKey,
+            email: 'email' in ref ? ref.email : null,
+            externalId: 'externalId' in ref ? ref.externalId : null,
+          },
+          punch.kenjoDateTime,
+        );
+        return { record: () => compare(ctx, punch, inKenjo), pauseAllUntilMs: null };
+      } catch (err) {
+        const detail = `read-back failed: ${err instanceof Error ? err.message : String(err)}`;
+        return { record: () => readBackFailed(ctx, punch, detail), pauseAllUntilMs: null };
+      }
+    },
+  };
+}
+
+function readBackFailed(ctx: StepContext, punch: LedgerPunch, detail: string): StepResult {
+  const retryAtMs = nextAttemptAt(ctx.now(), Math.max(1, punch.attempts), ctx.backoff, ctx.random);
+  recordTransition(ctx, punch, {
+    from: ['sending'],
+    to: 'sending',
+    lastError: detail,
+    nextAttemptAtMs: retryAtMs,
+    logReason: detail,
+  });
+  return { kind: 'waiting', retryAtMs };
+}
+
+/** Counted when the answer is recorded, after every earlier outcome of the employee is in the ledger. */
+function compare(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
-): Promise<StepResult> {
-  const ref = punch.employee;
-  let inKenjo: number;
-  try {
-    inKenjo = await ctx.kenjo.countPunchesAt(
-      {
-        userId: punch.employeeKey,
-        email: 'email' in ref ? ref.email : null,
-        externalId: 'externalId' in ref ? ref.externalId : null,
-      },
-      punch.kenjoDateTime,
-    );
-  } catch (err) {
-    const detail = `read-back failed: ${err instanceof Error ? err.message : String(err)}`;
-    const retryAtMs = nextAttemptAt(ctx.now(), Math.max(1, punch.attempts), ctx.backoff, ctx.random);
-    recordTransition(ctx, punch, {
-      from: ['sending'],
-      to: 'sending',
-      lastError: detail,
-      nextAttemptAtMs: retryAtMs,
-      logReason: detail,
-    });
-    return { kind: 'waiting', retryAtMs };
-  }
-
+  inKenjo: number,
+): StepResult {
   const alreadySent = ctx.ledger.countSentAt(punch.employeeKey, punch.kenjoDateTime);
   if (inKenjo > alreadySent) {
     const updated = recordTransition(ctx, punch, {

@@ -1,20 +1,22 @@
-import { backoffDelayMs } from './backoff';
-import { runStep } from './step';
+import { groupCommit } from './group-commit';
+import { busyKeys, createLoopState, isPaused, type Claim } from './loop-state';
+import { createFlushTimer } from './flush-timer';
+import { fillSlots } from './slots';
 import type {
   BackoffPolicy,
-  LedgerPunch,
   ReplayDirectory,
   ReplayKenjo,
   ReplayLedger,
   ReplayLogger,
   StepContext,
-  StepResult,
 } from './types';
 
 /**
- * The replay loop: takes the due chain heads (one per employee) from the ledger and runs one step on each, several
- * employees in parallel but never two steps of one employee at once. It wakes on `kick()`, when a step ends, and on a
- * timer of at most `tickMs`; it never spins. A 429's Retry-After pauses all dispatch, because Kenjo's limit is global.
+ * The replay loop: one step at a time per employee's chain, up to `concurrency` calls at once across employees.
+ * Ledger writes are grouped: one transaction records the outcomes of the calls that answered and claims the next
+ * steps (see `group-commit.ts`), and claims are committed a little ahead of free slots (`slots.ts`), so that the
+ * commit's fsync is not paid between one call's answer and the next call. It wakes on `kick()`, when calls answer,
+ * and on a timer of at most `tickMs`; it never spins. A 429's Retry-After pauses all calls (Kenjo's limit is global).
  */
 export interface ReplayOptions {
   ledger: ReplayLedger;
@@ -27,8 +29,10 @@ export interface ReplayOptions {
   backoff?: BackoffPolicy;
   /** Least wait before reading back an ambiguous call (a request Kenjo still holds may land meanwhile). */
   readBackDelayMs?: number;
-  /** Longest sleep between passes. */
+  /** Longest sleep between passes; also how often every chain is walked for work that arrived unannounced. */
   tickMs?: number;
+  /** Longest a recorded answer waits for others to share its commit (while enough claims are ready). */
+  groupCommitMs?: number;
   random?: () => number;
 }
 
@@ -63,117 +67,44 @@ export function createReplay(options: ReplayOptions): Replay {
   };
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const tickMs = options.tickMs ?? 1000;
-  const inFlight = new Map<string, Promise<void>>();
-  /** Chains whose last step threw unexpectedly rest a while instead of being retried in a tight loop. */
-  const resting = new Map<string, number>();
+  const groupCommitMs = options.groupCommitMs ?? 10;
+  const state = createLoopState(ctx, { concurrency, prefetch: concurrency, tickMs });
+  const timer = createFlushTimer(pass);
   const idleWaiters: Array<() => void> = [];
   let running = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let kickPending = false;
-  let pausedUntilMs: number | null = null;
-  /** Consecutive `unavailable` answers of the directory; its retries back off like a punch's. */
-  let directoryFailures = 0;
-  let directoryRetryAtMs = 0;
   let lastPassAtMs: number | null = null;
 
-  const chainKey = (punch: LedgerPunch): string => punch.employeeKey ?? `punch:${punch.kioskId}/${punch.id}`;
-
-  function afterStep(punch: LedgerPunch, result: StepResult): void {
-    if (result.kind === 'retry-later' && result.pauseAllUntilMs !== null) {
-      if (pausedUntilMs === null || result.pauseAllUntilMs > pausedUntilMs) {
-        pausedUntilMs = result.pauseAllUntilMs;
-        ctx.logger.warn({ pausedUntilMs }, 'Kenjo asked to wait; pausing all calls');
-      }
-    }
-    if (punch.employeeKey !== null) {
-      // A chain that waits without a change in the ledger rests, or the next pass would pick it again at once.
-      if (result.kind === 'waiting' && result.retryAtMs !== null)
-        resting.set(chainKey(punch), result.retryAtMs);
-      return;
-    }
-    if (result.kind === 'waiting' && result.retryAtMs !== null) {
-      directoryFailures += 1;
-      const waitMs = Math.max(ctx.backoff.baseMs, backoffDelayMs(directoryFailures, ctx.backoff, ctx.random));
-      directoryRetryAtMs = Math.max(directoryRetryAtMs, ctx.now() + waitMs);
-    } else if (result.kind === 'resolved' || result.kind === 'failed') {
-      directoryFailures = 0;
-    }
-  }
-
-  function launch(punch: LedgerPunch): void {
-    const key = chainKey(punch);
-    const task = runStep(ctx, punch)
-      .then(
-        (result) => afterStep(punch, result),
-        (err: unknown) => {
-          resting.set(key, ctx.now() + ctx.backoff.baseMs);
-          ctx.logger.error(
-            {
-              punch: { kioskId: punch.kioskId, id: punch.id },
-              err: err instanceof Error ? err.message : String(err),
-            },
-            'replay step failed unexpectedly',
-          );
-        },
-      )
-      .finally(() => {
-        inFlight.delete(key);
-        pass();
-      });
-    inFlight.set(key, task);
-  }
-
-  function busyKeys(nowMs: number): Set<string> {
-    const keys = new Set(inFlight.keys());
-    for (const [key, untilMs] of resting) {
-      if (untilMs <= nowMs) resting.delete(key);
-      else keys.add(key);
-    }
-    return keys;
-  }
-
-  /** Starts steps for free slots; returns how many it started. */
-  function fill(nowMs: number): number {
-    let started = 0;
-    const free = () => concurrency - inFlight.size;
-    if (free() > 0 && nowMs >= directoryRetryAtMs) {
-      const busy = busyKeys(nowMs);
-      for (const punch of ctx.ledger.unresolvedPunches(concurrency + busy.size)) {
-        if (free() <= 0) break;
-        if (busy.has(chainKey(punch))) continue;
-        launch(punch);
-        started += 1;
-      }
-    }
-    if (free() > 0) {
-      for (const head of ctx.ledger.dueChainHeads(nowMs, free(), busyKeys(nowMs))) {
-        if (inFlight.has(chainKey(head))) continue;
-        launch(head);
-        started += 1;
-      }
-    }
-    return started;
+  /** A call answered: its slot takes the next ready claim, and its outcome waits for a commit. */
+  function onCallEnded(): void {
+    if (!running) return;
+    fillSlots(state, new Set(), onCallEnded);
+    // Commit soon when the claims ahead run low (slots would idle) or nothing else is under way to share it.
+    const urgent = state.ready.length <= state.prefetch / 2 || state.calls.size === 0;
+    timer.schedule(urgent ? 0 : groupCommitMs);
   }
 
   function pass(): void {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (!running) {
-      if (inFlight.size === 0) releaseIdle();
-      return;
-    }
     const nowMs = ctx.now();
     lastPassAtMs = nowMs;
-    if (pausedUntilMs !== null && nowMs >= pausedUntilMs) pausedUntilMs = null;
-    const started = pausedUntilMs === null ? fill(nowMs) : 0;
-    if (inFlight.size === 0 && started === 0) {
+    if (state.pausedUntilMs !== null && nowMs >= state.pausedUntilMs) state.pausedUntilMs = null;
+    const claims = groupCommit(state, { claim: running });
+    if (!running) {
+      if (state.calls.size === 0) releaseIdle();
+      return;
+    }
+    state.ready.push(...claims);
+    fillSlots(state, new Set<Claim>(claims), onCallEnded);
+    const afterMs = ctx.now();
+    if (state.calls.size === 0 && state.ready.length === 0 && state.done.length === 0) {
       const dueWhilePaused =
-        pausedUntilMs !== null && ctx.ledger.dueChainHeads(nowMs, 1, new Set()).length > 0;
+        isPaused(state, afterMs) && state.candidates.due(afterMs, busyKeys(state, afterMs)).length > 0;
       if (!dueWhilePaused) releaseIdle();
     }
-    const sleepMs = pausedUntilMs === null ? tickMs : Math.min(tickMs, Math.max(0, pausedUntilMs - nowMs));
-    timer = setTimeout(pass, sleepMs);
-    timer.unref();
+    let sleepMs = tickMs;
+    if (state.pausedUntilMs !== null) sleepMs = Math.min(sleepMs, state.pausedUntilMs - afterMs);
+    const nextDueAtMs = state.candidates.nextDueAtMs(afterMs, busyKeys(state, afterMs));
+    if (nextDueAtMs !== null) sleepMs = Math.min(sleepMs, nextDueAtMs - afterMs);
+    timer.schedule(Math.max(1, sleepMs), { background: true });
   }
 
   function releaseIdle(): void {
@@ -184,30 +115,36 @@ export function createReplay(options: ReplayOptions): Replay {
     start() {
       if (running) return;
       running = true;
+      state.refresh.wanted = true;
       pass();
     },
     async stop() {
       running = false;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+      timer.cancel();
+      // Claims never called are put back, so that a restart need not read them back from Kenjo.
+      for (const claim of state.ready.splice(0)) {
+        const { release } = claim;
+        if (release === undefined) continue;
+        const record = () => release('the replay stopped');
+        state.done.push({ claim, answer: { record, pauseAllUntilMs: null } });
+      }
+      while (state.calls.size > 0) await Promise.allSettled([...state.calls.values()]);
+      pass();
       releaseIdle();
     },
     kick() {
-      if (!running || kickPending) return;
-      kickPending = true;
-      setImmediate(() => {
-        kickPending = false;
-        pass();
-      });
+      if (!running) return;
+      state.refresh.wanted = true;
+      timer.schedule(0);
     },
     idle() {
       const done = new Promise<void>((resolve) => idleWaiters.push(resolve));
-      setImmediate(pass);
+      state.refresh.wanted = true;
+      timer.schedule(0);
       return done;
     },
     status() {
-      return { inFlight: inFlight.size, pausedUntilMs, lastPassAtMs };
+      return { inFlight: state.calls.size, pausedUntilMs: state.pausedUntilMs, lastPassAtMs };
     },
   };
 }

@@ -1,16 +1,25 @@
 import { describeEmployee } from '../../core/punch';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
-import type { LedgerPunch, StepContext, StepResult } from './types';
+import type { BegunStep, EmployeeResolution, LedgerPunch, StepContext, StepResult } from './types';
 
 /**
  * Gives a punch that arrived while the directory could not answer its Kenjo employee. Only a fresh directory may
  * fail it (`unknown`, `inactive`): the punch is then kept as `failed` for an operator to reassign or discard. An
  * unavailable directory leaves it queued; `retryAtMs` tells the loop when to ask the directory again.
  */
-export async function resolveEmployee(ctx: StepContext, punch: LedgerPunch): Promise<StepResult> {
+export function beginResolve(ctx: StepContext, punch: LedgerPunch): BegunStep {
+  return {
+    kind: 'calling',
+    async call() {
+      const answer = await ctx.directory.resolve(punch.employee);
+      return { record: () => recordResolution(ctx, punch, answer), pauseAllUntilMs: null };
+    },
+  };
+}
+
+function recordResolution(ctx: StepContext, punch: LedgerPunch, answer: EmployeeResolution): StepResult {
   const who = describeEmployee(punch.employee);
-  const answer = await ctx.directory.resolve(punch.employee);
   switch (answer.kind) {
     case 'found': {
       const updated = recordTransition(ctx, punch, {

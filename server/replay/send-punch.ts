@@ -1,7 +1,8 @@
 import { decideOvernight, type DeliveredPunch } from '../../core/overnight';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
-import type { LedgerPunch, StepContext, StepResult } from './types';
+import type { TrackTimeOutcome } from '../kenjo/types';
+import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /** Longest look-back the overnight decision needs: the previous calendar day plus the longest allowed shift. */
 const HISTORY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
@@ -22,14 +23,12 @@ export function decideFor(
 }
 
 /**
- * Sends a queued chain head. The decision and the `sending` state are committed before the call, so a crash
- * during the call leaves a `sending` punch that is read back, never blindly sent again. The decision is taken
- * afresh on every attempt from the delivered history; with an unchanged history it is the same decision.
+ * Starts sending a queued chain head. The decision and the `sending` state are written before the call and the
+ * caller commits them before making it, so a crash during the call leaves a `sending` punch that is read back, never
+ * blindly sent again. The decision is taken afresh on every attempt from the delivered history; with an unchanged
+ * history it is the same decision.
  */
-export async function sendPunch(
-  ctx: StepContext,
-  punch: LedgerPunch & { employeeKey: string },
-): Promise<StepResult> {
+export function beginSend(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): BegunStep {
   const decision = decideFor(ctx, punch);
   const sending = recordTransition(ctx, punch, {
     from: ['queued'],
@@ -40,17 +39,44 @@ export async function sendPunch(
     nextAttemptAtMs: null,
     logReason: `calling Kenjo, attempt ${punch.attempts + 1}: ${decision.reason}`,
   });
-  if (sending === null) return { kind: 'waiting', retryAtMs: null };
+  if (sending === null) return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
+  return {
+    kind: 'calling',
+    async call() {
+      const outcome = await ctx.kenjo
+        .trackTime({
+          employee: { userId: punch.employeeKey },
+          dateTime: punch.kenjoDateTime,
+          isOvernightShift: decision.isOvernightShift,
+        })
+        .catch((err: unknown) => ({ kind: 'unknown' as const, detail: `client error: ${String(err)}` }));
+      const now = ctx.now();
+      const pauseAllUntilMs =
+        outcome.kind === 'not-applied' && outcome.retryAfterMs !== null ? now + outcome.retryAfterMs : null;
+      return { record: () => recordOutcome(ctx, sending, outcome, now), pauseAllUntilMs };
+    },
+    release: (why) => releaseClaim(ctx, sending, why),
+  };
+}
 
-  const outcome = await ctx.kenjo
-    .trackTime({
-      employee: { userId: punch.employeeKey },
-      dateTime: punch.kenjoDateTime,
-      isOvernightShift: decision.isOvernightShift,
-    })
-    .catch((err: unknown) => ({ kind: 'unknown' as const, detail: `client error: ${String(err)}` }));
+/** Undoes a `sending` claim whose call was certainly never made (the replay stopped, or the chain changed first). */
+export function releaseClaim(ctx: StepContext, sending: LedgerPunch, why: string): StepResult {
+  recordTransition(ctx, sending, {
+    from: ['sending'],
+    to: 'queued',
+    nextAttemptAtMs: null,
+    logReason: `not called: ${why}`,
+  });
+  return { kind: 'waiting', retryAtMs: null };
+}
 
-  const now = ctx.now();
+/** `now` is when Kenjo answered, which may be a little before the commit that records it. */
+function recordOutcome(
+  ctx: StepContext,
+  sending: LedgerPunch,
+  outcome: TrackTimeOutcome,
+  now: number,
+): StepResult {
   switch (outcome.kind) {
     case 'applied':
       recordTransition(ctx, sending, {

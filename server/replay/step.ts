@@ -1,7 +1,7 @@
-import { readBack } from './read-back';
-import { resolveEmployee } from './resolve-employee';
-import { sendPunch } from './send-punch';
-import type { LedgerPunch, StepContext, StepResult } from './types';
+import { beginReadBack } from './read-back';
+import { beginResolve } from './resolve-employee';
+import { beginSend } from './send-punch';
+import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /** How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. */
 const NEIGHBOURHOOD_MS = 3 * 24 * 60 * 60 * 1000;
@@ -20,18 +20,27 @@ function callInDoubt(ctx: StepContext, head: LedgerPunch & { employeeKey: string
 }
 
 /**
- * One step of one chain: resolve the employee, settle an ambiguous call, or send. One step per call, so the loop
- * re-reads the chain head after every change (a resolved punch may not be its employee's head).
+ * Starts one step of one chain: resolve the employee, settle an ambiguous call, or send. One step at a time per
+ * chain, so the loop reads the chain head again after every change (a resolved punch may not be its employee's
+ * head). The caller must run this inside a transaction and make the call only after that transaction committed.
  */
-export async function runStep(ctx: StepContext, head: LedgerPunch): Promise<StepResult> {
+export function beginStep(ctx: StepContext, head: LedgerPunch): BegunStep {
   const { employeeKey } = head;
-  if (employeeKey === null) return resolveEmployee(ctx, head);
-  if (head.status === 'sending') return readBack(ctx, { ...head, employeeKey });
-  if (head.status !== 'queued') return { kind: 'waiting', retryAtMs: null };
+  if (employeeKey === null) return beginResolve(ctx, head);
+  if (head.status === 'sending') return beginReadBack(ctx, { ...head, employeeKey });
+  if (head.status !== 'queued') return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
   const doubt = callInDoubt(ctx, { ...head, employeeKey });
-  if (doubt === null) return sendPunch(ctx, { ...head, employeeKey });
+  if (doubt === null) return beginSend(ctx, { ...head, employeeKey });
   if (doubt.nextAttemptAtMs !== null && doubt.nextAttemptAtMs > ctx.now()) {
-    return { kind: 'waiting', retryAtMs: doubt.nextAttemptAtMs };
+    return { kind: 'ended', result: { kind: 'waiting', retryAtMs: doubt.nextAttemptAtMs } };
   }
-  return readBack(ctx, { ...doubt, employeeKey });
+  return beginReadBack(ctx, { ...doubt, employeeKey });
+}
+
+/** One whole step with a commit of its own on each side of the call (what the loop does for many steps at once). */
+export async function runStep(ctx: StepContext, head: LedgerPunch): Promise<StepResult> {
+  const begun = beginStep(ctx, head);
+  if (begun.kind === 'ended') return begun.result;
+  const answer = await begun.call();
+  return answer.record();
 }

@@ -9,6 +9,8 @@ import type { Ledger, LedgerPunch } from '../ledger/ledger';
 export type ReplayLedger = Pick<
   Ledger,
   | 'dueChainHeads'
+  | 'nextChainHead'
+  | 'atomically'
   | 'unresolvedPunches'
   | 'deliveredHistory'
   | 'countSentAt'
@@ -71,3 +73,25 @@ export type StepResult =
   | { kind: 'waiting'; retryAtMs: number | null };
 
 export type { LedgerPunch };
+
+/** What an outside call answered, before it is recorded. */
+export interface Answer {
+  /** Records the outcome; runs inside the replay's next group commit. */
+  record: () => StepResult;
+  /** A 429's Retry-After, known as the answer arrives: no further call may start before the answer is recorded. */
+  pauseAllUntilMs: number | null;
+}
+
+/**
+ * A step after its synchronous start (reads, and the `sending` commit before a Kenjo call): either it ended there, or
+ * it waits for one outside call (Kenjo, the directory). `call` never touches the ledger, so that the calls of many
+ * steps can run between two commits; what it answers is recorded by the `Answer` it resolves to.
+ */
+export type BegunStep =
+  | { kind: 'ended'; result: StepResult }
+  | {
+      kind: 'calling';
+      call: () => Promise<Answer>;
+      /** For a step that wrote `sending`: puts the punch back when its call is certainly never made. */
+      release?: (why: string) => StepResult;
+    };

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { insert, newPunch } from './testing/harness';
+import { loopHarness, type LoopHarness } from './testing/loop-harness';
+
+let running: LoopHarness | null = null;
+afterEach(async () => {
+  await running?.replay.stop();
+  running = null;
+});
+
+const users = (h: LoopHarness) =>
+  h.kenjo.calls.map((c) => `${'userId' in c.employee ? c.employee.userId : '?'} ${c.dateTime.slice(11, 16)}`);
+
+describe('group commits of the replay loop', () => {
+  it('commits the sending state of several employees in one transaction, before any of their calls', async () => {
+    const statusesAtFirstCall: string[][] = [];
+    const h = loopHarness({
+      concurrency: 3,
+      kenjo: {
+        latencyMs: 2,
+        onCall: () => {
+          if (statusesAtFirstCall.length === 0) {
+            statusesAtFirstCall.push(punches.map((p) => h.ledger.getPunch(p.kioskId, p.id)?.status ?? '?'));
+          }
+        },
+      },
+    });
+    running = h;
+    const punches = insert(
+      h.ledger,
+      ...['u1', 'u2', 'u3'].map((key) => newPunch('2026-02-04T08:00:00+01:00', { employeeKey: key })),
+    );
+    let commits = 0;
+    const atomically = h.ledger.atomically.bind(h.ledger);
+    let depth = 0;
+    h.ledger.atomically = (work) => {
+      if (depth === 0) commits += 1;
+      depth += 1;
+      try {
+        return atomically(work);
+      } finally {
+        depth -= 1;
+      }
+    };
+    h.replay.start();
+    expect(commits).toBe(1);
+    await h.drain();
+    expect(statusesAtFirstCall).toEqual([['sending', 'sending', 'sending']]);
+    expect(h.kenjo.stored).toHaveLength(3);
+  });
+
+  it('puts claims it never called back to queued when stopped', async () => {
+    const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
+    running = h;
+    insert(
+      h.ledger,
+      ...['u1', 'u2', 'u3'].map((key) => newPunch('2026-02-04T08:00:00+01:00', { employeeKey: key })),
+    );
+    h.replay.start();
+    await h.replay.stop();
+    expect(h.kenjo.calls).toHaveLength(1);
+    expect(h.ledger.countByStatus()).toMatchObject({ sent: 1, queued: 2, sending: 0 });
+    // One call under way and one claim committed ahead of it (as many as `concurrency`); the third was never claimed.
+    expect(h.logger.lines.filter((l) => l.obj.reason === 'not called: the replay stopped')).toHaveLength(1);
+  });
+
+  it('does not call a claim whose employee got an earlier punch meanwhile; the earlier one goes first', async () => {
+    const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
+    running = h;
+    insert(
+      h.ledger,
+      newPunch('2026-02-04T10:00:00+01:00', { employeeKey: 'u1' }),
+      newPunch('2026-02-04T10:00:00+01:00', { employeeKey: 'u2' }),
+    );
+    h.replay.start();
+    // u1's call is under way and u2's 10:00 is claimed ahead of the free slot; an earlier punch of u2 arrives.
+    insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00', { employeeKey: 'u2' }));
+    await h.drain();
+    expect(users(h)).toEqual(['u1 10:00', 'u2 08:00', 'u2 10:00']);
+    expect(h.kenjo.readBacks).toEqual([]);
+    const reasons = h.logger.lines.map((l) => l.obj.reason);
+    expect(reasons).toContain('not called: an earlier punch of the employee arrived first');
+  });
+});

@@ -1,0 +1,110 @@
+import { beginStep } from './step';
+import {
+  afterStep,
+  busyKeys,
+  chainKey,
+  isPaused,
+  stepFailed,
+  type Claim,
+  type Completion,
+  type LoopState,
+} from './loop-state';
+import type { LedgerPunch } from './types';
+
+/** How many heads one walk over every chain brings in; more are fetched once these run out. */
+const REFRESH_LIMIT = 256;
+
+/**
+ * One transaction, so one commit (and one fsync) for many punches: first the outcome of every call that answered
+ * since the last one, then new claims (the `sending` state and overnight decision of each punch about to be sent) for
+ * the free slots plus `prefetch`. The caller makes the claimed calls only after this returns, that is after the
+ * commit; a chain is claimed again only once its previous outcome is in the same or an earlier commit.
+ */
+export function groupCommit(state: LoopState, options: { claim: boolean }): Claim[] {
+  const { ledger } = state.ctx;
+  const answered = state.done.splice(0);
+  try {
+    return ledger.atomically(() => {
+      for (const completion of answered) settle(state, completion);
+      const nowMs = state.ctx.now();
+      if (!options.claim) return [];
+      if (state.refresh.wanted || nowMs - state.refresh.lastAtMs >= state.tickMs) refresh(state, nowMs);
+      return isPaused(state, nowMs) ? [] : claimSteps(state, nowMs);
+    });
+  } catch (err) {
+    // Nothing of this commit is on disk and none of its claims is called. The answered punches are still `sending`
+    // in the ledger: after a rest, they are read back like the leftovers of a crash.
+    for (const { claim } of answered) stepFailed(state, claim.key, claim.punch, err);
+    state.refresh.wanted = true;
+    return [];
+  }
+}
+
+/** Records one outcome in a savepoint of its own, so that one that throws undoes only itself. */
+function settle(state: LoopState, { claim, answer, error }: Completion): void {
+  const { ledger } = state.ctx;
+  try {
+    if (answer === null) throw error;
+    afterStep(state, claim.punch, ledger.atomically(answer.record));
+  } catch (err) {
+    stepFailed(state, claim.key, claim.punch, err);
+  }
+  if (claim.punch.employeeKey !== null) {
+    state.candidates.note(claim.punch.employeeKey, ledger.nextChainHead(claim.punch.employeeKey));
+  }
+}
+
+/** Walks every chain (new punches, crash leftovers, an operator's retry): at start, after `kick()`, every tick. */
+function refresh(state: LoopState, nowMs: number): void {
+  const heads = state.ctx.ledger.dueChainHeads(nowMs, REFRESH_LIMIT, busyKeys(state, nowMs));
+  for (const head of heads) if (head.employeeKey !== null) state.candidates.note(head.employeeKey, head);
+  state.refresh = { wanted: false, lastAtMs: nowMs, truncated: heads.length === REFRESH_LIMIT };
+}
+
+function claimSteps(state: LoopState, nowMs: number): Claim[] {
+  const { ledger } = state.ctx;
+  const claims: Claim[] = [];
+  const busy = busyKeys(state, nowMs);
+  const room = () =>
+    state.concurrency + state.prefetch - state.calls.size - state.ready.length - claims.length;
+  const take = (punch: LedgerPunch, headSeq: number | null) => {
+    busy.add(chainKey(punch));
+    const claim = begin(state, punch, headSeq);
+    if (claim !== null) claims.push(claim);
+  };
+
+  if (room() > 0 && nowMs >= state.directoryRetryAtMs) {
+    for (const punch of ledger.unresolvedPunches(room() + busy.size)) {
+      if (room() <= 0) break;
+      if (!busy.has(chainKey(punch))) take(punch, null);
+    }
+  }
+  let due = state.candidates.due(nowMs, busy);
+  if (due.length < room() && state.refresh.truncated) {
+    refresh(state, nowMs);
+    due = state.candidates.due(nowMs, busy);
+  }
+  for (const key of due) {
+    if (room() <= 0) break;
+    // The candidates are a hint; the ledger says what the head is now.
+    const head = ledger.nextChainHead(key);
+    state.candidates.note(key, head);
+    if (head === null || (head.status !== 'queued' && head.status !== 'sending')) continue;
+    if (head.nextAttemptAtMs !== null && head.nextAttemptAtMs > nowMs) continue;
+    take(head, head.seq);
+  }
+  return claims;
+}
+
+/** Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. */
+function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Claim | null {
+  const key = chainKey(punch);
+  try {
+    const begun = state.ctx.ledger.atomically(() => beginStep(state.ctx, punch));
+    if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
+    afterStep(state, punch, begun.result);
+  } catch (err) {
+    stepFailed(state, key, punch, err);
+  }
+  return null;
+}

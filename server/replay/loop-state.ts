@@ -1,0 +1,120 @@
+import { backoffDelayMs } from './backoff';
+import { createChainCandidates, type ChainCandidates } from './chain-candidates';
+import type { Answer, BegunStep, LedgerPunch, StepContext, StepResult } from './types';
+
+/** A step begun and committed, its outside call not yet made. */
+export interface Claim {
+  /** The chain: the employee's Kenjo id, or the punch itself while its employee is unresolved. */
+  key: string;
+  punch: LedgerPunch;
+  /** The chain head the step was taken for, checked again when the call is made later than the claim. */
+  headSeq: number | null;
+  call: () => Promise<Answer>;
+  release: Extract<BegunStep, { kind: 'calling' }>['release'];
+}
+
+/** A call that answered (or threw: `answer` null), its outcome not yet committed; its chain is still busy. */
+export interface Completion {
+  claim: Claim;
+  answer: Answer | null;
+  error?: unknown;
+}
+
+/** Everything the loop keeps between commits; each chain is in at most one of `ready`, `calls` and `done`. */
+export interface LoopState {
+  ctx: StepContext;
+  concurrency: number;
+  /** How many claims may wait committed ahead of a free slot. */
+  prefetch: number;
+  tickMs: number;
+  ready: Claim[];
+  calls: Map<string, Promise<void>>;
+  done: Completion[];
+  candidates: ChainCandidates;
+  /** Chains that wait without a change in the ledger, until an instant; else the next commit would pick them again. */
+  resting: Map<string, number>;
+  pausedUntilMs: number | null;
+  /** Consecutive `unavailable` answers of the directory; its retries back off like a punch's. */
+  directoryFailures: number;
+  directoryRetryAtMs: number;
+  refresh: { wanted: boolean; lastAtMs: number; truncated: boolean };
+}
+
+export function createLoopState(
+  ctx: StepContext,
+  options: { concurrency: number; prefetch: number; tickMs: number },
+): LoopState {
+  return {
+    ctx,
+    ...options,
+    ready: [],
+    calls: new Map(),
+    done: [],
+    candidates: createChainCandidates(),
+    resting: new Map(),
+    pausedUntilMs: null,
+    directoryFailures: 0,
+    directoryRetryAtMs: 0,
+    refresh: { wanted: true, lastAtMs: 0, truncated: false },
+  };
+}
+
+export const chainKey = (punch: LedgerPunch): string =>
+  punch.employeeKey ?? `punch:${punch.kioskId}/${punch.id}`;
+
+export function isPaused(state: LoopState, nowMs: number): boolean {
+  return state.pausedUntilMs !== null && nowMs < state.pausedUntilMs;
+}
+
+/** Chains that must not be claimed now; resting ones whose time is up are let go. */
+export function busyKeys(state: LoopState, nowMs: number): Set<string> {
+  const keys = new Set(state.calls.keys());
+  for (const claim of state.ready) keys.add(claim.key);
+  for (const { claim } of state.done) keys.add(claim.key);
+  for (const [key, untilMs] of state.resting) {
+    if (untilMs <= nowMs) state.resting.delete(key);
+    else keys.add(key);
+  }
+  return keys;
+}
+
+/** What a step's result means for the loop: a global pause, a resting chain, the directory's backoff. */
+export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResult): void {
+  const { ctx } = state;
+  if (result.kind === 'retry-later') pauseAll(state, result.pauseAllUntilMs);
+  if (punch.employeeKey !== null) {
+    if (result.kind === 'waiting' && result.retryAtMs !== null)
+      state.resting.set(punch.employeeKey, result.retryAtMs);
+    return;
+  }
+  if (result.kind === 'waiting' && result.retryAtMs !== null) {
+    state.directoryFailures += 1;
+    const waitMs = Math.max(
+      ctx.backoff.baseMs,
+      backoffDelayMs(state.directoryFailures, ctx.backoff, ctx.random),
+    );
+    state.directoryRetryAtMs = Math.max(state.directoryRetryAtMs, ctx.now() + waitMs);
+  } else if (result.kind === 'resolved' || result.kind === 'failed') {
+    state.directoryFailures = 0;
+    // The punch joined (or failed out of) an employee's chain that the candidates do not know yet.
+    state.refresh.wanted = true;
+  }
+}
+
+export function pauseAll(state: LoopState, untilMs: number | null): void {
+  if (untilMs === null || (state.pausedUntilMs !== null && untilMs <= state.pausedUntilMs)) return;
+  state.pausedUntilMs = untilMs;
+  state.ctx.logger.warn({ pausedUntilMs: untilMs }, 'Kenjo asked to wait; pausing all calls');
+}
+
+/** A step that threw: its chain rests a while instead of being retried in a tight loop. */
+export function stepFailed(state: LoopState, key: string, punch: LedgerPunch, err: unknown): void {
+  state.resting.set(key, state.ctx.now() + state.ctx.backoff.baseMs);
+  state.ctx.logger.error(
+    {
+      punch: { kioskId: punch.kioskId, id: punch.id },
+      err: err instanceof Error ? err.message : String(err),
+    },
+    'replay step failed unexpectedly',
+  );
+}
