@@ -17,6 +17,9 @@ export const NEXT_CHAIN_HEAD_SQL = `
 /** What the replay's group commits need beyond single changes. */
 export function createReplayBatchStore(db: Database.Database): ReplayBatch {
   const nextHead = db.prepare<[string], PunchRow>(NEXT_CHAIN_HEAD_SQL);
+  // One transaction function for every call: better-sqlite3 decides between BEGIN and SAVEPOINT when it is called,
+  // so it need not be built anew for each piece of work (the replay runs several per punch).
+  const inTransaction = db.transaction((work: () => unknown) => work());
   return {
     nextChainHead(employeeKey) {
       const row = nextHead.get(employeeKey);
@@ -25,6 +28,6 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
     // IMMEDIATE takes the write lock up front, so a second connection cannot make the commit fail half-way. Called
     // inside an open transaction, better-sqlite3 turns this (and every write method's own transaction) into a
     // savepoint, which is what lets one failing change inside a group commit be undone alone.
-    atomically: (work) => db.transaction(work).immediate(),
+    atomically: <T>(work: () => T): T => inTransaction.immediate(work) as T,
   };
 }

@@ -1,6 +1,7 @@
 import type { LedgerPunch } from './types';
 
 interface Candidate {
+  key: string;
   atMs: number;
   seq: number;
   dueAtMs: number;
@@ -16,27 +17,51 @@ export interface ChainCandidates {
   note(key: string, head: LedgerPunch | null): void;
   /** The due employees outside `busy`, oldest head first. */
   due(nowMs: number, busy: ReadonlySet<string>): string[];
+  /** Whether `due` would name anyone, without sorting or building a list. */
+  anyDue(nowMs: number, busy: ReadonlySet<string>): boolean;
   /** The earliest instant after `nowMs` at which an employee outside `busy` falls due; null when none. */
   nextDueAtMs(nowMs: number, busy: ReadonlySet<string>): number | null;
   readonly size: number;
 }
 
+const byHeadOrder = (a: Candidate, b: Candidate): number => a.atMs - b.atMs || a.seq - b.seq;
+
 export function createChainCandidates(): ChainCandidates {
   const byKey = new Map<string, Candidate>();
+  // Reused by every `due`: the loop asks on each pass, and a fresh array of every candidate each time is garbage.
+  const scratch: Candidate[] = [];
   return {
     note(key, head) {
-      if (head === null || (head.status !== 'queued' && head.status !== 'sending')) byKey.delete(key);
-      else byKey.set(key, { atMs: head.atMs, seq: head.seq, dueAtMs: head.nextAttemptAtMs ?? 0 });
+      if (head === null || (head.status !== 'queued' && head.status !== 'sending')) {
+        byKey.delete(key);
+        return;
+      }
+      const known = byKey.get(key);
+      if (known === undefined) {
+        byKey.set(key, { key, atMs: head.atMs, seq: head.seq, dueAtMs: head.nextAttemptAtMs ?? 0 });
+      } else {
+        known.atMs = head.atMs;
+        known.seq = head.seq;
+        known.dueAtMs = head.nextAttemptAtMs ?? 0;
+      }
     },
     due(nowMs, busy) {
-      const due: Array<[string, Candidate]> = [];
-      for (const entry of byKey) if (entry[1].dueAtMs <= nowMs && !busy.has(entry[0])) due.push(entry);
-      due.sort(([, a], [, b]) => a.atMs - b.atMs || a.seq - b.seq);
-      return due.map(([key]) => key);
+      for (const candidate of byKey.values()) {
+        if (candidate.dueAtMs <= nowMs && !busy.has(candidate.key)) scratch.push(candidate);
+      }
+      scratch.sort(byHeadOrder);
+      const keys = new Array<string>(scratch.length);
+      for (let i = 0; i < scratch.length; i += 1) keys[i] = (scratch[i] as Candidate).key;
+      scratch.length = 0;
+      return keys;
+    },
+    anyDue(nowMs, busy) {
+      for (const { key, dueAtMs } of byKey.values()) if (dueAtMs <= nowMs && !busy.has(key)) return true;
+      return false;
     },
     nextDueAtMs(nowMs, busy) {
       let next: number | null = null;
-      for (const [key, { dueAtMs }] of byKey) {
+      for (const { key, dueAtMs } of byKey.values()) {
         if (dueAtMs > nowMs && !busy.has(key) && (next === null || dueAtMs < next)) next = dueAtMs;
       }
       return next;

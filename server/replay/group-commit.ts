@@ -27,9 +27,9 @@ export function groupCommit(state: LoopState, options: { claim: boolean }): Clai
     return ledger.atomically(() => {
       for (const completion of answered) settle(state, completion);
       const nowMs = state.ctx.now();
-      if (!options.claim) return [];
-      if (state.refresh.wanted || nowMs - state.refresh.lastAtMs >= state.tickMs) refresh(state, nowMs);
-      return isPaused(state, nowMs) ? [] : claimSteps(state, nowMs);
+      // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
+      if (!options.claim || isPaused(state, nowMs)) return [];
+      return claimSteps(state, nowMs);
     });
   } catch (err) {
     // Nothing of this commit is on disk and none of its claims is called. The answered punches are still `sending`
@@ -54,9 +54,12 @@ function settle(state: LoopState, { claim, answer, error }: Completion): void {
   }
 }
 
-/** Walks every chain (new punches, crash leftovers, an operator's retry): at start, after `kick()`, every tick. */
-function refresh(state: LoopState, nowMs: number): void {
-  const heads = state.ctx.ledger.dueChainHeads(nowMs, REFRESH_LIMIT, busyKeys(state, nowMs));
+/**
+ * Walks every chain (new punches, crash leftovers, an operator's retry): at start, after `kick()`, every tick, and
+ * when the last walk was cut at its limit and the candidates run out; at most once per commit.
+ */
+function refresh(state: LoopState, nowMs: number, busy: ReadonlySet<string>): void {
+  const heads = state.ctx.ledger.dueChainHeads(nowMs, REFRESH_LIMIT, busy);
   for (const head of heads) if (head.employeeKey !== null) state.candidates.note(head.employeeKey, head);
   state.refresh = { wanted: false, lastAtMs: nowMs, truncated: heads.length === REFRESH_LIMIT };
 }
@@ -65,6 +68,11 @@ function claimSteps(state: LoopState, nowMs: number): Claim[] {
   const { ledger } = state.ctx;
   const claims: Claim[] = [];
   const busy = busyKeys(state, nowMs);
+  let refreshed = false;
+  if (state.refresh.wanted || nowMs - state.refresh.lastAtMs >= state.tickMs) {
+    refresh(state, nowMs, busy);
+    refreshed = true;
+  }
   const room = () =>
     state.concurrency + state.prefetch - state.calls.size - state.ready.length - claims.length;
   const take = (punch: LedgerPunch, headSeq: number | null) => {
@@ -80,8 +88,8 @@ function claimSteps(state: LoopState, nowMs: number): Claim[] {
     }
   }
   let due = state.candidates.due(nowMs, busy);
-  if (due.length < room() && state.refresh.truncated) {
-    refresh(state, nowMs);
+  if (!refreshed && due.length < room() && state.refresh.truncated) {
+    refresh(state, nowMs, busy);
     due = state.candidates.due(nowMs, busy);
   }
   for (const key of due) {

@@ -38,6 +38,8 @@ export interface LoopState {
   directoryFailures: number;
   directoryRetryAtMs: number;
   refresh: { wanted: boolean; lastAtMs: number; truncated: boolean };
+  /** The one set `busyKeys` refills on every call. */
+  busy: Set<string>;
 }
 
 export function createLoopState(
@@ -56,6 +58,7 @@ export function createLoopState(
     directoryFailures: 0,
     directoryRetryAtMs: 0,
     refresh: { wanted: true, lastAtMs: 0, truncated: false },
+    busy: new Set(),
   };
 }
 
@@ -66,9 +69,14 @@ export function isPaused(state: LoopState, nowMs: number): boolean {
   return state.pausedUntilMs !== null && nowMs < state.pausedUntilMs;
 }
 
-/** Chains that must not be claimed now; resting ones whose time is up are let go. */
+/**
+ * Chains that must not be claimed now; resting ones whose time is up are let go. The set is the loop's one reused
+ * set, refilled on every call: valid until the next call of `busyKeys`, so a caller that keeps it passes it on.
+ */
 export function busyKeys(state: LoopState, nowMs: number): Set<string> {
-  const keys = new Set(state.calls.keys());
+  const keys = state.busy;
+  keys.clear();
+  for (const key of state.calls.keys()) keys.add(key);
   for (const claim of state.ready) keys.add(claim.key);
   for (const { claim } of state.done) keys.add(claim.key);
   for (const [key, untilMs] of state.resting) {

@@ -53,6 +53,8 @@ export interface Replay {
   status(): ReplayStatus;
 }
 
+const NO_CLAIMS: ReadonlySet<Claim> = new Set();
+
 export function createReplay(options: ReplayOptions): Replay {
   const ctx: StepContext = {
     ledger: options.ledger,
@@ -77,7 +79,7 @@ export function createReplay(options: ReplayOptions): Replay {
   /** A call answered: its slot takes the next ready claim, and its outcome waits for a commit. */
   function onCallEnded(): void {
     if (!running) return;
-    fillSlots(state, new Set(), onCallEnded);
+    fillSlots(state, NO_CLAIMS, onCallEnded);
     // Commit soon when the claims ahead run low (slots would idle) or nothing else is under way to share it.
     const urgent = state.ready.length <= state.prefetch / 2 || state.calls.size === 0;
     timer.schedule(urgent ? 0 : groupCommitMs);
@@ -97,7 +99,7 @@ export function createReplay(options: ReplayOptions): Replay {
     const afterMs = ctx.now();
     if (state.calls.size === 0 && state.ready.length === 0 && state.done.length === 0) {
       const dueWhilePaused =
-        isPaused(state, afterMs) && state.candidates.due(afterMs, busyKeys(state, afterMs)).length > 0;
+        isPaused(state, afterMs) && state.candidates.anyDue(afterMs, busyKeys(state, afterMs));
       if (!dueWhilePaused) releaseIdle();
     }
     let sleepMs = tickMs;
@@ -134,7 +136,9 @@ export function createReplay(options: ReplayOptions): Replay {
     },
     kick() {
       if (!running) return;
+      // Nothing can be claimed before the pause ends, when the timer wakes anyway and walks the chains then.
       state.refresh.wanted = true;
+      if (isPaused(state, ctx.now())) return;
       timer.schedule(0);
     },
     idle() {

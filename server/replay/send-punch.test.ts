@@ -149,6 +149,17 @@ describe('sending a queued chain head', () => {
     expect(h.kenjo.calls.at(-1)?.isOvernightShift).toBe(flag);
   });
 
+  it('closes the previous evening after a week of night shifts, each night closed in turn', async () => {
+    const h = stepHarness();
+    const nights = ['01', '02', '03', '04', '05', '06', '07'].flatMap((day, i) => {
+      const next = String(i + 2).padStart(2, '0');
+      return [newPunch(`2026-02-${day}T22:00:00+01:00`), newPunch(`2026-02-${next}T06:00:00+01:00`)];
+    });
+    const sent = insert(h.ledger, ...nights);
+    for (const punch of sent) await runStep(h.ctx, must(punch));
+    expect(h.kenjo.calls.map((call) => call.isOvernightShift)).toEqual(sent.map((_, i) => i % 2 === 1));
+  });
+
   it('logs one line per state change, naming the punch and never a credential', async () => {
     const h = stepHarness();
     const punch = queuedHead(h);
