@@ -14,6 +14,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays as addCalendarDays, format } from 'date-fns';
+import { intlWallTime } from './intl-wall-time';
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
@@ -77,44 +78,11 @@ export function isTimeZone(zone: string): boolean {
   return true;
 }
 
-/**
- * One formatter per zone: building one costs far more than formatting with it, and ingest converts every punch.
- * `h23` keeps midnight `00` (en-US would print `24`); the calendar is proleptic Gregorian, as date-fns's. Its
- * `MM/DD/YYYY, hh:mm:ss` is rearranged by position, several times faster than `formatToParts`.
- */
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-const US_WALL = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}:\d{2}:\d{2})$/;
-/** Instants whose year has four digits in every zone; outside, Intl's shape differs, so date-fns formats. */
-const FAST_FROM_MS = utcMs(1000, 1, 2);
-const FAST_TO_MS = utcMs(9999, 12, 30);
-
-function wallFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = wallFormatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** Kenjo's `YYYY-MM-DDThh:mm:ss` for the instant on the wall clock of `timeZone`; fractions of seconds dropped. */
 export function toWallTime(epochMs: number, timeZone: string): string {
   if (!Number.isFinite(epochMs)) throw new RangeError(`Cannot convert ${String(epochMs)} to a wall time.`);
   if (!isTimeZone(timeZone)) throw new RangeError(`"${timeZone}" is not an IANA time zone.`);
-  if (epochMs >= FAST_FROM_MS && epochMs <= FAST_TO_MS) {
-    const m = US_WALL.exec(wallFormatter(timeZone).format(epochMs));
-    if (m) return `${m[3]}-${m[1]}-${m[2]}T${m[4]}`;
-  }
-  return format(new TZDate(epochMs, timeZone), "yyyy-MM-dd'T'HH:mm:ss");
+  return intlWallTime(epochMs, timeZone) ?? format(new TZDate(epochMs, timeZone), "yyyy-MM-dd'T'HH:mm:ss");
 }
 
 /** Whether `value` is a real wall-clock time in Kenjo's `YYYY-MM-DDThh:mm:ss` shape. */

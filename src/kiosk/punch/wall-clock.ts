@@ -1,29 +1,12 @@
+import { intlWallTime } from '../../../core/intl-wall-time';
+
 /**
- * The kiosk zone's wall clock via `Intl`, `YYYY-MM-DDThh:mm:ss` like core/wall-time's `toWallTime`. The kiosk
- * does not import that one: it brings date-fns' formatter, a tenth of the kiosk's download budget.
+ * The kiosk zone's wall clock, `YYYY-MM-DDThh:mm:ss` like core/wall-time's `toWallTime`, through core's `Intl`
+ * path only: the kiosk does not import `toWallTime`, whose date-fns fallback would cost a tenth of its download.
+ * A kiosk's clock never leaves the years 1000–9999, so there is no fallback here.
  */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
 export function kioskWallTime(epochMs: number, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  for (const { type, value } of formatFor(timeZone).formatToParts(epochMs)) parts[type] = value;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  const wallTime = intlWallTime(epochMs, timeZone);
+  if (wallTime === null) throw new RangeError(`The kiosk's clock reads an impossible instant (${epochMs}).`);
+  return wallTime;
 }
