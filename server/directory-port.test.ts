@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectory } from './directory/directory';
 import { directoryPort } from './directory-port';
 import { openSqliteLedger } from './ledger/sqlite-ledger';
-import { EMPLOYEES } from './routes/test-harness';
+import { EMPLOYEES } from './testing/routes-harness';
 
 async function port(listEmployees: () => Promise<typeof EMPLOYEES>) {
   const directory = createDirectory({

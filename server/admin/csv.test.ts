@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from './csv';
-import { ADMIN_TOKEN, buildTestConsole, storePunches, type TestConsole } from './test-support';
+import { ADMIN_TOKEN, buildTestConsole, storePunches, type TestConsole } from '../testing/admin-support';
 
 describe('csvCell', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, buildTestConsole, signIn, type TestConsole } from './test-support';
+import { ADMIN_TOKEN, buildTestConsole, signIn, type TestConsole } from '../testing/admin-support';
 import { SESSION_LIFETIME_MS } from './session-store';
 
 let t: TestConsole;

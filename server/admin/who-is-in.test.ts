@@ -7,7 +7,7 @@ import {
   storePunches,
   type PunchSpec,
   type TestConsole,
-} from './test-support';
+} from '../testing/admin-support';
 import { whoIsIn } from './who-is-in';
 
 const TODAY = '2026-02-04';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createDirectory } from './directory';
-import { employee, fakeKenjo } from './test-support';
+import { employee, fakeKenjo } from '../testing/directory-support';
 
 const S = 1_000;
 const MIN = 60 * S;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createDirectory, type DirectoryOptions } from './directory';
-import { employee, fakeKenjo } from './test-support';
+import { employee, fakeKenjo } from '../testing/directory-support';
 
 const MIN = 60_000;
 

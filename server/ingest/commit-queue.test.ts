@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskRecord, Ledger } from '../ledger/ledger';
-import { newKiosk } from '../ledger/test-factories';
+import { newKiosk } from '../testing/ledger-factories';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import { T0, fakeDirectory } from '../routes/test-harness';
+import { T0, fakeDirectory } from '../testing/routes-harness';
 import { ingestBatch } from './ingest-batch';
 import type { IngestContext } from './types';
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REDACTED_PATHS } from '../http/logger';
-import { type Harness, T0, createHarness, createKiosk, postPunches, punch } from '../routes/test-harness';
+import { type Harness, T0, createHarness, createKiosk, postPunches, punch } from '../testing/routes-harness';
 
 let h: Harness;
 let kiosk: { id: string; token: string };

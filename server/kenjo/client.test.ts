@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_EMPLOYEE_COUNT, INACTIVE_DEMO_BADGE } from '../simulator/employees';
 import { createKenjoClient } from './client';
-import { ANA, API_KEY, logIn, punch, refusedBaseUrl, setup } from './simulator-fixture';
+import { ANA, API_KEY, logIn, punch, refusedBaseUrl, setup } from '../testing/simulator-fixture';
 
 describe('trackTime outcomes against the simulator', () => {
   it('applies an ordinary punch', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKenjoClient } from './client';
 import { KenjoUnavailableError } from './errors';
-import { ANA, API_KEY, BEN, logIn, punch, refusedBaseUrl, setup } from './simulator-fixture';
+import { ANA, API_KEY, BEN, logIn, punch, refusedBaseUrl, setup } from '../testing/simulator-fixture';
 import type { ReadBackEmployee } from './types';
 
 describe('reading back', () => {

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../simulator/start';
 import { createKenjoClient } from './client';
-import { ANA, API_KEY, logIn, punch, setup } from './simulator-fixture';
+import { ANA, API_KEY, logIn, punch, setup } from '../testing/simulator-fixture';
 
 describe('the session', () => {
   it('reuses one token for many calls', async () => {

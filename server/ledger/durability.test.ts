@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerPath } from './open-database';
 import { openSqliteLedger } from './sqlite-ledger';
-import { newPunch } from './test-factories';
+import { newPunch } from '../testing/ledger-factories';
 
-const CHILD = fileURLToPath(new URL('./durability-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../testing/durability-child.ts', import.meta.url));
 const CHILD_ARGS = ['--import', 'tsx', CHILD];
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger } from './ledger';
-import { memoryLedger, newKiosk } from './test-factories';
+import { memoryLedger, newKiosk } from '../testing/ledger-factories';
 
 let ledger: Ledger;
 beforeEach(() => {

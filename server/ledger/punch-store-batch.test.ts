@@ -3,7 +3,7 @@ import type { Ledger } from './ledger';
 import { openDatabase } from './open-database';
 import { migrate } from './migrations';
 import { PUNCH_TIMES_SQL, STORED_IDS_SQL } from './punch-store';
-import { memoryLedger, newKiosk, newPunch } from './test-factories';
+import { memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
 
 let ledger: Ledger;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger, PunchFilter } from './ledger';
-import { memoryLedger, newPunch } from './test-factories';
+import { memoryLedger, newPunch } from '../testing/ledger-factories';
 
 let ledger: Ledger;
 beforeEach(() => {

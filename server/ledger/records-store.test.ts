@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, DirectoryEmployee, Ledger } from './ledger';
-import { memoryLedger } from './test-factories';
+import { memoryLedger } from '../testing/ledger-factories';
 
 let ledger: Ledger;
 beforeEach(() => {

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simulator';
-import { buildScenario, SCENARIO_ZONE, seededRandom, type ScenarioPunch } from './testing/scenario';
-import { freePort, startServerProcess, type ServerProcess } from './testing/server-process';
+import { buildScenario, SCENARIO_ZONE, seededRandom, type ScenarioPunch } from '../testing/scenario';
+import { freePort, startServerProcess, type ServerProcess } from '../testing/server-process';
 
 const API_KEY = 'crash-test-api-key';
 const ADMIN_TOKEN = 'crash-test-admin-token-0123456789';

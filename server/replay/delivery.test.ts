@@ -11,10 +11,10 @@ import type { Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simulator';
 import { createReplay } from './replay';
-import { staticDirectory } from './testing/demo-directory';
-import { memoryLogger } from './testing/harness';
-import { ingestDriver, kioskRecord } from './testing/ingest-driver';
-import { buildScenario, SCENARIO_ZONE, seededRandom, type ScenarioPunch } from './testing/scenario';
+import { staticDirectory } from '../testing/demo-directory';
+import { memoryLogger } from '../testing/harness';
+import { ingestDriver, kioskRecord } from '../testing/ingest-driver';
+import { buildScenario, SCENARIO_ZONE, seededRandom, type ScenarioPunch } from '../testing/scenario';
 
 const KIOSK_IDS = ['front-door', 'yard-gate', 'office'];
 const DAYS = ['2026-10-23', '2026-10-24', '2026-10-25'];

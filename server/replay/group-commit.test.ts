@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { insert, newPunch } from './testing/harness';
-import { loopHarness, type LoopHarness } from './testing/loop-harness';
+import { insert, newPunch } from '../testing/harness';
+import { loopHarness, type LoopHarness } from '../testing/loop-harness';
 
 let running: LoopHarness | null = null;
 afterEach(async () => {

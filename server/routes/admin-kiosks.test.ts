@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, adminHeaders, bearer, createHarness, createKiosk, errorOf } from './test-harness';
+import { type Harness, adminHeaders, bearer, createHarness, createKiosk, errorOf } from '../testing/routes-harness';
 
 let h: Harness;
 beforeEach(async () => {

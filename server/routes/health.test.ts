@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, T0, createHarness, createKiosk, postPunches, punch } from './test-harness';
+import { type Harness, T0, createHarness, createKiosk, postPunches, punch } from '../testing/routes-harness';
 
 let h: Harness;
 beforeEach(async () => {

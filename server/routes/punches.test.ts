@@ -9,7 +9,7 @@ import {
   errorOf,
   postPunches,
   punch,
-} from './test-harness';
+} from '../testing/routes-harness';
 
 let h: Harness;
 let kiosk: { id: string; token: string };

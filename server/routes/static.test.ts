@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, createHarness, errorOf } from './test-harness';
+import { type Harness, createHarness, errorOf } from '../testing/routes-harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoEmployee, harness } from './test-support';
+import { demoEmployee, harness } from '../testing/simulator-support';
 
 const ANA = demoEmployee(0);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAULTS } from './faults';
 import { UnknownEmployeeError } from './simulator';
-import { demoEmployee, harness, type Harness } from './test-support';
+import { demoEmployee, harness, type Harness } from '../testing/simulator-support';
 
 const patchEmployee = (h: Harness, ref: string, payload?: unknown) =>
   h.app.inject({

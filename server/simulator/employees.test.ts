@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_EMPLOYEES, INACTIVE_DEMO_BADGE } from './employees';
-import { harness } from './test-support';
+import { harness } from '../testing/simulator-support';
 
 describe('the demo company', () => {
   it('has 300 people with unique 24-hex ids, badges B-1001… and first.last emails', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from './start';
-import { demoEmployee } from './test-support';
+import { demoEmployee } from '../testing/simulator-support';
 
 const BADGE = demoEmployee(0).externalId;
 let running: RunningSimulator | undefined;

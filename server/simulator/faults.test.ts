@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, DEFAULT_FAULTS, mergeFaults, rollAfterApply, type Faults } from './faults';
-import { demoEmployee, harness } from './test-support';
+import { demoEmployee, harness } from '../testing/simulator-support';
 
 const punch = { externalId: demoEmployee(0).externalId, dateTime: '2026-02-03T08:00:00' };
 

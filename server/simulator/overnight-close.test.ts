@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoEmployee, harness, spans, type Harness } from './test-support';
+import { demoEmployee, harness, spans, type Harness } from '../testing/simulator-support';
 
 const ANA = demoEmployee(0);
 const punch = (dateTime: string, extra: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INACTIVE_DEMO_BADGE } from './employees';
-import { demoEmployee, harness, spans, type Harness } from './test-support';
+import { demoEmployee, harness, spans, type Harness } from '../testing/simulator-support';
 
 const ANA = demoEmployee(0);
 const BEN = demoEmployee(1);

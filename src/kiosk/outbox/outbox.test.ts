@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDevice, storedPunch } from '../test-support/punch-factory';
+import { resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
 import { historyEntry, pruneHistory, punchesOf, recentHistory } from './history';
 import { ack, count, enqueue, onOutboxChange, peekBatch } from './outbox';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDevice, storedPunch } from '../test-support/punch-factory';
+import { resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb, kioskDb } from './db';
 import { historyEntry, punchesOf } from './history';
 import { count, peekBatch } from './outbox';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EmployeeRef } from '../../../core/punch';
 import { count, peekBatch } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
-import { resetDevice } from '../test-support/punch-factory';
+import { resetDevice } from '../../testing/punch-factory';
 import { sha256Hex } from './directory-lookup';
 import { recordPunch, type PunchContext } from './record-punch';
 

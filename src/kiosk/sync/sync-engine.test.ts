@@ -5,7 +5,7 @@ import type { PunchAnswer } from '../outbox/outbox';
 import { count, enqueue } from '../outbox/outbox';
 import { historyEntry } from '../outbox/history';
 import { readSetting } from '../outbox/settings';
-import { resetDevice, storedPunch } from '../test-support/punch-factory';
+import { resetDevice, storedPunch } from '../../testing/punch-factory';
 import { createSyncEngine, type SyncEngineOptions } from './sync-engine';
 
 beforeEach(resetDevice);

@@ -5,8 +5,8 @@
  *   returned, until it is killed (or 30 s pass).
  */
 import { writeSync } from 'node:fs';
-import { openSqliteLedger } from './sqlite-ledger';
-import { newPunch } from './test-factories';
+import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { newPunch } from './ledger-factories';
 
 const [mode, dataDir = '', kioskId = '', id = ''] = process.argv.slice(2);
 const ledger = openSqliteLedger(dataDir);

@@ -1,10 +1,10 @@
 /** Small factories for the replay engine's tests: a `:memory:` ledger, punches, a directory, a clock, a log. */
 import { randomUUID } from 'node:crypto';
-import { toWallTime } from '../../../core/wall-time';
-import type { EmployeeRef } from '../../../core/punch';
-import type { Ledger, LedgerPunch, NewPunch } from '../../ledger/ledger';
-import { openSqliteLedger } from '../../ledger/sqlite-ledger';
-import type { EmployeeResolution, ReplayDirectory, ReplayLogger, StepContext } from '../types';
+import { toWallTime } from '../../core/wall-time';
+import type { EmployeeRef } from '../../core/punch';
+import type { Ledger, LedgerPunch, NewPunch } from '../ledger/ledger';
+import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import type { EmployeeResolution, ReplayDirectory, ReplayLogger, StepContext } from '../replay/types';
 import { createFakeKenjo, type FakeKenjo, type FakeKenjoOptions } from './fake-kenjo';
 
 export const ZONE = 'Europe/Berlin';

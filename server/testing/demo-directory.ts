@@ -1,7 +1,7 @@
 /** A directory over the simulator's employees, always fresh: the delivery tests are not about the directory. */
-import type { DirectoryEmployee } from '../../ledger/ledger';
-import type { ServiceDirectory } from '../../services';
-import type { SimEmployee } from '../../simulator';
+import type { DirectoryEmployee } from '../ledger/ledger';
+import type { ServiceDirectory } from '../services';
+import type { SimEmployee } from '../simulator';
 
 export function staticDirectory(employees: readonly SimEmployee[]): ServiceDirectory {
   const list: DirectoryEmployee[] = employees.map((e) => ({

@@ -1,14 +1,14 @@
 /**
- * A by-hand timing of the ledger's hot queries over 100,000 stored punches (`npx tsx server/ledger/measure-100k.ts`).
+ * A by-hand timing of the ledger's hot queries over 100,000 stored punches (`npx tsx bench/measure-100k.ts`).
  * Two shapes: a settled history (most punches sent) and a long outage (every punch still queued). Prints the mean of
  * repeated runs per query; speed is measured here, never asserted in tests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewPunch } from './ledger';
-import { openDatabase } from './open-database';
-import { createSqliteLedger } from './sqlite-ledger';
+import type { NewPunch } from '../server/ledger/ledger';
+import { openDatabase } from '../server/ledger/open-database';
+import { createSqliteLedger } from '../server/ledger/sqlite-ledger';
 
 const TOTAL = 100_000;
 const EMPLOYEES = 300;

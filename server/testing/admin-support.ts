@@ -4,8 +4,8 @@ import type { EmployeeRef } from '../../core/punch';
 import { installErrorHandler } from '../http/errors';
 import type { Ledger, LedgerPunch, LedgerStatus } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import { createAdminGuard } from './admin-guard';
-import { registerAdminConsole } from './register-admin-console';
+import { createAdminGuard } from '../admin/admin-guard';
+import { registerAdminConsole } from '../admin/register-admin-console';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 /** 2026-02-04 10:00 in Berlin (UTC+1 in winter). */

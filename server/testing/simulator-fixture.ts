@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
 import { DEMO_EMPLOYEES } from '../simulator/employees';
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from '../simulator/start';
-import { createKenjoClient } from './client';
-import type { KenjoClient, KenjoClientOptions, TrackTimeRequest } from './types';
+import { createKenjoClient } from '../kenjo/client';
+import type { KenjoClient, KenjoClientOptions, TrackTimeRequest } from '../kenjo/types';
 
 export const API_KEY = 'client-test-key';
 export const [ANA, BEN] = DEMO_EMPLOYEES as [

@@ -2,8 +2,8 @@
  * A Kenjo stand-in for the replay engine's unit tests: it stores applied punches like Kenjo (no duplicate detection)
  * and answers each call from a plan, so every outcome path can be driven on purpose.
  */
-import type { TrackTimeOutcome, TrackTimeRequest } from '../../kenjo/types';
-import type { ReplayKenjo } from '../types';
+import type { TrackTimeOutcome, TrackTimeRequest } from '../kenjo/types';
+import type { ReplayKenjo } from '../replay/types';
 
 /**
  * `commit-then-unknown`: stored, but the caller learns nothing (a dropped answer); `lost-unknown`: not stored,

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { addDays, toWallTime } from '../../../core/wall-time';
-import type { EmployeeRef, Punch } from '../../../core/punch';
-import type { SimEmployee } from '../../simulator';
+import { addDays, toWallTime } from '../../core/wall-time';
+import type { EmployeeRef, Punch } from '../../core/punch';
+import type { SimEmployee } from '../simulator';
 
 export const SCENARIO_ZONE = 'Europe/Berlin';
 

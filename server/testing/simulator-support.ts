@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { buildSimulatorApp } from './app';
-import { DEMO_EMPLOYEES } from './employees';
-import { KenjoSimulator, type SimulatorOptions } from './simulator';
-import type { SimEmployee } from './types';
+import { buildSimulatorApp } from '../simulator/app';
+import { DEMO_EMPLOYEES } from '../simulator/employees';
+import { KenjoSimulator, type SimulatorOptions } from '../simulator/simulator';
+import type { SimEmployee } from '../simulator/types';
 
 /** An in-process simulator and a logged-in caller, for `app.inject` tests. */
 export interface Harness {

@@ -1,6 +1,6 @@
 import { deleteDB } from 'idb';
-import { closeKioskDb } from '../outbox/db';
-import { DB_NAME, type StoredPunch } from '../outbox/schema';
+import { closeKioskDb } from '../kiosk/outbox/db';
+import { DB_NAME, type StoredPunch } from '../kiosk/outbox/schema';
 
 let n = 0;
 

@@ -3,10 +3,10 @@
  * batches, possibly out of order and resent.
  */
 import pino from 'pino';
-import { ingestBatch } from '../../ingest/ingest-batch';
-import type { IngestContext, IngestResult } from '../../ingest/types';
-import type { KioskRecord, Ledger } from '../../ledger/ledger';
-import type { ServiceDirectory } from '../../services';
+import { ingestBatch } from '../ingest/ingest-batch';
+import type { IngestContext, IngestResult } from '../ingest/types';
+import type { KioskRecord, Ledger } from '../ledger/ledger';
+import type { ServiceDirectory } from '../services';
 import type { ScenarioPunch } from './scenario';
 
 export interface IngestDriver {

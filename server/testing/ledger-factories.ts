@@ -1,5 +1,5 @@
-import type { KioskRecord, NewPunch } from './ledger';
-import { openSqliteLedger } from './sqlite-ledger';
+import type { KioskRecord, NewPunch } from '../ledger/ledger';
+import { openSqliteLedger } from '../ledger/sqlite-ledger';
 
 /** Small builders for the ledger's tests; every field can be overridden. */
 let counter = 0;

@@ -1,7 +1,7 @@
 /** A running replay over a `:memory:` ledger and a fake Kenjo, with waits short enough for unit tests. */
-import type { Ledger } from '../../ledger/ledger';
-import { createReplay, type Replay } from '../replay';
-import type { ReplayDirectory } from '../types';
+import type { Ledger } from '../ledger/ledger';
+import { createReplay, type Replay } from '../replay/replay';
+import type { ReplayDirectory } from '../replay/types';
 import { createFakeKenjo, type FakeKenjo, type FakeKenjoOptions } from './fake-kenjo';
 import { fakeDirectory, memoryLedger, memoryLogger } from './harness';
 
