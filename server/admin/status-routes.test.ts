@@ -5,7 +5,13 @@ import type { KenjoClientStats } from '../kenjo/types';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { registerAdminConsole } from './register-admin-console';
 import { connectionState } from './status-routes';
-import { ADMIN_TOKEN, buildTestConsole, NOW_MS, storePunches, type TestConsole } from '../testing/admin-support';
+import {
+  ADMIN_TOKEN,
+  buildTestConsole,
+  NOW_MS,
+  storePunches,
+  type TestConsole,
+} from '../testing/admin-support';
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats => ({

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { DIRECTORY_SALT_SETTING } from './kiosk-directory';
-import { type Harness, T0, bearer, createHarness, createKiosk, employee, errorOf } from '../testing/routes-harness';
+import {
+  type Harness,
+  T0,
+  bearer,
+  createHarness,
+  createKiosk,
+  employee,
+  errorOf,
+} from '../testing/routes-harness';
 
 let h: Harness;
 let token: string;

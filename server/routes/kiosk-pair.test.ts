@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, adminHeaders, bearer, createHarness, createKiosk, errorOf } from '../testing/routes-harness';
+import {
+  type Harness,
+  adminHeaders,
+  bearer,
+  createHarness,
+  createKiosk,
+  errorOf,
+} from '../testing/routes-harness';
 
 let h: Harness;
 beforeEach(async () => {
