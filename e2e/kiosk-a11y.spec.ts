@@ -1,12 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { KioskPage } from './pages/kiosk-page';
+import { expectNoAxeViolations } from './support/axe';
 import { createKiosk } from './support/kiosk-server';
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 for (const width of [320, 1280]) {
   test.describe(`at ${width} px wide`, () => {
@@ -34,11 +29,15 @@ for (const width of [320, 1280]) {
   });
 }
 
-test('the kiosk speaks German when chosen, and remembers it', async ({ page, request }) => {
+test('the kiosk speaks German when chosen as its default in the settings, and remembers it', async ({
+  page,
+  request,
+}) => {
   const created = await createKiosk(request, 'Tor 1');
   const kiosk = new KioskPage(page);
   await kiosk.pair(created.pairingCode);
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByText('Kiosk settings').click();
+  await page.getByLabel('Default language').selectOption('de');
   await expect(page.getByRole('heading', { name: 'Badge scannen oder E-Mail eingeben' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await page.reload();

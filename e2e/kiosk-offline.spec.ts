@@ -23,7 +23,7 @@ test('punches made offline, across an offline reload, all arrive exactly once wh
   for (const identifier of OFFLINE_PUNCHES) {
     if (identifier.includes('@')) await kiosk.punchByEmail(identifier);
     else await kiosk.scanBadge(identifier);
-    await expect(kiosk.feedback).toContainText('Saved on this device, waiting to be sent');
+    await expect(kiosk.feedback).toContainText('your punch is kept safely on this device');
   }
   await expect(kiosk.feedback).toContainText('Olivia Berg');
   await kiosk.expectPending(OFFLINE_PUNCHES.length);
@@ -34,7 +34,7 @@ test('punches made offline, across an offline reload, all arrive exactly once wh
   await expect(kiosk.status).toContainText('Warehouse');
   await kiosk.expectPending(OFFLINE_PUNCHES.length);
   await kiosk.scanBadge(AFTER_RELOAD);
-  await expect(kiosk.feedback).toContainText('Saved on this device');
+  await expect(kiosk.feedback).toContainText('kept safely on this device');
   await kiosk.expectPending(OFFLINE_PUNCHES.length + 1);
   expect(await ledgerPunches(request, created.id)).toEqual([]);
 

@@ -27,6 +27,13 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ demoMode: false, REPLAY_CONCURRENCY: 2, MAX_CLOCK_SKEW_S: 0 });
   });
 
+  it('takes PUBLIC_URL without its trailing slash', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://kiosk.example.com:8443/' }).PUBLIC_URL).toBe(
+      'https://kiosk.example.com:8443',
+    );
+    expect(parseConfig({}).PUBLIC_URL).toBeUndefined();
+  });
+
   it('never echoes a secret in its message', () => {
     expect(() => parseConfig({ ADMIN_TOKEN: 'secret-ish' })).toThrow(/got a hidden value/);
   });
@@ -49,6 +56,8 @@ describe('parseConfig', () => {
     [{ KENJO_TIMEOUT_MS: 'soon' }, /^KENJO_TIMEOUT_MS /],
     [{ MAX_CLOCK_SKEW_S: '-5' }, /^MAX_CLOCK_SKEW_S /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [{ PUBLIC_URL: 'kiosk.example.com' }, /^PUBLIC_URL must be an http\(s\) URL/],
+    [{ PUBLIC_URL: 'ftp://kiosk.example.com' }, /^PUBLIC_URL /],
   ])('rejects %o with a sentence naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

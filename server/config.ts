@@ -25,6 +25,11 @@ const envSchema = z.object({
   KENJO_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
   /** A punch whose `at` lies further than this in the server's future is rejected at ingest. */
   MAX_CLOCK_SKEW_S: wholeNumber(0, 86_400).default(300),
+  /** The address kiosks reach the server by; pairing links and QR codes use it. No trailing slash. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://kiosk.example.com' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -10,6 +10,7 @@ import type { KenjoClientStats } from '../kenjo/types';
 import { createAdminGuard } from './admin-guard';
 import type { AdminLedger } from './admin-ledger';
 import { registerAttentionRoute } from './attention-route';
+import { registerConsoleConfigRoute } from './console-config-route';
 import { registerPunchesCsvRoute } from './punches-csv-route';
 import { AdminSessionStore } from './session-store';
 import { registerSessionRoutes } from './session-routes';
@@ -19,7 +20,10 @@ import { registerWhoIsInRoute } from './who-is-in-route';
 export interface AdminConsoleOptions {
   ledger: AdminLedger;
   kenjo?: { stats(): KenjoClientStats } | null;
-  config: Pick<Config, 'demoMode' | 'MAX_SHIFT_HOURS'> & { ADMIN_TOKEN?: string | undefined };
+  config: Pick<Config, 'demoMode' | 'MAX_SHIFT_HOURS'> & {
+    ADMIN_TOKEN?: string | undefined;
+    PUBLIC_URL?: string | undefined;
+  };
   /** The token operators sign in with; defaults to `config.ADMIN_TOKEN` (demo mode may generate one). */
   adminToken?: string | null;
   now?: () => number;
@@ -48,5 +52,6 @@ export async function registerAdminConsole(
     guard,
   );
   registerPunchesCsvRoute(app, ledger, guard);
+  registerConsoleConfigRoute(app, options.config.PUBLIC_URL, guard);
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 302));
 }

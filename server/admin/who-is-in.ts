@@ -41,7 +41,17 @@ function latest(pool: readonly LedgerPunch[]): LedgerPunch | null {
   return best;
 }
 
-function replayIntoPools(punches: readonly LedgerPunch[], maxShiftHours: number) {
+export type Direction = 'in' | 'out';
+
+/**
+ * Replays one employee's punches (any order) into Kenjo's per-day pools. When `directions` is given, each punch is
+ * noted there as `in` when it opens an entry and `out` when it closes one (its day's, or last night's).
+ */
+function replayIntoPools(
+  punches: readonly LedgerPunch[],
+  maxShiftHours: number,
+  directions?: Map<LedgerPunch, Direction>,
+) {
   const pools = new Map<string, LedgerPunch[]>();
   const history: DeliveredPunch[] = [];
   const poolOf = (day: string): LedgerPunch[] => {
@@ -59,11 +69,24 @@ function replayIntoPools(punches: readonly LedgerPunch[], maxShiftHours: number)
     const start = overnight && previous.length % 2 === 1 ? latest(previous) : null;
     if (start) {
       previous.splice(previous.indexOf(start), 1);
+      directions?.set(punch, 'out');
       continue;
     }
-    poolOf(wallDate(wallTime)).push(punch);
+    const pool = poolOf(wallDate(wallTime));
+    directions?.set(punch, pool.length % 2 === 0 ? 'in' : 'out');
+    pool.push(punch);
   }
   return { pools, history };
+}
+
+/** In or out for each of one employee's delivered-or-pending punches, paired as Kenjo pairs them. */
+export function pairDirections(
+  punches: readonly LedgerPunch[],
+  maxShiftHours: number,
+): Map<LedgerPunch, Direction> {
+  const directions = new Map<LedgerPunch, Direction>();
+  replayIntoPools(punches, maxShiftHours, directions);
+  return directions;
 }
 
 /** One employee's open entries, given their recent delivered and pending punches (any order). */

@@ -1,7 +1,7 @@
 import { doubleScanReason, findDoubleScan } from '../../core/double-scan';
 import { employeeIdentifier } from '../../core/punch';
 import type { EmployeeRange, KioskSeen, NewPunch } from '../ledger/ledger';
-import type { IngestContext, IngestResult, PreparedPunch } from './types';
+import type { IngestContext, IngestResult, PreparedPunch, RejectAnswer } from './types';
 
 export interface CommittedPunch {
   result: IngestResult;
@@ -9,7 +9,9 @@ export interface CommittedPunch {
   stored: NewPunch | null;
 }
 
-type Slot = { kind: 'answered'; result: IngestResult } | { kind: 'insert'; record: NewPunch };
+type Slot =
+  | { kind: 'answered'; result: IngestResult }
+  | { kind: 'insert'; record: NewPunch; answer?: RejectAnswer | undefined };
 
 /** Punches of one person within this batch: by Kenjo id when resolved, else by the identifier as sent. */
 function personKey(record: NewPunch): string {
@@ -69,7 +71,7 @@ export function commitBatch(
       if (firstAtMs === null) batchTimes.set(person, [...earlier, record.atMs]);
       else record = { ...record, status: 'ignored', reason: doubleScanReason(firstAtMs, record.timeZone) };
     }
-    return { kind: 'insert', record };
+    return { kind: 'insert', record, answer: entry.answer };
   });
 
   const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
@@ -83,6 +85,7 @@ export function commitBatch(
     if (outcome !== 'inserted') return { result: { id: record.id, status: 'duplicate' }, stored: null };
     const status = record.status === 'rejected' ? 'rejected' : 'accepted';
     const reason = record.reason === null ? {} : { reason: record.reason };
-    return { result: { id: record.id, status, ...reason }, stored: record };
+    const answer = status === 'rejected' ? slot.answer : undefined;
+    return { result: { id: record.id, status, ...reason, ...answer }, stored: record };
   });
 }

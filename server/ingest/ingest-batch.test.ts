@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-type Result = { id: string | null; status: string; reason?: string };
+type Result = { id: string | null; status: string; reason?: string; code?: string; params?: object };
 const send = async (punches: unknown[], token = kiosk.token, sentAt?: string) => {
   const res = await postPunches(h, token, punches, sentAt);
   expect(res.statusCode).toBe(200);
@@ -29,8 +29,8 @@ describe('ingest: each punch', () => {
     const bob = punch({ employee: { userId: 'u-bob' } });
     expect(await send([ada, unknown, inactive, bob])).toEqual([
       { id: ada.id, status: 'accepted' },
-      { id: unknown.id, status: 'rejected', reason: 'unknown employee' },
-      { id: inactive.id, status: 'rejected', reason: 'Eve is no longer active' },
+      { id: unknown.id, status: 'rejected', reason: 'unknown employee', code: 'unknown-employee' },
+      { id: inactive.id, status: 'rejected', reason: 'Eve is no longer active', code: 'inactive-employee' },
       { id: bob.id, status: 'accepted' },
     ]);
     expect(stored(ada.id)).toMatchObject({
@@ -62,7 +62,12 @@ describe('ingest: each punch', () => {
     async (_what, overrides) => {
       const p = punch(overrides);
       const [result] = await send([p]);
-      expect(result).toEqual({ id: p.id, status: 'rejected', reason: expect.any(String) });
+      expect(result).toEqual({
+        id: p.id,
+        status: 'rejected',
+        reason: expect.any(String),
+        code: 'invalid-punch',
+      });
       expect(stored(p.id)).toMatchObject({ status: 'rejected', reason: result?.reason, employeeKey: null });
     },
   );
@@ -74,8 +79,8 @@ describe('ingest: each punch', () => {
   ])('rejects, without storing, a punch with %s', async (_what, overrides, echoedId) => {
     const results = await send([punch(overrides), 'not a punch']);
     expect(results).toEqual([
-      { id: echoedId, status: 'rejected', reason: expect.stringMatching(/id/) },
-      { id: null, status: 'rejected', reason: 'The punch must be a JSON object.' },
+      { id: echoedId, status: 'rejected', reason: expect.stringMatching(/id/), code: 'invalid-punch' },
+      { id: null, status: 'rejected', reason: 'The punch must be a JSON object.', code: 'invalid-punch' },
     ]);
     expect(h.ledger.listPunches({ limit: 10 }).punches).toHaveLength(0);
     expect(h.kicks.count).toBe(0);
@@ -89,7 +94,10 @@ describe('ingest: each punch', () => {
     const p = punch({ at: at(aheadS) });
     const [result] = await send([p], kiosk.token, at(aheadS));
     expect(result?.status).toBe(status);
-    if (status === 'rejected') expect(result?.reason).toMatch(/ahead of the server's clock/);
+    if (status === 'rejected') {
+      expect(result?.reason).toMatch(/ahead of the server's clock/);
+      expect(result).toMatchObject({ code: 'clock-ahead', params: { aheadS, limitS: 300 } });
+    }
   });
 
   it("measures the kiosk's clock error from sentAt", async () => {

@@ -49,13 +49,20 @@ export async function preparePunch(
   }
   if (!checked.ok) {
     if (rawId !== null && isUuid(rawId)) {
-      return { kind: 'store', record: rejectedRecord(object, rawId, kiosk, checked.message, receivedAtMs) };
+      return {
+        kind: 'store',
+        record: rejectedRecord(object, rawId, kiosk, checked.message, receivedAtMs),
+        answer: { code: 'invalid-punch' },
+      };
     }
     ctx.logger.warn(
       { kioskId: kiosk.id, punchId: rawId, reason: checked.message },
       'punch rejected, not stored: no usable id',
     );
-    return { kind: 'answered', result: { id: rawId, status: 'rejected', reason: checked.message } };
+    return {
+      kind: 'answered',
+      result: { id: rawId, status: 'rejected', reason: checked.message, code: 'invalid-punch' },
+    };
   }
 
   const { punch } = checked;
@@ -73,7 +80,12 @@ export async function preparePunch(
   const aheadMs = atMs - receivedAtMs;
   if (aheadMs > ctx.maxClockSkewS * 1000) {
     const reason = describeFuture(aheadMs, ctx.maxClockSkewS);
-    return { kind: 'store', record: { ...base, employeeKey: null, status: 'rejected', reason } };
+    const params = { aheadS: Math.round(aheadMs / 1000), limitS: ctx.maxClockSkewS };
+    return {
+      kind: 'store',
+      record: { ...base, employeeKey: null, status: 'rejected', reason },
+      answer: { code: 'clock-ahead', params },
+    };
   }
   const resolution = await resolveOnce(ctx, memory, punch.employee);
   switch (resolution.kind) {
@@ -87,6 +99,7 @@ export async function preparePunch(
       return {
         kind: 'store',
         record: { ...base, employeeKey: null, status: 'rejected', reason: resolution.reason },
+        answer: { code: resolution.kind === 'unknown' ? 'unknown-employee' : 'inactive-employee' },
       };
     case 'unavailable':
       // Kenjo cannot be asked now; replay resolves the employee later and fails the punch only on a fresh answer.

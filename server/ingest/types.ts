@@ -8,6 +8,17 @@ export interface IngestResult {
   id: string | null;
   status: 'accepted' | 'duplicate' | 'rejected';
   reason?: string;
+  /** Why, for the kiosk to say in its own language; `reason` stays the operator's sentence. */
+  code?: RejectCode;
+  params?: Record<string, string | number>;
+}
+
+/** The refusals a kiosk explains to the person who punched. */
+export type RejectCode = 'unknown-employee' | 'inactive-employee' | 'clock-ahead' | 'invalid-punch';
+
+export interface RejectAnswer {
+  code: RejectCode;
+  params?: Record<string, string | number>;
 }
 
 export interface IngestContext {
@@ -23,7 +34,8 @@ export interface IngestContext {
  * A punch after the checks that may wait (the directory): either answered already, or a record to store. The
  * double-scan check and the insert come after, in one synchronous stretch (see `commit-batch.ts`).
  */
-export type PreparedPunch = { kind: 'answered'; result: IngestResult } | { kind: 'store'; record: NewPunch };
+export type PreparedPunch =
+  { kind: 'answered'; result: IngestResult } | { kind: 'store'; record: NewPunch; answer?: RejectAnswer };
 
 export interface BatchInput {
   kiosk: KioskRecord;

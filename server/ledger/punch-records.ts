@@ -68,6 +68,8 @@ export interface PunchFilter {
   employeeKey?: string;
   /** Matches employeeKey, or the identifier as sent (badge, email, user id), exactly. */
   employee?: string;
+  /** Matches when employeeKey or the identifier as sent is any of these, exactly (a search by name). */
+  employees?: readonly string[];
   fromMs?: number;
   toMs?: number;
   /** Page size; at most 500. */

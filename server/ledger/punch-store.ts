@@ -69,6 +69,12 @@ export function createPunchStore(
     if (filter.kioskId !== undefined) terms.push('kiosk_id = @kioskId');
     if (filter.employeeKey !== undefined) terms.push('employee_key = @employeeKey');
     if (filter.employee !== undefined) terms.push('(employee_key = @employee OR employee_value = @employee)');
+    if (filter.employees !== undefined) {
+      terms.push(
+        '(employee_key IN (SELECT value FROM json_each(@employees)) OR ' +
+          'employee_value IN (SELECT value FROM json_each(@employees)))',
+      );
+    }
     if (filter.fromMs !== undefined) terms.push('at_ms >= @fromMs');
     if (filter.toMs !== undefined) terms.push('at_ms <= @toMs');
     if (filter.cursor !== undefined) terms.push('seq < @cursor');
@@ -110,6 +116,7 @@ export function createPunchStore(
       if (filter.kioskId !== undefined) params.kioskId = filter.kioskId;
       if (filter.employeeKey !== undefined) params.employeeKey = filter.employeeKey;
       if (filter.employee !== undefined) params.employee = filter.employee;
+      if (filter.employees !== undefined) params.employees = JSON.stringify(filter.employees);
       if (filter.fromMs !== undefined) params.fromMs = filter.fromMs;
       if (filter.toMs !== undefined) params.toMs = filter.toMs;
       if (filter.cursor !== undefined) params.cursor = filter.cursor;

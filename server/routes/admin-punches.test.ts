@@ -43,6 +43,39 @@ describe('GET /api/v1/admin/punches', () => {
     ]);
   });
 
+  it('finds punches by name, email, badge or Kenjo id, whichever identifier was punched', async () => {
+    const byBadge = punch({ employee: { externalId: 'B-1002' } });
+    const byEmail = punch({ employee: { email: 'bob@demo.example' }, at: at(120) });
+    const ada = punch({ at: at(240) });
+    await postPunches(h, kiosk.token, [byBadge, byEmail, ada]);
+    const ids = async (search: string) =>
+      (await list(`?employee=${encodeURIComponent(search)}`)).json<Page>().punches.map((p) => p.id);
+    const bobs = [byEmail.id, byBadge.id];
+    expect(await ids('bob')).toEqual(bobs);
+    expect(await ids('Bo')).toEqual(bobs);
+    expect(await ids('BOB@demo.example')).toEqual(bobs);
+    expect(await ids('B-1002')).toEqual(bobs);
+    expect(await ids('u-bob')).toEqual(bobs);
+    expect(await ids('nobody')).toEqual([]);
+  });
+
+  it('names the employee and says in or out as Kenjo pairs the punches', async () => {
+    const morning = punch({ at: at(-5 * 3600) });
+    const noon = punch({ at: at(-3600) });
+    const afternoon = punch({ at: at(-60) });
+    const stranger = punch({ employee: { externalId: 'B-9999' }, at: at(0) });
+    await postPunches(h, kiosk.token, [morning, noon, afternoon, stranger]);
+    const rows = (await list('')).json<{
+      punches: Array<{ id: string; employeeName: string | null; direction: string | null }>;
+    }>().punches;
+    expect(rows.map((p) => [p.id, p.employeeName, p.direction])).toEqual([
+      [stranger.id, null, null],
+      [afternoon.id, 'Ada', 'in'],
+      [noon.id, 'Ada', 'out'],
+      [morning.id, 'Ada', 'in'],
+    ]);
+  });
+
   it('pages with a cursor', async () => {
     const punches = [0, 100, 200, 300, 400].map((s) => punch({ at: at(s) }));
     await postPunches(h, kiosk.token, punches);

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInstant } from '../../core/wall-time';
+import { searchIdentifiers } from '../admin/employee-search';
+import { punchDirections, punchKey } from '../admin/punch-direction';
 import { parseRequest } from '../http/parse';
 import type { LedgerStatus, PunchFilter } from '../ledger/ledger';
 import type { RouteDeps } from './deps';
@@ -31,21 +33,31 @@ const listQuery = z.strictObject({
 
 /**
  * `GET /api/v1/admin/punches`: newest first, filtered; `nextCursor` continues the listing (pass it as `cursor`),
- * null on the last page. `from`/`to` bound `at` (inclusive).
+ * null on the last page. `from`/`to` bound `at` (inclusive). `employee` finds a badge, email or Kenjo id as
+ * punched, or any employee whose name contains it. Each punch carries the employee's name and whether it is an
+ * `in` or an `out` as Kenjo pairs it (null when it takes no part in pairing).
  */
-export function registerAdminPunches(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
+export function registerAdminPunches(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
   app.get('/api/v1/admin/punches', { preHandler: adminAuth }, async (request) => {
     const query = parseRequest(listQuery, request.query, 'query');
     const filter: PunchFilter = { limit: query.limit };
     if (query.status) filter.status = query.status as LedgerStatus[];
     if (query.kioskId !== undefined) filter.kioskId = query.kioskId;
-    if (query.employee !== undefined) filter.employee = query.employee;
+    if (query.employee !== undefined) {
+      filter.employees = searchIdentifiers(query.employee, services.directory.employees());
+    }
     if (query.from !== undefined) filter.fromMs = query.from;
     if (query.to !== undefined) filter.toMs = query.to;
     if (query.cursor !== undefined) filter.cursor = query.cursor;
     const page = services.ledger.listPunches(filter);
+    const names = new Map(services.directory.employees().map((e) => [e.userId, e.displayName]));
+    const directions = punchDirections(services.ledger, page.punches, config.MAX_SHIFT_HOURS);
     return {
-      punches: page.punches.map(adminPunchView),
+      punches: page.punches.map((punch) => ({
+        ...adminPunchView(punch),
+        employeeName: punch.employeeKey === null ? null : (names.get(punch.employeeKey) ?? null),
+        direction: directions.get(punchKey(punch)) ?? null,
+      })),
       nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
     };
   });

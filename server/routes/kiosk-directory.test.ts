@@ -28,6 +28,7 @@ type Directory = {
   fetchedAt: string | null;
   salt: string;
   employees: Array<{ key: string; name: string; badgeHash: string | null; emailHash: string | null }>;
+  inactive: Array<{ badgeHash: string | null; emailHash: string | null }>;
 };
 
 describe('GET /api/v1/kiosk/directory', () => {
@@ -35,7 +36,13 @@ describe('GET /api/v1/kiosk/directory', () => {
     h.directory.list = [
       employee({ externalId: ' B-1001 ', email: ' Ada@Demo.Example ' }),
       employee({ userId: 'u-nob', externalId: null, email: null, displayName: 'Nob' }),
-      employee({ userId: 'u-eve', displayName: 'Eve', isActive: false }),
+      employee({
+        userId: 'u-eve',
+        displayName: 'Eve',
+        externalId: 'B-1300',
+        email: 'Eve@Demo.Example',
+        isActive: false,
+      }),
     ];
     const res = await get();
     const body = res.json<Directory>();
@@ -50,7 +57,10 @@ describe('GET /api/v1/kiosk/directory', () => {
       },
       { key: expect.any(String), name: 'Nob', badgeHash: null, emailHash: null },
     ]);
-    expect(res.body).not.toMatch(/u-ada|B-1001|ada@/i);
+    expect(body.inactive).toEqual([
+      { badgeHash: sha256(`${body.salt}:B-1300`), emailHash: sha256(`${body.salt}:eve@demo.example`) },
+    ]);
+    expect(res.body).not.toMatch(/u-ada|B-1001|ada@|u-eve|Eve|B-1300/i);
   });
 
   it('keeps salt, keys and hashes across restarts (the salt lives in the ledger)', async () => {

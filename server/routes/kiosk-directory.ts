@@ -37,6 +37,23 @@ export function kioskDirectory(employees: readonly DirectoryEmployee[], salt: st
     .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 }
 
+/**
+ * Employees Kenjo knows but who may not punch, as hashes only (no name, no key): a kiosk tells them "not active,
+ * ask your manager" instead of "not known".
+ */
+export function inactiveHashes(employees: readonly DirectoryEmployee[], salt: string) {
+  const hashOf = (value: string | null | undefined) =>
+    value === null || value === undefined || value.trim() === '' ? null : sha256(`${salt}:${value}`);
+  return employees
+    .filter((employee) => !employee.isActive)
+    .map((employee) => ({
+      badgeHash: hashOf(employee.externalId?.trim()),
+      emailHash: hashOf(employee.email?.trim().toLowerCase()),
+    }))
+    .filter((entry) => entry.badgeHash !== null || entry.emailHash !== null)
+    .sort((a, b) => `${a.badgeHash}${a.emailHash}`.localeCompare(`${b.badgeHash}${b.emailHash}`));
+}
+
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
   return header.split(',').some((tag) => {
@@ -57,7 +74,8 @@ export function registerKioskDirectory(app: FastifyInstance, { services, kioskAu
       const salt = directorySalt(services.ledger);
       const employees = kioskDirectory(source, salt);
       const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
-      const body = JSON.stringify({ fetchedAt, salt, employees });
+      const inactive = inactiveHashes(source, salt);
+      const body = JSON.stringify({ fetchedAt, salt, employees, inactive });
       const etag = `"${sha256(body).slice(0, 32)}"`;
       cache = { fetchedAtMs, etag, body };
     }

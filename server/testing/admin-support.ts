@@ -18,14 +18,16 @@ export interface TestConsole {
   clock: { nowMs: number };
 }
 
-export async function buildTestConsole(options: { trustProxy?: boolean } = {}): Promise<TestConsole> {
+export async function buildTestConsole(
+  options: { trustProxy?: boolean; publicUrl?: string } = {},
+): Promise<TestConsole> {
   const ledger = openSqliteLedger(':memory:');
   const clock = { nowMs: NOW_MS };
   const app = Fastify({ trustProxy: options.trustProxy ?? false });
   installErrorHandler(app);
   await registerAdminConsole(app, {
     ledger,
-    config: { demoMode: true, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
+    config: { demoMode: true, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN, PUBLIC_URL: options.publicUrl },
     now: () => clock.nowMs,
   });
   // A stand-in for a state-changing admin endpoint of the proxy, guarded as they are.

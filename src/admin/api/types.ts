@@ -19,6 +19,8 @@ export interface Punch {
   employee: EmployeeRef;
   employeeKey: string | null;
   employeeName?: string | null;
+  /** `in` or `out` as Kenjo pairs the punch; null when it takes no part in pairing. */
+  direction?: 'in' | 'out' | null;
   at: string;
   timeZone: string;
   kenjoDateTime: string;

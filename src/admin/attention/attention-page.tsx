@@ -5,6 +5,7 @@ import { QueryState } from '../ui/status';
 import { useAttention } from './attention-api';
 import { AttentionItem } from './attention-item';
 import { AuditList } from './audit-list';
+import { FirstRun } from './first-run';
 
 export function AttentionPage() {
   const { t } = useI18n();
@@ -13,12 +14,14 @@ export function AttentionPage() {
   const kiosks = useKiosks();
   const kioskName = new Map((kiosks.data ?? []).map((k) => [k.id, k.name]));
   const data = attention.data;
+  const noKiosk = kiosks.data?.length === 0;
   return (
     <>
       <section aria-labelledby="attention-title">
         <h2 id="attention-title">{t('attention.title')}</h2>
         <QueryState isPending={attention.isPending} error={attention.error} />
-        {data && (
+        {noKiosk && data?.items.length === 0 && <FirstRun />}
+        {data && !(noKiosk && data.items.length === 0) && (
           <p>
             {data.items.length === 0 && pager.page === 1
               ? t('attention.empty')

@@ -59,7 +59,7 @@ export const de: Messages = {
   'punches.filters': 'Filter',
   'punches.anyStatus': 'Jeder Status',
   'punches.anyKiosk': 'Jeder Kiosk',
-  'punches.employeeFilter': 'Mitarbeiter (Ausweis, E-Mail oder ID)',
+  'punches.employeeFilter': 'Mitarbeiter (Name, E-Mail, Badge oder Kenjo-ID)',
   'punches.day': 'Tag',
   'punches.apply': 'Suchen',
   'punches.clear': 'Zurücksetzen',
@@ -149,4 +149,24 @@ export const de: Messages = {
   'kenjo.mode': 'Modus',
   'kenjo.demo': 'Demo (eingebauter Simulator)',
   'kenjo.live': 'Echtes Kenjo',
+  'firstRun.title': 'Ersten Kiosk hinzufügen',
+  'firstRun.intro':
+    'Mit diesem Server ist noch kein Kiosk gekoppelt. Drei Schritte, dann kann gestempelt werden:',
+  'firstRun.step1':
+    'Unter „Kiosks“ den Kiosk nach seinem Standort benennen (z. B. „Haupteingang“), die Zeitzone wählen und ihn anlegen.',
+  'firstRun.step2':
+    'Auf dem Tablet den angezeigten QR-Code scannen, den Kopplungslink öffnen oder den Kopplungscode im Einrichtungsbildschirm des Kiosks eingeben.',
+  'firstRun.step3':
+    'Am Kiosk einen Badge scannen oder eine geschäftliche E-Mail eingeben: Die Stempelung erscheint unter „Stempelungen“.',
+  'firstRun.go': 'Kiosk hinzufügen',
+  'kiosks.pairingLink': 'Kopplungslink',
+  'kiosks.localOnly':
+    'Dieser Link zeigt auf {host}, das nur dieser Computer erreicht: Ein Tablet kann ihn nicht öffnen. Öffnen Sie diese Konsole unter der Netzwerkadresse des Servers (z. B. http://192.168.1.20:8080/admin) oder setzen Sie PUBLIC_URL und erzeugen Sie dann einen neuen Kopplungscode.',
+  'punch.when': 'Zeit am Kiosk',
+  'punch.direction': 'Kommen oder Gehen',
+  'direction.in': 'Kommen',
+  'direction.out': 'Gehen',
+  'identifier.externalId': 'Badge {value}',
+  'identifier.email': 'E-Mail {value}',
+  'identifier.userId': 'Kenjo-ID {value}',
 };

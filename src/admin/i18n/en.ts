@@ -57,7 +57,7 @@ export const en = {
   'punches.filters': 'Filters',
   'punches.anyStatus': 'Any status',
   'punches.anyKiosk': 'Any kiosk',
-  'punches.employeeFilter': 'Employee (badge, email or id)',
+  'punches.employeeFilter': 'Employee (name, email, badge or Kenjo id)',
   'punches.day': 'Day',
   'punches.apply': 'Search',
   'punches.clear': 'Clear',
@@ -147,6 +147,24 @@ export const en = {
   'kenjo.mode': 'Mode',
   'kenjo.demo': 'Demo (built-in simulator)',
   'kenjo.live': 'Live Kenjo',
+  'firstRun.title': 'Add your first kiosk',
+  'firstRun.intro': 'No kiosk is paired with this server yet. Three steps and people can punch:',
+  'firstRun.step1':
+    'Under Kiosks, name the kiosk after its site (for example “Front door”), choose its time zone and create it.',
+  'firstRun.step2':
+    'On the tablet, scan the QR code the console shows, open the pairing link, or type the pairing code on the kiosk’s setup screen.',
+  'firstRun.step3': 'Scan a badge or type a work email on the kiosk: the punch appears under Punches.',
+  'firstRun.go': 'Add a kiosk',
+  'kiosks.pairingLink': 'Pairing link',
+  'kiosks.localOnly':
+    'This link points at {host}, which only this computer can reach: a tablet cannot open it. Open this console at the server’s network address (for example http://192.168.1.20:8080/admin) or set PUBLIC_URL, then make a new pairing code.',
+  'punch.when': 'Time at the kiosk',
+  'punch.direction': 'In or out',
+  'direction.in': 'In',
+  'direction.out': 'Out',
+  'identifier.externalId': 'badge {value}',
+  'identifier.email': 'email {value}',
+  'identifier.userId': 'Kenjo id {value}',
 } as const;
 
 export type MessageKey = keyof typeof en;

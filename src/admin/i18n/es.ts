@@ -58,7 +58,7 @@ export const es: Messages = {
   'punches.filters': 'Filtros',
   'punches.anyStatus': 'Cualquier estado',
   'punches.anyKiosk': 'Cualquier quiosco',
-  'punches.employeeFilter': 'Empleado (tarjeta, correo o id)',
+  'punches.employeeFilter': 'Empleado (nombre, correo, tarjeta o id de Kenjo)',
   'punches.day': 'Día',
   'punches.apply': 'Buscar',
   'punches.clear': 'Limpiar',
@@ -148,4 +148,23 @@ export const es: Messages = {
   'kenjo.mode': 'Modo',
   'kenjo.demo': 'Demo (simulador integrado)',
   'kenjo.live': 'Kenjo real',
+  'firstRun.title': 'Añada su primer quiosco',
+  'firstRun.intro': 'Aún no hay ningún quiosco vinculado a este servidor. Tres pasos y se podrá fichar:',
+  'firstRun.step1':
+    'En «Quioscos», ponga al quiosco el nombre de su sede (por ejemplo «Entrada»), elija su zona horaria y créelo.',
+  'firstRun.step2':
+    'En la tableta, escanee el código QR que muestra la consola, abra el enlace de vinculación o escriba el código en la pantalla de configuración del quiosco.',
+  'firstRun.step3':
+    'Escanee una tarjeta o escriba un correo de trabajo en el quiosco: el fichaje aparece en «Fichajes».',
+  'firstRun.go': 'Añadir un quiosco',
+  'kiosks.pairingLink': 'Enlace de vinculación',
+  'kiosks.localOnly':
+    'Este enlace apunta a {host}, al que solo llega este ordenador: una tableta no puede abrirlo. Abra esta consola en la dirección de red del servidor (por ejemplo http://192.168.1.20:8080/admin) o defina PUBLIC_URL y cree un nuevo código.',
+  'punch.when': 'Hora en el quiosco',
+  'punch.direction': 'Entrada o salida',
+  'direction.in': 'Entrada',
+  'direction.out': 'Salida',
+  'identifier.externalId': 'tarjeta {value}',
+  'identifier.email': 'correo {value}',
+  'identifier.userId': 'id de Kenjo {value}',
 };

@@ -58,7 +58,7 @@ export const fr: Messages = {
   'punches.filters': 'Filtres',
   'punches.anyStatus': 'Tous les états',
   'punches.anyKiosk': 'Toutes les bornes',
-  'punches.employeeFilter': 'Salarié (badge, e-mail ou id)',
+  'punches.employeeFilter': 'Employé (nom, e-mail, badge ou id Kenjo)',
   'punches.day': 'Jour',
   'punches.apply': 'Rechercher',
   'punches.clear': 'Effacer',
@@ -148,4 +148,23 @@ export const fr: Messages = {
   'kenjo.mode': 'Mode',
   'kenjo.demo': 'Démo (simulateur intégré)',
   'kenjo.live': 'Kenjo réel',
+  'firstRun.title': 'Ajoutez votre première borne',
+  'firstRun.intro': "Aucune borne n'est encore associée à ce serveur. Trois étapes et l'on peut pointer :",
+  'firstRun.step1':
+    'Dans « Bornes », nommez la borne d’après son site (par exemple « Entrée »), choisissez son fuseau horaire et créez-la.',
+  'firstRun.step2':
+    'Sur la tablette, scannez le code QR affiché, ouvrez le lien d’appairage ou saisissez le code sur l’écran de configuration de la borne.',
+  'firstRun.step3':
+    'Scannez un badge ou saisissez un e-mail professionnel sur la borne : le pointage apparaît dans « Pointages ».',
+  'firstRun.go': 'Ajouter une borne',
+  'kiosks.pairingLink': "Lien d'appairage",
+  'kiosks.localOnly':
+    'Ce lien pointe vers {host}, que seul cet ordinateur peut joindre : une tablette ne peut pas l’ouvrir. Ouvrez cette console à l’adresse réseau du serveur (par exemple http://192.168.1.20:8080/admin) ou définissez PUBLIC_URL, puis créez un nouveau code.',
+  'punch.when': 'Heure à la borne',
+  'punch.direction': 'Arrivée ou départ',
+  'direction.in': 'Arrivée',
+  'direction.out': 'Départ',
+  'identifier.externalId': 'badge {value}',
+  'identifier.email': 'e-mail {value}',
+  'identifier.userId': 'id Kenjo {value}',
 };

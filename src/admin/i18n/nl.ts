@@ -59,7 +59,7 @@ export const nl: Messages = {
   'punches.filters': 'Filters',
   'punches.anyStatus': 'Elke status',
   'punches.anyKiosk': 'Elke kiosk',
-  'punches.employeeFilter': 'Medewerker (badge, e-mail of id)',
+  'punches.employeeFilter': 'Medewerker (naam, e-mail, badge of Kenjo-id)',
   'punches.day': 'Dag',
   'punches.apply': 'Zoeken',
   'punches.clear': 'Wissen',
@@ -149,4 +149,23 @@ export const nl: Messages = {
   'kenjo.mode': 'Modus',
   'kenjo.demo': 'Demo (ingebouwde simulator)',
   'kenjo.live': 'Echte Kenjo',
+  'firstRun.title': 'Voeg je eerste kiosk toe',
+  'firstRun.intro': 'Er is nog geen kiosk aan deze server gekoppeld. Drie stappen en er kan worden geklokt:',
+  'firstRun.step1':
+    'Geef de kiosk onder “Kiosken” de naam van de locatie (bijvoorbeeld “Voordeur”), kies de tijdzone en maak hem aan.',
+  'firstRun.step2':
+    'Scan op de tablet de QR-code die de console toont, open de koppellink of typ de koppelcode op het instelscherm van de kiosk.',
+  'firstRun.step3':
+    'Scan een badge of typ een werk-e-mail op de kiosk: de registratie verschijnt onder “Registraties”.',
+  'firstRun.go': 'Kiosk toevoegen',
+  'kiosks.pairingLink': 'Koppellink',
+  'kiosks.localOnly':
+    'Deze link wijst naar {host}, dat alleen deze computer kan bereiken: een tablet kan hem niet openen. Open deze console op het netwerkadres van de server (bijvoorbeeld http://192.168.1.20:8080/admin) of stel PUBLIC_URL in en maak daarna een nieuwe koppelcode.',
+  'punch.when': 'Tijd bij de kiosk',
+  'punch.direction': 'In of uit',
+  'direction.in': 'In',
+  'direction.out': 'Uit',
+  'identifier.externalId': 'badge {value}',
+  'identifier.email': 'e-mail {value}',
+  'identifier.userId': 'Kenjo-id {value}',
 };

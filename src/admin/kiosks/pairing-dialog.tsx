@@ -1,15 +1,12 @@
 /**
- * The pairing code of a kiosk, large enough to type from across a desk, and a QR code of `/#pair=<code>` on this
- * server so the tablet's camera can pair it in one step.
+ * The pairing code of a kiosk, large enough to type from across a desk, and a QR code of `/#pair=<code>` at the
+ * address tablets reach the server by (`pairing-address.ts`), with a plain warning when no tablet can reach it.
  */
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Modal } from '../ui/modal';
-
-export function pairingUrl(origin: string, code: string): string {
-  return `${origin}/#pair=${encodeURIComponent(code)}`;
-}
+import { localOnlyHost, pairingOrigin, pairingUrl, usePublicUrl } from './pairing-address';
 
 export function PairingDialog({
   kioskName,
@@ -21,16 +18,21 @@ export function PairingDialog({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const publicUrl = usePublicUrl();
+  const origin = publicUrl.isPending ? null : pairingOrigin(publicUrl.data, window.location.origin);
+  const url = origin === null ? null : pairingUrl(origin, code);
+  const localHost = origin === null ? null : localOnlyHost(origin);
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
+    if (url === null) return;
     let live = true;
-    void QRCode.toDataURL(pairingUrl(window.location.origin, code), { margin: 1, width: 240 }).then((url) => {
-      if (live) setQr(url);
+    void QRCode.toDataURL(url, { margin: 1, width: 240 }).then((data) => {
+      if (live) setQr(data);
     });
     return () => {
       live = false;
     };
-  }, [code]);
+  }, [url]);
   return (
     <Modal title={t('kiosks.pairTitle', { name: kioskName })} onClose={onClose}>
       <p>
@@ -39,9 +41,18 @@ export function PairingDialog({
           {code}
         </strong>
       </p>
+      {localHost && (
+        <p role="alert" className="warning">
+          {t('kiosks.localOnly', { host: localHost })}
+        </p>
+      )}
       {qr && <img src={qr} width={240} height={240} alt={t('kiosks.qrAlt')} />}
       <p className="muted">{t('kiosks.pairHelp')}</p>
-      <p className="muted url">{pairingUrl(window.location.origin, code)}</p>
+      {url && (
+        <p className="muted url">
+          {t('kiosks.pairingLink')}: <a href={url}>{url}</a>
+        </p>
+      )}
       <button type="button" className="primary" onClick={onClose} autoFocus>
         {t('kiosks.close')}
       </button>

@@ -1,12 +1,19 @@
 /** How a punch reads in a table: who, when, how Kenjo will see it, and how its delivery went. */
-import { describeEmployee } from '../../../core/punch';
-import type { Punch } from '../api/types';
-import { useI18n } from '../i18n/i18n';
-import { formatInstant, formatWallTime } from '../ui/format';
+import type { EmployeeRef, Punch } from '../api/types';
+import { useI18n, type Translate } from '../i18n/i18n';
+import { formatInZone } from '../ui/format';
 import { StatusBadge } from '../ui/status';
 
+/** "badge B-1012", "email ana@…" in the console's language. */
+export function identifierLabel(ref: EmployeeRef, t: Translate): string {
+  if ('externalId' in ref) return t('identifier.externalId', { value: ref.externalId });
+  if ('email' in ref) return t('identifier.email', { value: ref.email });
+  return t('identifier.userId', { value: ref.userId });
+}
+
 export function EmployeeCell({ punch }: { punch: Punch }) {
-  const label = describeEmployee(punch.employee);
+  const { t } = useI18n();
+  const label = identifierLabel(punch.employee, t);
   return (
     <>
       {punch.employeeName ? <span>{punch.employeeName}</span> : null}
@@ -35,16 +42,27 @@ export function StatusCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function KenjoTimeCell({ punch }: { punch: Punch }) {
+export function DirectionCell({ punch }: { punch: Punch }) {
+  const { t } = useI18n();
+  if (!punch.direction) return <span className="muted">—</span>;
+  return (
+    <span className={`direction direction-${punch.direction}`}>{t(`direction.${punch.direction}`)}</span>
+  );
+}
+
+/** When it was punched, on the kiosk's clock, with that zone named. */
+export function WhenCell({ punch }: { punch: Punch }) {
+  const { language } = useI18n();
   return (
     <>
-      {formatWallTime(punch.kenjoDateTime)}
+      {formatInZone(punch.at, language, punch.timeZone)}
       <span className="muted block">{punch.timeZone}</span>
     </>
   );
 }
 
+/** When it reached Kenjo, on the same kiosk clock as the rest of the row. */
 export function DeliveredCell({ punch }: { punch: Punch }) {
   const { language } = useI18n();
-  return <>{formatInstant(punch.deliveredAt, language)}</>;
+  return <>{formatInZone(punch.deliveredAt, language, punch.timeZone)}</>;
 }

@@ -8,17 +8,24 @@ import { get, query } from '../api/client';
 import type { PunchPage } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useKiosks } from '../kiosks/kiosk-api';
-import { dayBounds, formatInstant } from '../ui/format';
+import { dayBounds } from '../ui/format';
 import { Pager, usePager } from '../ui/pager';
 import { QueryState } from '../ui/status';
 import { CsvExport } from './csv-export';
-import { DeliveredCell, EmployeeCell, KenjoTimeCell, OvernightCell, StatusCell } from './punch-cells';
+import {
+  DeliveredCell,
+  DirectionCell,
+  EmployeeCell,
+  OvernightCell,
+  StatusCell,
+  WhenCell,
+} from './punch-cells';
 import { NO_FILTERS, PunchFilters, type PunchFilterValues } from './punch-filters';
 
 export const PUNCH_PAGE_SIZE = 100;
 
 export function PunchesPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [filters, setFilters] = useState<PunchFilterValues>(NO_FILTERS);
   const pager = usePager();
   const kiosks = useKiosks();
@@ -56,9 +63,9 @@ export function PunchesPage() {
             <thead>
               <tr>
                 <th scope="col">{t('punch.employee')}</th>
+                <th scope="col">{t('punch.direction')}</th>
+                <th scope="col">{t('punch.when')}</th>
                 <th scope="col">{t('punch.kiosk')}</th>
-                <th scope="col">{t('punch.at')}</th>
-                <th scope="col">{t('punch.kenjoDateTime')}</th>
                 <th scope="col">{t('punch.status')}</th>
                 <th scope="col">{t('punch.overnight')}</th>
                 <th scope="col">{t('punch.attempts')}</th>
@@ -72,11 +79,13 @@ export function PunchesPage() {
                   <td>
                     <EmployeeCell punch={punch} />
                   </td>
-                  <td>{kioskName.get(punch.kioskId) ?? punch.kioskId}</td>
-                  <td>{formatInstant(punch.at, language)}</td>
                   <td>
-                    <KenjoTimeCell punch={punch} />
+                    <DirectionCell punch={punch} />
                   </td>
+                  <td>
+                    <WhenCell punch={punch} />
+                  </td>
+                  <td>{kioskName.get(punch.kioskId) ?? punch.kioskId}</td>
                   <td>
                     <StatusCell punch={punch} />
                   </td>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/i18n';
 import { en } from '../i18n/en';
-import { pairingUrl } from '../kiosks/pairing-dialog';
+import { pairingUrl } from '../kiosks/pairing-address';
 import { dayBounds, formatAge, formatClockError } from './format';
 
 describe('admin formatting', () => {

@@ -8,6 +8,20 @@ export function formatInstant(iso: string | null, language: string, none = '—'
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
 
+/** An instant on the clock of `timeZone` (the kiosk's zone), so a row of the table speaks of one zone only. */
+export function formatInZone(iso: string | null, language: string, timeZone: string, none = '—'): string {
+  if (iso === null) return none;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
+      date,
+    );
+  } catch {
+    return formatInstant(iso, language, none);
+  }
+}
+
 /** A Kenjo wall time `YYYY-MM-DDThh:mm:ss` as it reads, without converting zones. */
 export function formatWallTime(wallTime: string): string {
   return wallTime.replace('T', ' ');

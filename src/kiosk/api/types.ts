@@ -28,6 +28,8 @@ export interface Directory {
   fetchedAt: string | null;
   salt: string;
   employees: DirectoryEmployee[];
+  /** Kenjo's employees who may not punch, as hashes only (absent from older proxies). */
+  inactive?: Array<Pick<DirectoryEmployee, 'badgeHash' | 'emailHash'>>;
 }
 
 export interface KioskStatusReport {

@@ -1,10 +1,22 @@
-/** Short beeps for success and error, made with WebAudio so there is no audio file to download or cache. */
+/**
+ * Short tones made with WebAudio (no audio file to download or cache), one per kind of answer so that a person
+ * hears which one it was without looking: rising for in, falling for out, one neutral note for "already
+ * recorded", a low double buzz for a refusal.
+ */
 let context: AudioContext | null = null;
 
-export type Beep = 'success' | 'error';
+export type Beep = 'in' | 'out' | 'notice' | 'error';
 
-const TONES: Record<Beep, Array<{ hz: number; ms: number }>> = {
-  success: [{ hz: 880, ms: 120 }],
+export const TONES: Record<Beep, ReadonlyArray<{ hz: number; ms: number }>> = {
+  in: [
+    { hz: 660, ms: 110 },
+    { hz: 990, ms: 160 },
+  ],
+  out: [
+    { hz: 990, ms: 110 },
+    { hz: 660, ms: 160 },
+  ],
+  notice: [{ hz: 740, ms: 140 }],
   error: [
     { hz: 220, ms: 180 },
     { hz: 180, ms: 240 },

@@ -1,18 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, translator } from './catalogue';
-import { en } from './en';
+import { en, type Message } from './en';
 import { LANGUAGES, pickLanguage } from './languages';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (message: Message) => {
+  const text = typeof message === 'string' ? message : `${message.one} ${message.other}`;
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+};
+const textOf = (message: Message) => (typeof message === 'string' ? message : message.one + message.other);
 
 describe('message catalogue', () => {
   it.each(LANGUAGES)('%s has every key, each non-empty with the same placeholders as English', (language) => {
     const messages = CATALOGUE[language];
     expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(messages)) {
-      expect(text.trim(), `${language}.${key}`).not.toBe('');
+      expect(textOf(text).trim(), `${language}.${key}`).not.toBe('');
       expect(placeholders(text), `${language}.${key}`).toEqual(placeholders(en[key as keyof typeof en]));
     }
+  });
+
+  it.each([
+    ['en', 1, '1 punch is kept on this device and will be sent after pairing.'],
+    ['en', 2, '2 punches are kept on this device and will be sent after pairing.'],
+    ['de', 1, '1 wartet auf diesem Gerät'],
+    ['de', 3, '3 warten auf diesem Gerät'],
+    ['fr', 0, '0 pointage reste sur cet appareil et sera envoyé après l’appairage.'],
+  ] as const)('%s, %i: picks the plural form by Intl.PluralRules', (language, count, expected) => {
+    const key = expected.includes('Gerät') ? 'pendingCount' : 'keptOnDevice';
+    expect(translator(language)(key, { count }).replace("'", '’')).toBe(expected);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

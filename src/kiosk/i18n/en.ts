@@ -1,4 +1,4 @@
-/** The English catalogue; its keys are the catalogue's keys, `{name}` placeholders are filled by `translate`. */
+/** The English catalogue; its keys are the catalogue's keys, `{name}` placeholders are filled by `translator`. */
 export const en = {
   appTitle: 'Kenjo Kiosk',
   idleHeading: 'Scan your badge or enter your email',
@@ -10,10 +10,6 @@ export const en = {
   cancel: 'Cancel',
   qrHint: 'Hold your QR code in front of the camera.',
   nfcHint: 'Hold your badge to the device.',
-  clockedIn: 'Clocked in',
-  clockedOut: 'Clocked out',
-  punchRecorded: 'Punch recorded',
-  atTime: 'at {time}',
   savedOnDevice: 'Saved on this device, waiting to be sent',
   sentToServer: 'Received by the server',
   rejectedByServer: 'The server refused this punch: {reason}',
@@ -25,8 +21,6 @@ export const en = {
   statusOnline: 'Online',
   statusOffline: 'Offline',
   statusUnreachable: 'Server unreachable',
-  pendingCount: '{count} waiting on this device',
-  refusedCount: '{count} refused by the server',
   lastSync: 'Last sync {time}',
   lastSyncNever: 'Not synced yet',
   demoBanner: 'DEMO MODE: punches go to a simulator, not to Kenjo',
@@ -34,7 +28,6 @@ export const en = {
   exitFullscreen: 'Exit full screen',
   sound: 'Sound',
   language: 'Language',
-  clock: 'Current time',
   kioskStatus: 'Kiosk status',
   setupHeading: 'Set up this kiosk',
   setupIntro: 'Enter the pairing code shown in the administration console.',
@@ -44,9 +37,38 @@ export const en = {
   pairingFailed: 'That pairing code is not valid or has expired.',
   pairingUnreachable: 'The server cannot be reached. Check the network and try again.',
   revoked: 'This kiosk was revoked. Enter a new pairing code to use it again.',
-  keptOnDevice: '{count} punches are kept on this device and will be sent after pairing.',
   loading: 'Loading…',
+  welcome: 'Welcome, {name}',
+  welcomeNoName: 'Welcome',
+  goodbye: 'Goodbye, {name}',
+  goodbyeNoName: 'Goodbye',
+  clockedInAt: 'Clocked in at {time}',
+  clockedOutAt: 'Clocked out at {time}',
+  workedToday: 'Worked today: {duration}',
+  hoursMinutes: '{h} h {m} min',
+  minutesOnly: '{m} min',
+  offlineNote: 'No connection: your punch is kept safely on this device and sent later.',
+  emptyInput: 'Type your work email, or scan your badge.',
+  notAnEmail:
+    '“{value}” is not an email address. Type your work email, like name@company.com, or scan your badge.',
+  inactiveEmployee: 'Your account is not active. Please ask your manager.',
+  'reason.unknown-employee': 'This person is not known in Kenjo. Please ask your manager.',
+  'reason.inactive-employee': 'Your account is not active. Please ask your manager.',
+  'reason.clock-ahead': "This kiosk's clock is {aheadS} s fast. Please tell your manager.",
+  'reason.invalid-punch': 'This punch could not be read. Please try again.',
+  settings: 'Kiosk settings',
+  defaultLanguage: 'Default language',
+  punchLanguage: 'Language for your punch',
+  offline: 'Offline',
+  pendingCount: { one: '{count} waiting on this device', other: '{count} waiting on this device' },
+  refusedCount: { one: '{count} refused by the server', other: '{count} refused by the server' },
+  keptOnDevice: {
+    one: '{count} punch is kept on this device and will be sent after pairing.',
+    other: '{count} punches are kept on this device and will be sent after pairing.',
+  },
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+/** A sentence, or its plural forms chosen by `Intl.PluralRules` on the `count` parameter. */
+export type Message = string | { one: string; other: string };
+export type Messages = Record<MessageKey, Message>;

@@ -16,3 +16,22 @@ export function formatClockTime(epochMs: number, timeZone: string, withSeconds =
   }
   return format.format(epochMs);
 }
+
+const dates = new Map<string, Intl.DateTimeFormat>();
+
+/** "Monday, 30 November 2026" in the kiosk's language, on the kiosk zone's calendar. */
+export function formatLongDate(epochMs: number, timeZone: string, language: string): string {
+  const key = `${language}|${timeZone}`;
+  let format = dates.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    dates.set(key, format);
+  }
+  return format.format(epochMs);
+}

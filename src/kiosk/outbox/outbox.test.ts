@@ -40,6 +40,17 @@ describe('outbox', () => {
     },
   );
 
+  it("keeps the proxy's reason code and parameters for the kiosk to translate", async () => {
+    const punch = storedPunch();
+    await enqueue(punch);
+    const answer = { code: 'clock-ahead', params: { aheadS: 400, limitS: 300 } };
+    await ack([{ id: punch.id, status: 'rejected', reason: 'at is 400 s ahead', ...answer }], 42);
+    expect(await historyEntry(punch.id)).toMatchObject({
+      reasonCode: 'clock-ahead',
+      reasonParams: { aheadS: 400, limitS: 300 },
+    });
+  });
+
   it('acks only the answered punches and ignores answers for punches it does not hold', async () => {
     const [a, b] = [storedPunch(), storedPunch()];
     await enqueue(a);

@@ -11,6 +11,9 @@ export interface PunchAnswer {
   id: string;
   status: 'accepted' | 'duplicate' | 'rejected';
   reason?: string;
+  /** Why, as a code the kiosk translates, with its parameters. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 type Listener = () => void;
@@ -54,6 +57,8 @@ export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number)
       if (!punch) return;
       const entry: HistoryEntry = { ...punch, state: answer.status, answeredAtMs };
       if (answer.reason !== undefined) entry.reason = answer.reason;
+      if (typeof answer.code === 'string') entry.reasonCode = answer.code;
+      if (answer.params !== undefined) entry.reasonParams = answer.params;
       await Promise.all([outbox.delete(answer.id), history.put(entry)]);
     })();
   }

@@ -32,6 +32,9 @@ export type PunchState = 'waiting' | 'accepted' | 'duplicate' | 'rejected';
 export interface HistoryEntry extends StoredPunch {
   state: PunchState;
   reason?: string;
+  /** The proxy's reason as a code (`inactive-employee`), translated on screen; `reason` is its sentence. */
+  reasonCode?: string;
+  reasonParams?: Record<string, string | number>;
   answeredAtMs?: number;
 }
 

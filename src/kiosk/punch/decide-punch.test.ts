@@ -69,6 +69,7 @@ describe('decidePunch', () => {
       { previousAtMs: [at('2026-02-04T08:01:30')], doubleScanWindowS: 0 },
       { kind: 'record', direction: 'out' },
     ],
+    ['an inactive employee is refused', { lookup: { kind: 'inactive' } }, { kind: 'inactive' }],
     [
       'the unknown check comes before the double-scan check',
       { lookup: { kind: 'unknown' }, previousAtMs: [at('2026-02-04T08:01:00')] },

@@ -8,7 +8,9 @@ export type PunchDecision =
   /** Inside the double-scan window of `firstAtMs`: nothing is queued. */
   | { kind: 'double-scan'; firstAtMs: number }
   /** A fresh directory does not know the identifier: nothing is queued. */
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+  /** The employee is not active in Kenjo: nothing is queued. */
+  | { kind: 'inactive' };
 
 export interface DecisionInput {
   lookup: Lookup;
@@ -20,7 +22,7 @@ export interface DecisionInput {
 }
 
 export function decidePunch(input: DecisionInput): PunchDecision {
-  if (input.lookup.kind === 'unknown') return { kind: 'unknown' };
+  if (input.lookup.kind === 'unknown' || input.lookup.kind === 'inactive') return { kind: input.lookup.kind };
   const firstAtMs = findDoubleScan(input.previousAtMs, input.atMs, input.doubleScanWindowS);
   if (firstAtMs !== null) return { kind: 'double-scan', firstAtMs };
   return { kind: 'record', direction: guessDirection(input.previousAtMs, input.atMs, input.timeZone) };

@@ -12,6 +12,8 @@ export const DIRECTORY_FRESH_MS = 24 * 3_600_000;
 export type Lookup =
   | { kind: 'known'; employee: DirectoryEmployee }
   | { kind: 'unknown' }
+  /** Kenjo knows the identifier, but the employee may not punch. */
+  | { kind: 'inactive' }
   /** No directory, a stale one, no hashing in this browser, or a `userId` reference: the proxy decides. */
   | { kind: 'unverifiable' };
 
@@ -39,5 +41,7 @@ export async function lookupEmployee(
   const hash = await sha256Hex(`${directory.salt}:${value}`);
   const employee = directory.employees.find((e) => (isBadge ? e.badgeHash : e.emailHash) === hash);
   if (employee) return { kind: 'known', employee };
+  if (directory.inactive?.some((e) => (isBadge ? e.badgeHash : e.emailHash) === hash))
+    return { kind: 'inactive' };
   return isDirectoryFresh(directory, nowMs) ? { kind: 'unknown' } : { kind: 'unverifiable' };
 }

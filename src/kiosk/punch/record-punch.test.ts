@@ -27,6 +27,7 @@ async function directory(fetchedAgoMs: number | null): Promise<StoredDirectory> 
         emailHash: await sha256Hex(`${salt}:ada@demo.example`),
       },
     ],
+    inactive: [{ badgeHash: await sha256Hex(`${salt}:B-1300`), emailHash: null }],
   };
 }
 
@@ -59,11 +60,15 @@ describe('recordPunch', () => {
     expect(await count()).toBe(1);
   });
 
-  it('says out for the second punch after the window', async () => {
+  it('says out for the second punch after the window, with the time worked today', async () => {
     const ctx = context();
-    await recordPunch({ externalId: 'B-700' }, ctx);
+    expect(await recordPunch({ externalId: 'B-700' }, ctx)).toMatchObject({
+      direction: 'in',
+      workedMs: null,
+    });
     expect(await recordPunch({ externalId: 'B-700' }, { ...ctx, nowMs: NOW + 8 * HOUR })).toMatchObject({
       direction: 'out',
+      workedMs: 8 * HOUR,
     });
   });
 
@@ -90,6 +95,7 @@ describe('recordPunch', () => {
       'recorded',
       1,
     ],
+    ['an inactive badge is refused as inactive', HOUR, { externalId: 'B-1300' }, 'inactive', 0],
     ['a badge with control characters is not valid', HOUR, { externalId: 'B-\u00071' }, 'invalid', 0],
   ])('%s', async (_name, fetchedAgoMs, ref, kind, queued) => {
     const outcome = await recordPunch(ref, context({ directory: await directory(fetchedAgoMs) }));

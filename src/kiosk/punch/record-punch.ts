@@ -13,6 +13,7 @@ import { lookupEmployee } from './directory-lookup';
 import { identifierKey } from './employee-ref';
 import { formatInstant } from './instant';
 import { newPunchId } from './new-punch-id';
+import { workedTodayMs } from './worked-today';
 
 export interface PunchContext {
   directory: StoredDirectory | null;
@@ -22,9 +23,18 @@ export interface PunchContext {
 }
 
 export type PunchOutcome =
-  | { kind: 'recorded'; id: string; name: string | null; direction: Direction; atMs: number }
+  | {
+      kind: 'recorded';
+      id: string;
+      name: string | null;
+      direction: Direction;
+      atMs: number;
+      /** This device's view of the time worked today, null when no pair closed today. */
+      workedMs: number | null;
+    }
   | { kind: 'double-scan'; name: string | null; firstAtMs: number }
   | { kind: 'unknown'; ref: EmployeeRef }
+  | { kind: 'inactive'; ref: EmployeeRef }
   | { kind: 'invalid'; ref: EmployeeRef };
 
 export async function recordPunch(ref: EmployeeRef, context: PunchContext): Promise<PunchOutcome> {
@@ -37,16 +47,18 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
   const previous = await punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window);
+  const previousAtMs = previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
   const decision = decidePunch({
     lookup,
-    previousAtMs: previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs),
+    previousAtMs,
     atMs,
     doubleScanWindowS: context.doubleScanWindowS,
     timeZone,
   });
-  if (decision.kind === 'unknown') return { kind: 'unknown', ref };
+  if (decision.kind === 'unknown' || decision.kind === 'inactive') return { kind: decision.kind, ref };
   if (decision.kind === 'double-scan') return { kind: 'double-scan', name, firstAtMs: decision.firstAtMs };
 
   await enqueue({ ...punch, atMs, timeZone, employeeKey });
-  return { kind: 'recorded', id: punch.id, name, direction: decision.direction, atMs };
+  const workedMs = workedTodayMs(previousAtMs, atMs, timeZone);
+  return { kind: 'recorded', id: punch.id, name, direction: decision.direction, atMs, workedMs };
 }

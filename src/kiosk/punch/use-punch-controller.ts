@@ -5,12 +5,20 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmployeeRef } from '../../../core/punch';
-import { beep } from '../device/sound';
+import { beep, type Beep } from '../device/sound';
 import { recordPunch, type PunchContext, type PunchOutcome } from './record-punch';
 
 export const FEEDBACK_MS = 4_000;
 
-export type Feedback = { seq: number } & (PunchOutcome | { kind: 'save-failed' });
+/** Answers given before anything is recorded: nothing typed, or typed text that is not an email address. */
+export type InputAnswer = { kind: 'empty' } | { kind: 'not-an-email'; value: string };
+
+export type Feedback = { seq: number } & (PunchOutcome | InputAnswer | { kind: 'save-failed' });
+
+function toneOf(feedback: Feedback): Beep {
+  if (feedback.kind === 'recorded') return feedback.direction;
+  return feedback.kind === 'double-scan' ? 'notice' : 'error';
+}
 
 export interface PunchControllerOptions {
   context: () => Omit<PunchContext, 'nowMs'>;
@@ -40,10 +48,20 @@ export function usePunchController(options: PunchControllerOptions) {
         outcome = { kind: 'save-failed' };
       }
       seq.current += 1;
-      setFeedback({ ...outcome, seq: seq.current });
+      const next = { ...outcome, seq: seq.current };
+      setFeedback(next);
       setBusy(false);
       if (outcome.kind === 'recorded') onRecorded();
-      if (sound) beep(outcome.kind === 'recorded' || outcome.kind === 'double-scan' ? 'success' : 'error');
+      if (sound) beep(toneOf(next));
+    });
+  }, []);
+
+  /** Answers input that never becomes a punch, after any punch still being written. */
+  const answer = useCallback((input: InputAnswer) => {
+    chain.current = chain.current.then(() => {
+      seq.current += 1;
+      setFeedback({ ...input, seq: seq.current });
+      if (latest.current.sound) beep('error');
     });
   }, []);
 
@@ -54,5 +72,5 @@ export function usePunchController(options: PunchControllerOptions) {
   }, [feedback]);
 
   const dismiss = useCallback(() => setFeedback(null), []);
-  return { feedback, busy, punch, dismiss };
+  return { feedback, busy, punch, answer, dismiss };
 }

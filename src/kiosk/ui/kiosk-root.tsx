@@ -27,21 +27,27 @@ export function KioskRoot() {
 
 function LoadedKiosk({ initial }: { initial: DeviceState }) {
   const [device, setDevice] = useState(initial);
+  const [punchLanguage, setPunchLanguage] = useState<Language | null>(null);
+  const language = punchLanguage ?? device.language;
   useOutboxInvalidation();
   useEffect(() => {
-    document.documentElement.lang = device.language;
-  }, [device.language]);
+    document.documentElement.lang = language;
+  }, [language]);
 
   const i18n = useMemo<I18n>(
     () => ({
-      language: device.language,
-      t: translator(device.language),
-      setLanguage: (language: Language) => {
-        setDevice((d) => ({ ...d, language }));
-        void writeSetting('language', language);
+      language,
+      defaultLanguage: device.language,
+      t: translator(language),
+      setLanguage: (next: Language) => {
+        setDevice((d) => ({ ...d, language: next }));
+        setPunchLanguage(null);
+        void writeSetting('language', next);
       },
+      setPunchLanguage,
+      resetPunchLanguage: () => setPunchLanguage(null),
     }),
-    [device.language],
+    [language, device.language],
   );
   const onPaired = useCallback(
     ({ token, config }: Paired) =>

@@ -9,13 +9,17 @@ import type { StoredDirectory } from '../outbox/settings';
 import { usePunchController } from '../punch/use-punch-controller';
 import { kioskTimeZone } from '../state/device-state';
 import { useDirectory, useKioskConfig } from '../state/server-state';
+import { useConnection } from '../sync/use-connection';
 import { useSync } from '../sync/use-sync';
 import { setIdleCheck } from '../update/sw-update';
 import { EmailForm } from './email-form';
 import { FeedbackCard } from './feedback-card';
+import { IdleClock } from './idle-clock';
+import { PunchLanguage } from './punch-language';
 import { RefusedPunches } from './refused-punches';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
+import { usePunchLanguageReset } from './use-punch-language-reset';
 
 const DEFAULT_DOUBLE_SCAN_WINDOW_S = 60;
 
@@ -29,7 +33,7 @@ interface Props {
   onRevoked: () => void;
 }
 
-/** The punch screen of a paired kiosk. */
+/** The punch screen of a paired kiosk: a slim status line, the clock, the prompt, and the answer to each punch. */
 export function PairedKiosk(props: Props) {
   const { t } = useI18n();
   const { onRevoked } = props;
@@ -42,13 +46,14 @@ export function PairedKiosk(props: Props) {
     lastSyncAt: props.lastSyncAt,
     onRevoked,
   });
+  const connection = useConnection(engine, status.failures);
   const revokedByQuery =
     config.error instanceof UnauthorizedError || directory.error instanceof UnauthorizedError;
   useEffect(() => {
     if (revokedByQuery) onRevoked();
   }, [revokedByQuery, onRevoked]);
 
-  const { feedback, busy, punch, dismiss } = usePunchController({
+  const { feedback, busy, punch, answer, dismiss } = usePunchController({
     context: () => ({
       directory: directory.data ?? null,
       timeZone,
@@ -70,6 +75,7 @@ export function PairedKiosk(props: Props) {
   const [capturing, setCapturing] = useState(false);
   const idle = !feedback && !busy && !status.sending && !typing && !capturing;
   useEffect(() => setIdleCheck(() => idle), [idle]);
+  usePunchLanguageReset(feedback?.seq ?? null, idle);
   const onCaptureChange = useCallback((active: boolean) => setCapturing(active), []);
 
   return (
@@ -81,19 +87,32 @@ export function PairedKiosk(props: Props) {
           </p>
         )}
         <div className="kiosk-header">
-          <StatusBar kioskName={config.data?.name ?? null} timeZone={timeZone} sync={status} />
+          <StatusBar
+            kioskName={config.data?.name ?? null}
+            timeZone={timeZone}
+            sync={status}
+            connection={connection}
+          />
           <Toolbar sound={props.sound} onSoundChange={props.onSoundChange} />
         </div>
       </header>
       <main className="stage">
+        <IdleClock timeZone={timeZone} />
         <h1>{t('idleHeading')}</h1>
         <div role="status" aria-live="polite" aria-atomic="true" className="feedback-region">
           {feedback && (
-            <FeedbackCard key={feedback.seq} feedback={feedback} timeZone={timeZone} onDismiss={dismiss} />
+            <FeedbackCard
+              key={feedback.seq}
+              feedback={feedback}
+              timeZone={timeZone}
+              connection={connection}
+              onDismiss={dismiss}
+            />
           )}
         </div>
-        <EmailForm onPunch={punch} onDraftChange={setTyping} />
+        <EmailForm onPunch={punch} onAnswer={answer} onDraftChange={setTyping} />
         <CaptureButtons onPunch={punch} onActiveChange={onCaptureChange} />
+        <PunchLanguage />
         <RefusedPunches timeZone={timeZone} />
       </main>
     </div>

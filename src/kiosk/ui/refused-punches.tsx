@@ -1,6 +1,7 @@
 import { formatClockTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n-context';
 import { useRefusedPunches } from '../state/local-state';
+import { refusalText } from './feedback-card';
 
 /** Punches the proxy refused, with its reasons; shown only when there are some. Operators act in the console. */
 export function RefusedPunches({ timeZone }: { timeZone: string }) {
@@ -19,7 +20,8 @@ export function RefusedPunches({ timeZone }: { timeZone: string }) {
               : 'email' in punch.employee
                 ? punch.employee.email
                 : punch.employee.userId}
-            {punch.reason ? `: ${punch.reason}` : ''}
+            {': '}
+            {refusalText(t, punch)}
           </li>
         ))}
       </ul>

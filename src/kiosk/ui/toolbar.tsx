@@ -12,42 +12,48 @@ interface Props {
   onSoundChange: (on: boolean) => void;
 }
 
-/** Language, sound and full screen: the device settings a manager touches, remembered on the device. */
+/**
+ * The device settings a manager touches (default language, sound, full screen), remembered on the device and kept
+ * behind one small button so the employee's screen stays clear.
+ */
 export function Toolbar({ sound, onSoundChange }: Props) {
-  const { t, language, setLanguage } = useI18n();
+  const { t, defaultLanguage, setLanguage } = useI18n();
   const fullscreen = useSyncExternalStore(subscribeFullscreen, () => document.fullscreenElement !== null);
 
   return (
-    <div className="toolbar">
-      <label className="language">
-        <span>{t('language')}</span>
-        <select
-          value={language}
-          onChange={(event) => {
-            if (isLanguage(event.target.value)) setLanguage(event.target.value);
-            event.target.blur();
-          }}
-        >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" aria-pressed={sound} onClick={() => onSoundChange(!sound)}>
-        {t('sound')}
-      </button>
-      {document.fullscreenEnabled && (
-        <button
-          type="button"
-          onClick={() =>
-            void (fullscreen ? document.exitFullscreen() : document.documentElement.requestFullscreen())
-          }
-        >
-          {fullscreen ? t('exitFullscreen') : t('fullscreen')}
+    <details className="settings">
+      <summary>{t('settings')}</summary>
+      <div className="toolbar">
+        <label className="language">
+          <span>{t('defaultLanguage')}</span>
+          <select
+            value={defaultLanguage}
+            onChange={(event) => {
+              if (isLanguage(event.target.value)) setLanguage(event.target.value);
+              event.target.blur();
+            }}
+          >
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" aria-pressed={sound} onClick={() => onSoundChange(!sound)}>
+          {t('sound')}
         </button>
-      )}
-    </div>
+        {document.fullscreenEnabled && (
+          <button
+            type="button"
+            onClick={() =>
+              void (fullscreen ? document.exitFullscreen() : document.documentElement.requestFullscreen())
+            }
+          >
+            {fullscreen ? t('exitFullscreen') : t('fullscreen')}
+          </button>
+        )}
+      </div>
+    </details>
   );
 }

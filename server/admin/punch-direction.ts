@@ -1,0 +1,39 @@
+/**
+ * "In" or "out" for punches the console lists, as Kenjo will pair them (`pairDirections`, the who-is-in model):
+ * each listed employee's delivered-or-pending punches from two days before the earliest listed one are replayed.
+ * A punch not in Kenjo's pairing (ignored, rejected, discarded, failed) or of an unresolved employee has none.
+ */
+import type { LedgerPunch } from '../ledger/ledger';
+import type { AdminLedger } from './admin-ledger';
+import { pairDirections, PRESENT_STATUSES, type Direction } from './who-is-in';
+
+const LOOKBACK_MS = 48 * 60 * 60 * 1000;
+
+export const punchKey = (punch: Pick<LedgerPunch, 'kioskId' | 'id'>) => `${punch.kioskId}/${punch.id}`;
+
+export function punchDirections(
+  ledger: Pick<AdminLedger, 'punchesOfEmployeeBetween'>,
+  punches: readonly LedgerPunch[],
+  maxShiftHours: number,
+): Map<string, Direction> {
+  const present = new Set<string>(PRESENT_STATUSES);
+  const spans = new Map<string, { fromMs: number; toMs: number }>();
+  for (const punch of punches) {
+    if (punch.employeeKey === null || !present.has(punch.status)) continue;
+    const span = spans.get(punch.employeeKey);
+    spans.set(punch.employeeKey, {
+      fromMs: Math.min(span?.fromMs ?? punch.atMs, punch.atMs),
+      toMs: Math.max(span?.toMs ?? punch.atMs, punch.atMs),
+    });
+  }
+  const directions = new Map<string, Direction>();
+  for (const [employeeKey, { fromMs, toMs }] of spans) {
+    const history = ledger
+      .punchesOfEmployeeBetween(employeeKey, fromMs - LOOKBACK_MS, toMs)
+      .filter((p) => present.has(p.status));
+    for (const [punch, direction] of pairDirections(history, maxShiftHours)) {
+      directions.set(punchKey(punch), direction);
+    }
+  }
+  return directions;
+}
