@@ -10,4 +10,14 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-if (import.meta.env.PROD) registerServiceWorker();
+// After the first screen: the updater is not needed to take a punch, so it does not delay the idle screen.
+const SW_REGISTER_DELAY_MS = 1_500;
+if (import.meta.env.PROD) {
+  window.addEventListener(
+    'load',
+    () => setTimeout(() => void registerServiceWorker(), SW_REGISTER_DELAY_MS),
+    {
+      once: true,
+    },
+  );
+}

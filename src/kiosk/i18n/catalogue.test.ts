@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { CATALOGUE, translator } from './catalogue';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue, translator } from './catalogue';
 import { en, type Message } from './en';
 import { LANGUAGES, pickLanguage } from './languages';
 
@@ -10,14 +10,21 @@ const placeholders = (message: Message) => {
 const textOf = (message: Message) => (typeof message === 'string' ? message : message.one + message.other);
 
 describe('message catalogue', () => {
-  it.each(LANGUAGES)('%s has every key, each non-empty with the same placeholders as English', (language) => {
-    const messages = CATALOGUE[language];
-    expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, text] of Object.entries(messages)) {
-      expect(textOf(text).trim(), `${language}.${key}`).not.toBe('');
-      expect(placeholders(text), `${language}.${key}`).toEqual(placeholders(en[key as keyof typeof en]));
-    }
+  beforeAll(async () => {
+    await Promise.all(LANGUAGES.map(loadCatalogue));
   });
+
+  it.each(LANGUAGES)(
+    '%s has every key, each non-empty with the same placeholders as English',
+    async (language) => {
+      const messages = await loadCatalogue(language);
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(messages)) {
+        expect(textOf(text).trim(), `${language}.${key}`).not.toBe('');
+        expect(placeholders(text), `${language}.${key}`).toEqual(placeholders(en[key as keyof typeof en]));
+      }
+    },
+  );
 
   it.each([
     ['en', 1, '1 punch is kept on this device and will be sent after pairing.'],

@@ -17,7 +17,12 @@ describe('heartbeat', () => {
   it('reports the server going away and coming back, each change once', async () => {
     const server = proxy();
     const changes: boolean[] = [];
-    const heartbeat = createHeartbeat({ fetch: server.fetch, onChange: (r) => changes.push(r) });
+    let answers = 0;
+    const heartbeat = createHeartbeat({
+      fetch: server.fetch,
+      onChange: (r) => changes.push(r),
+      onAnswer: () => (answers += 1),
+    });
     expect(await heartbeat.beat()).toBe(true);
     expect(await heartbeat.beat()).toBe(true);
     server.state.answer = 'down';
@@ -28,6 +33,7 @@ describe('heartbeat', () => {
     server.state.answer = 200;
     expect(await heartbeat.beat()).toBe(true);
     expect(changes).toEqual([true, false, true]);
+    expect(answers).toBe(3);
     expect(server.calls.every((url) => url === '/api/v1/health')).toBe(true);
   });
 

@@ -11,6 +11,8 @@ export const HEARTBEAT_TIMEOUT_MS = 2_500;
 export interface HeartbeatOptions {
   fetch: FetchFn;
   onChange: (reachable: boolean) => void;
+  /** Every beat the proxy answered, changed or not. */
+  onAnswer?: () => void;
   intervalMs?: number;
   timeoutMs?: number;
 }
@@ -35,6 +37,7 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
     } catch {
       answered = false;
     }
+    if (answered) options.onAnswer?.();
     if (answered !== reachable) {
       reachable = answered;
       options.onChange(answered);

@@ -1,7 +1,8 @@
 /**
  * How the kiosk is connected, for the status bar and the feedback: `offline` when the browser has no network,
- * `unreachable` when the heartbeat or the last send could not reach the proxy, else `online`. The server coming
- * back restarts sending at once instead of waiting for the sync engine's backoff.
+ * `unreachable` when the heartbeat could not reach the proxy (before the first beat: when the last send could not),
+ * else `online`. While sends are failing but the proxy answers the heartbeat, sending is retried at each beat
+ * instead of waiting out the sync engine's backoff.
  */
 import { useEffect, useState } from 'react';
 import { useOnline } from '../device/use-online';
@@ -16,9 +17,9 @@ export function useConnection(engine: SyncEngine, sendFailures: number): Connect
   useEffect(() => {
     const heartbeat = createHeartbeat({
       fetch: (...args) => fetch(...args),
-      onChange: (answered) => {
-        setReachable(answered);
-        if (answered) void engine.trigger();
+      onChange: setReachable,
+      onAnswer: () => {
+        if (engine.status().failures > 0) void engine.trigger();
       },
     });
     heartbeat.start();
@@ -32,5 +33,6 @@ export function useConnection(engine: SyncEngine, sendFailures: number): Connect
     };
   }, [engine]);
   if (!online) return 'offline';
-  return reachable === false || sendFailures > 0 ? 'unreachable' : 'online';
+  if (reachable === null) return sendFailures > 0 ? 'unreachable' : 'online';
+  return reachable ? 'online' : 'unreachable';
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { requestPersistentStorage } from '../device/storage';
-import { translator } from '../i18n/catalogue';
+import { loadCatalogue, translator } from '../i18n/catalogue';
 import { I18nContext, type I18n } from '../i18n/i18n-context';
 import type { Language } from '../i18n/languages';
 import { pruneHistory } from '../outbox/history';
@@ -17,7 +17,10 @@ const HISTORY_KEPT_MS = 35 * 24 * 3_600_000;
 export function KioskRoot() {
   const [device, setDevice] = useState<DeviceState | null>(null);
   useEffect(() => {
-    void loadDeviceState().then(setDevice);
+    void loadDeviceState().then(async (state) => {
+      await loadCatalogue(state.language);
+      setDevice(state);
+    });
     void requestPersistentStorage();
     void pruneHistory(Date.now() - HISTORY_KEPT_MS);
   }, []);
@@ -40,11 +43,13 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
       defaultLanguage: device.language,
       t: translator(language),
       setLanguage: (next: Language) => {
-        setDevice((d) => ({ ...d, language: next }));
-        setPunchLanguage(null);
+        void loadCatalogue(next).then(() => {
+          setDevice((d) => ({ ...d, language: next }));
+          setPunchLanguage(null);
+        });
         void writeSetting('language', next);
       },
-      setPunchLanguage,
+      setPunchLanguage: (next: Language) => void loadCatalogue(next).then(() => setPunchLanguage(next)),
       resetPunchLanguage: () => setPunchLanguage(null),
     }),
     [language, device.language],

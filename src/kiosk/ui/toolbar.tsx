@@ -22,7 +22,9 @@ export function Toolbar({ sound, onSoundChange }: Props) {
 
   return (
     <details className="settings">
-      <summary>{t('settings')}</summary>
+      <summary>
+        <span className="settings-label">{t('settings')}</span>
+      </summary>
       <div className="toolbar">
         <label className="language">
           <span>{t('defaultLanguage')}</span>

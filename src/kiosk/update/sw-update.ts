@@ -3,7 +3,7 @@
  * activated only when the kiosk is idle (no feedback on screen, no send in flight, nobody typing), then the page
  * reloads once the new worker controls it, so nobody's punch is interrupted by a reload.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 const UPDATE_CHECK_MS = 30 * 60_000;
 
@@ -11,8 +11,11 @@ let workbox: Workbox | null = null;
 let waiting = false;
 let isIdle: () => boolean = () => false;
 
-export function registerServiceWorker(): void {
+/** workbox-window is fetched after the first screen, so it does not weigh on the kiosk's first download. */
+export async function registerServiceWorker(): Promise<void> {
   if (workbox || !('serviceWorker' in navigator)) return;
+  const { Workbox } = await import('workbox-window');
+  if (workbox) return;
   workbox = new Workbox('/sw.js');
   const wb = workbox;
   wb.addEventListener('waiting', () => {
