@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { installErrorHandler } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
+import { kenjoStats } from '../testing/kenjo-stats';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { registerAdminConsole } from './register-admin-console';
 import { connectionState } from './status-routes';
@@ -14,14 +15,8 @@ import {
 } from '../testing/admin-support';
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats => ({
-  logins: 1,
-  trackTimeCalls: 0,
-  lastSuccessAtMs: null,
-  lastError: null,
-  lastErrorAtMs: null,
-  ...overrides,
-});
+const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats =>
+  kenjoStats({ logins: 1, ...overrides });
 
 describe('connectionState', () => {
   it.each([
