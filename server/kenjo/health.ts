@@ -22,7 +22,13 @@ export class Health {
   private readonly skippedByList = new Map<string, SkippedRecords[]>();
   private unexpected = { count: 0, last: null as string | null, atMs: null as number | null };
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly configurationRetry = {
+      baseMs: CONFIGURATION_RETRY_BASE_MS,
+      maxMs: CONFIGURATION_RETRY_MAX_MS,
+    },
+  ) {}
 
   /** Kenjo answered (a refusal of one punch still proves it is reachable). */
   succeeded(path?: string): void {
@@ -43,7 +49,8 @@ export class Health {
     this.problems.set(path, sentence);
     this.configurationStreak += 1;
     const exponent = Math.min(this.configurationStreak - 1, 16);
-    return Math.min(CONFIGURATION_RETRY_MAX_MS, CONFIGURATION_RETRY_BASE_MS * 2 ** exponent);
+    const { baseMs, maxMs } = this.configurationRetry;
+    return Math.min(maxMs, baseMs * 2 ** exponent);
   }
 
   /** What the last read of `list` skipped (an empty array clears it). */

@@ -23,6 +23,11 @@ export interface KenjoClientOptions {
   /** Limit for each HTTP exchange (headers and body); a login before a call has its own limit. */
   timeoutMs?: number;
   logger?: KenjoLogger;
+  /**
+   * The first wait after a configuration problem (a refused key, no access, a wrong address), doubling up to
+   * `maxMs` while it stays; defaults to 5 s and 5 min.
+   */
+  configurationRetry?: { baseMs: number; maxMs: number };
   /** Injected for tests of token expiry; defaults to `Date.now`. */
   now?: () => number;
 }
