@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { installErrorHandler } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
 import { kenjoStats } from '../testing/kenjo-stats';
+import { punch, setup } from '../testing/simulator-fixture';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { registerAdminConsole } from './register-admin-console';
 import { connectionState } from './status-routes';
@@ -102,6 +103,32 @@ describe('admin read endpoints', () => {
       trackTimeCalls: 3,
       backlog: { waiting: 1, failed: 0, oldestAgeS: 119 },
       directory: { ageS: 60, employees: 1, activeEmployees: 1 },
+    });
+    await app.close();
+    ledger.close();
+  });
+
+  it("shows what Kenjo's answers left to an operator: skipped records, a problem to fix, unexpected answers", async () => {
+    const { running, client } = await setup({ faults: { malformedEmployees: true } });
+    await client.listEmployees();
+    running.simulator.setFaults({ captivePortalRate: 1 });
+    await client.trackTime(punch('2026-02-04T08:00:00'));
+    running.simulator.setFaults({ captivePortalRate: 0, refuseAllWith: 404, refuseLogin: false });
+    await client.trackTime(punch('2026-02-04T09:00:00'));
+    const ledger = openSqliteLedger(':memory:');
+    const app = Fastify();
+    installErrorHandler(app);
+    await registerAdminConsole(app, {
+      ledger,
+      kenjo: client,
+      config: { demoMode: false, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
+      now: () => NOW_MS,
+    });
+    const body = (await app.inject({ url: '/api/v1/admin/kenjo', headers: auth })).json();
+    expect(body).toMatchObject({
+      problems: [expect.stringMatching(/404 to \/attendances\/track-time.*check KENJO_API_URL/)],
+      skipped: [{ list: 'employees', reason: 'no identifier', count: 2 }],
+      unexpectedAnswers: { count: 1, last: expect.stringMatching(/200 with a page/) },
     });
     await app.close();
     ledger.close();
