@@ -27,7 +27,11 @@ function setSessionCookie(
   });
 }
 
-export function registerSessionRoutes(app: FastifyInstance, store: AdminSessionStore, adminToken: string | null): void {
+export function registerSessionRoutes(
+  app: FastifyInstance,
+  store: AdminSessionStore,
+  adminToken: string | null,
+): void {
   app.post('/api/v1/admin/session', async (request, reply) => {
     const parsed = signInBody.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request', 'Send {"token": "<ADMIN_TOKEN>"}.');

@@ -27,7 +27,12 @@ export async function buildTestConsole(
   installErrorHandler(app);
   const adminAuth = adminGuard(ADMIN_TOKEN);
   const config = testConfig(options.config);
-  await registerAdmin(app, { config, services: parts.services, kioskAuth: requireKiosk(parts.ledger), adminAuth });
+  await registerAdmin(app, {
+    config,
+    services: parts.services,
+    kioskAuth: requireKiosk(parts.ledger),
+    adminAuth,
+  });
   // A stand-in for a state-changing admin endpoint, behind the same guard.
   app.post('/api/v1/admin/test-change', { preHandler: adminAuth }, async () => ({ changed: true }));
   await app.ready();

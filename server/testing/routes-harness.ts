@@ -84,7 +84,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export type TestServices = Pick<Harness, 'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats'>;
+export type TestServices = Pick<
+  Harness,
+  'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats'
+>;
 
 /** The config of the tests: demo mode, Berlin, the test admin token; overrides win. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
