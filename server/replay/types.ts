@@ -5,19 +5,12 @@
 import type { EmployeeRef } from '../../core/punch';
 import type { Reading } from '../kenjo/entry-readings';
 import type { KenjoClient } from '../kenjo/types';
-import type { Ledger, LedgerPunch } from '../ledger/ledger';
+import type { LedgerPunch, LedgerTransactions, PunchQueries, ReplayQueue } from '../ledger/ledger';
 
-export type ReplayLedger = Pick<
-  Ledger,
-  | 'dueChainHeads'
-  | 'nextChainHead'
-  | 'atomically'
-  | 'unresolvedPunches'
-  | 'deliveredHistory'
-  | 'transition'
-  | 'punchesOfEmployeeBetween'
-  | 'listPunches'
->;
+/** The queue, plus the look around a punch: its employee's neighbours, and sent punches as read-back evidence. */
+export type ReplayLedger = ReplayQueue &
+  LedgerTransactions &
+  Pick<PunchQueries, 'punchesOfEmployeeBetween' | 'listPunches'>;
 
 export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances'>;
 
