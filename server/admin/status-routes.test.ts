@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Fastify from 'fastify';
-import { installErrorHandler } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
 import { kenjoStats } from '../testing/kenjo-stats';
 import { punch, setup } from '../testing/simulator-fixture';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import { registerAdminConsole } from './register-admin-console';
 import { connectionState } from './status-routes';
 import {
   ADMIN_TOKEN,
@@ -80,16 +76,9 @@ describe('admin read endpoints', () => {
   });
 
   it('reports Kenjo, the backlog and the directory', async () => {
-    const ledger = openSqliteLedger(':memory:');
-    const app = Fastify();
-    installErrorHandler(app);
-    const kenjo = { stats: () => stats({ lastSuccessAtMs: NOW_MS - 5000, trackTimeCalls: 3 }) };
-    await registerAdminConsole(app, {
-      ledger,
-      kenjo,
-      config: { demoMode: false, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
-      now: () => NOW_MS,
-    });
+    t = await buildTestConsole({ config: { demoMode: false } });
+    const { app, ledger } = t;
+    Object.assign(t.kenjoStats, stats({ lastSuccessAtMs: NOW_MS - 5000, trackTimeCalls: 3 }));
     ledger.saveDirectory(
       [{ userId: 'a', email: null, externalId: 'B-1', isActive: true, displayName: 'A' }],
       NOW_MS - 60_000,
@@ -104,8 +93,6 @@ describe('admin read endpoints', () => {
       backlog: { waiting: 1, failed: 0, oldestAgeS: 119 },
       directory: { ageS: 60, employees: 1, activeEmployees: 1 },
     });
-    await app.close();
-    ledger.close();
   });
 
   it("shows what Kenjo's answers left to an operator: skipped records, a problem to fix, unexpected answers", async () => {
@@ -115,23 +102,15 @@ describe('admin read endpoints', () => {
     await client.trackTime(punch('2026-02-04T08:00:00'));
     running.simulator.setFaults({ captivePortalRate: 0, refuseAllWith: 404, refuseLogin: false });
     await client.trackTime(punch('2026-02-04T09:00:00'));
-    const ledger = openSqliteLedger(':memory:');
-    const app = Fastify();
-    installErrorHandler(app);
-    await registerAdminConsole(app, {
-      ledger,
-      kenjo: client,
-      config: { demoMode: false, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
-      now: () => NOW_MS,
-    });
+    t = await buildTestConsole({ config: { demoMode: false } });
+    const { app } = t;
+    Object.assign(t.kenjoStats, client.stats());
     const body = (await app.inject({ url: '/api/v1/admin/kenjo', headers: auth })).json();
     expect(body).toMatchObject({
       problems: [expect.stringMatching(/404 to \/attendances\/track-time.*check KENJO_API_URL/)],
       skipped: [{ list: 'employees', reason: 'no identifier', count: 2 }],
       unexpectedAnswers: { count: 1, last: expect.stringMatching(/200 with a page/) },
     });
-    await app.close();
-    ledger.close();
   });
 
   it('lists the audit log newest first', async () => {

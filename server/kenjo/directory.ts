@@ -4,10 +4,8 @@
  * or `null`, unknown fields ignored, paged or not. A record that cannot be used is skipped and counted.
  */
 import { z } from 'zod';
-import { readList } from './list-pages';
-import type { ReadContext } from './read-json';
-import { parseRecords, type SkippedRecords } from './records';
-import type { KenjoEmployee, KenjoLogger } from './types';
+import { readList, type ReadContext } from './kenjo-list';
+import type { KenjoEmployee, SkippedRecords } from './types';
 
 const optionalText = z
   .string()
@@ -55,18 +53,19 @@ export interface EmployeeListing {
   pages: number;
 }
 
-export async function readEmployees(
-  context: ReadContext & { logger?: KenjoLogger | undefined },
-): Promise<EmployeeListing> {
-  const [employeeList, personalList] = await Promise.all([
-    readList(context, '/employees'),
-    readList(context, '/employees/personals'),
+export async function readEmployees(context: ReadContext): Promise<EmployeeListing> {
+  const [employees, personals] = await Promise.all([
+    readList(context, { path: '/employees' }, employeeSchema),
+    readList(context, { path: '/employees/personals' }, personalSchema),
   ]);
-  const employees = parseRecords('employees', employeeList.items, employeeSchema, context.logger);
-  const personals = parseRecords('employee names', personalList.items, personalSchema, context.logger);
-  const personalById = new Map(personals.records.map((personal) => [personal._id, personal]));
+  const skipped = [
+    ...employees.skippedBy.map((skip) => ({ list: 'employees', ...skip })),
+    ...personals.skippedBy.map((skip) => ({ list: 'employee names', ...skip })),
+  ];
+  for (const skip of skipped) context.logger?.warn(skip, 'Kenjo employee records skipped');
+  const personalById = new Map(personals.items.map((personal) => [personal._id, personal]));
   return {
-    employees: employees.records.map((employee) => ({
+    employees: employees.items.map((employee) => ({
       userId: employee._id,
       email: employee.email,
       externalId: employee.externalId,
@@ -77,15 +76,13 @@ export async function readEmployees(
         employee.email ?? employee.externalId ?? employee._id,
       ),
     })),
-    skipped: [...employees.skipped, ...personals.skipped],
-    pages: employeeList.pages,
+    skipped,
+    pages: employees.pages,
   };
 }
 
 /** The list for the directory; what was skipped reaches the operator through the client's stats. */
-export async function listEmployees(
-  context: ReadContext & { logger?: KenjoLogger | undefined },
-): Promise<KenjoEmployee[]> {
+export async function listEmployees(context: ReadContext): Promise<KenjoEmployee[]> {
   const listing = await readEmployees(context);
   context.health.skipped('employees', listing.skipped);
   return listing.employees;

@@ -3,8 +3,7 @@
  * operator must fix (a configuration problem), records skipped from the last lists, and answers that were not
  * Kenjo's.
  */
-import type { SkippedRecords } from './records';
-import type { KenjoClientStats } from './types';
+import type { KenjoClientStats, SkippedRecords } from './types';
 
 /** The first wait after a configuration problem; it doubles while the problem stays, up to the maximum. */
 export const CONFIGURATION_RETRY_BASE_MS = 5_000;
