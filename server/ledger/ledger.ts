@@ -211,10 +211,14 @@ export interface Ledger {
   replaceKioskToken(id: string, tokenHash: string): void;
   reportKioskStatus(id: string, report: KioskStatusReport): void;
 
-  // Pairing codes: short, single-use, expiring
-  insertPairingCode(code: string, kioskId: string, expiresAtMs: number): void;
-  /** Marks the code used and returns its kiosk when it exists, is unused and not expired; atomically. */
-  consumePairingCode(code: string, nowMs: number): string | null;
+  // Pairing codes: short, single-use, expiring; stored only as their hash, the caller hashes
+  /** Stores a new code for the kiosk and voids every earlier unused one of that kiosk, atomically. */
+  insertPairingCode(codeHash: string, kioskId: string, expiresAtMs: number): void;
+  /**
+   * Marks the code used and returns its kiosk when it exists, is unused and not expired, voiding the kiosk's
+   * other unused codes; atomically.
+   */
+  consumePairingCode(codeHash: string, nowMs: number): string | null;
 
   // Employee directory cache (survives restarts)
   saveDirectory(employees: readonly DirectoryEmployee[], fetchedAtMs: number): void;

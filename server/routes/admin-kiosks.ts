@@ -21,7 +21,7 @@ const patchBody = z
 function issuePairingCode(ledger: Ledger, kioskId: string, nowMs: number) {
   const pairingCode = newPairingCode();
   const expiresAtMs = nowMs + PAIRING_CODE_TTL_MS;
-  ledger.insertPairingCode(pairingCode, kioskId, expiresAtMs);
+  ledger.insertPairingCode(hashToken(pairingCode), kioskId, expiresAtMs);
   return { pairingCode, expiresAt: new Date(expiresAtMs).toISOString() };
 }
 

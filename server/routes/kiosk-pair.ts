@@ -16,13 +16,14 @@ const invalidCode = () =>
 
 /**
  * `POST /api/v1/kiosk/pair` (no token): trades a pairing code for a new kiosk token. The code is consumed in the same
- * step as it is checked, and the new token replaces the kiosk's previous one, which stops working at once.
+ * step as it is checked, and the new token replaces the kiosk's previous one, which stops working at once. Codes are
+ * looked up by their hash, like kiosk tokens: a copy of the ledger pairs nothing.
  */
 export function registerKioskPair(app: FastifyInstance, { services }: RouteDeps): void {
   const { ledger } = services;
   app.post('/api/v1/kiosk/pair', async (request) => {
     const { pairingCode } = parseRequest(pairBody, request.body, 'body');
-    const kioskId = ledger.consumePairingCode(normalizePairingCode(pairingCode), services.now());
+    const kioskId = ledger.consumePairingCode(hashToken(normalizePairingCode(pairingCode)), services.now());
     if (kioskId === null) throw invalidCode();
     const kiosk = ledger.getKiosk(kioskId);
     if (!kiosk || kiosk.revokedAtMs !== null) throw invalidCode();
