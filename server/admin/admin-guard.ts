@@ -4,6 +4,7 @@
  * routes independent of where that lives.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { throttleOf } from '../http/credential-throttle';
 import { HttpError } from '../http/errors';
 import { adminSessionAuthenticator } from './session-auth';
 import { secretsEqual } from './session-store';
@@ -19,8 +20,11 @@ export function createAdminGuard(adminToken: () => string | null) {
   return async function adminGuard(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const bearer = bearerTokenOf(request);
     if (bearer !== null) {
+      const throttle = throttleOf(request);
+      await throttle.check(request);
       const expected = adminToken();
       if (expected !== null && secretsEqual(bearer, expected)) return;
+      await throttle.failed(request);
       throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.');
     }
     if (adminSessionAuthenticator(request)) return;

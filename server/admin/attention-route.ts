@@ -3,7 +3,7 @@
  * rejected at ingest, newest first, a page at a time. A failed punch heads its employee's chain and holds back every
  * later unsettled punch of that employee; each failed item says how many wait behind it.
  */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import type { LedgerPunch } from '../ledger/ledger';
@@ -30,9 +30,9 @@ export function heldBehind(ledger: AdminLedger, failed: LedgerPunch): number {
 export function registerAttentionRoute(
   app: FastifyInstance,
   ledger: AdminLedger,
-  guard: preHandlerAsyncHookHandler,
+  guard: onRequestAsyncHookHandler,
 ): void {
-  app.get('/api/v1/admin/attention', { preHandler: guard }, async (request) => {
+  app.get('/api/v1/admin/attention', { onRequest: guard }, async (request) => {
     const parsed = query.safeParse(request.query);
     if (!parsed.success)
       throw new HttpError(400, 'bad-query', 'limit must be 1–200 and cursor a positive number.');

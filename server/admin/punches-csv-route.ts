@@ -3,7 +3,7 @@
  * kiosk's zone) lies in the range, oldest first, one row each, with a header row. Days are the kiosks' local days,
  * so the ledger is read over a range widened by the largest UTC offsets and then filtered by wall date.
  */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { addDays, parseInstant } from '../../core/wall-time';
 import { HttpError } from '../http/errors';
@@ -46,9 +46,9 @@ function dayStartMs(day: string): number | null {
 export function registerPunchesCsvRoute(
   app: FastifyInstance,
   ledger: AdminLedger,
-  guard: preHandlerAsyncHookHandler,
+  guard: onRequestAsyncHookHandler,
 ): void {
-  app.get('/api/v1/admin/punches.csv', { preHandler: guard }, async (request, reply) => {
+  app.get('/api/v1/admin/punches.csv', { onRequest: guard }, async (request, reply) => {
     const parsed = query.safeParse(request.query);
     const fromMs = parsed.success ? dayStartMs(parsed.data.from) : null;
     const toMs = parsed.success ? dayStartMs(parsed.data.to) : null;

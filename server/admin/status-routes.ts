@@ -2,7 +2,7 @@
  * `GET /api/v1/admin/kenjo`: is Kenjo answering, how far behind is replay, how old is the employee directory.
  * `GET /api/v1/admin/audit`: operators' actions, newest first.
  */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
@@ -37,9 +37,9 @@ const auditQuery = z.object({
 export function registerStatusRoutes(
   app: FastifyInstance,
   deps: StatusDeps,
-  guard: preHandlerAsyncHookHandler,
+  guard: onRequestAsyncHookHandler,
 ): void {
-  app.get('/api/v1/admin/kenjo', { preHandler: guard }, async () => {
+  app.get('/api/v1/admin/kenjo', { onRequest: guard }, async () => {
     const nowMs = deps.now();
     const stats = deps.kenjo?.stats() ?? null;
     const backlog = deps.ledger.backlog(nowMs);
@@ -69,7 +69,7 @@ export function registerStatusRoutes(
     };
   });
 
-  app.get('/api/v1/admin/audit', { preHandler: guard }, async (request) => {
+  app.get('/api/v1/admin/audit', { onRequest: guard }, async (request) => {
     const parsed = auditQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'limit must be 1–500 and before an epoch ms.');
     const { limit, before } = parsed.data;

@@ -1,5 +1,5 @@
 /** `GET /api/v1/admin/who-is-in?site=<kioskId>`: who is in now per kiosk, and yesterday's forgotten clock-outs. */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import { allPunches, employeeNames, type AdminLedger } from './admin-ledger';
@@ -16,9 +16,9 @@ export interface WhoIsInDeps {
 export function registerWhoIsInRoute(
   app: FastifyInstance,
   deps: WhoIsInDeps,
-  guard: preHandlerAsyncHookHandler,
+  guard: onRequestAsyncHookHandler,
 ): void {
-  app.get('/api/v1/admin/who-is-in', { preHandler: guard }, async (request) => {
+  app.get('/api/v1/admin/who-is-in', { onRequest: guard }, async (request) => {
     const parsed = query.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'site must be a kiosk id.');
     const { site } = parsed.data;

@@ -4,7 +4,8 @@
  * the admin console's session cookie (with its CSRF header on changes) is added as another, without touching routes.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { throttleOf } from '../http/credential-throttle';
 import { HttpError } from '../http/errors';
 import { bearerToken } from './tokens';
 
@@ -37,8 +38,11 @@ export function bearerAdminToken(adminToken: string): AdminAuthenticator {
   };
 }
 
-export function requireAdmin(authenticators: readonly AdminAuthenticator[]): preHandlerAsyncHookHandler {
+export function requireAdmin(authenticators: readonly AdminAuthenticator[]): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
+    // Only a presented bearer token is a guess; a console without a session is not.
+    const guessing = request.headers.authorization !== undefined;
+    if (guessing) await throttleOf(request).check(request);
     for (const authenticate of authenticators) {
       const identity = await authenticate(request);
       if (identity) {
@@ -46,6 +50,7 @@ export function requireAdmin(authenticators: readonly AdminAuthenticator[]): pre
         return;
       }
     }
+    if (guessing) await throttleOf(request).failed(request);
     throw new HttpError(
       401,
       'unauthorized',

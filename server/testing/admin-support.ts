@@ -7,7 +7,7 @@ import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createAdminGuard } from '../admin/admin-guard';
 import { registerAdminConsole } from '../admin/register-admin-console';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** 2026-02-04 10:00 in Berlin (UTC+1 in winter). */
 export const NOW_MS = Date.parse('2026-02-04T10:00:00+01:00');
 
@@ -28,7 +28,7 @@ export async function buildTestConsole(options: { trustProxy?: boolean } = {}): 
     now: () => clock.nowMs,
   });
   // A stand-in for a state-changing admin endpoint of the proxy, guarded as they are.
-  app.post('/api/v1/admin/test-change', { preHandler: createAdminGuard(() => ADMIN_TOKEN) }, async () => ({
+  app.post('/api/v1/admin/test-change', { onRequest: createAdminGuard(() => ADMIN_TOKEN) }, async () => ({
     changed: true,
   }));
   await app.ready();
