@@ -12,7 +12,7 @@ describe('GET /api/v1/admin/console', () => {
     ['PUBLIC_URL when set', 'https://kiosk.example.com', 'https://kiosk.example.com'],
     ['null when unset', undefined, null],
   ])('answers %s', async (_name, publicUrl, expected) => {
-    t = await buildTestConsole(publicUrl === undefined ? {} : { publicUrl });
+    t = await buildTestConsole(publicUrl === undefined ? {} : { config: { PUBLIC_URL: publicUrl } });
     const response = await t.app.inject({
       url: '/api/v1/admin/console',
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -22,7 +22,7 @@ describe('GET /api/v1/admin/console', () => {
   });
 
   it('is for operators only', async () => {
-    t = await buildTestConsole({ publicUrl: 'https://kiosk.example.com' });
+    t = await buildTestConsole({ config: { PUBLIC_URL: 'https://kiosk.example.com' } });
     expect((await t.app.inject({ url: '/api/v1/admin/console' })).statusCode).toBe(401);
   });
 });

@@ -169,4 +169,9 @@ export const de: Messages = {
   'identifier.externalId': 'Badge {value}',
   'identifier.email': 'E-Mail {value}',
   'identifier.userId': 'Kenjo-ID {value}',
+  'kenjo.actionNeeded': 'Handlungsbedarf',
+  'kenjo.replayPaused':
+    'Das Senden an Kenjo pausiert, bis dies behoben ist; kein Stempel geht verloren oder wird als fehlgeschlagen markiert.',
+  'kenjo.skipped': '{count} {list} übersprungen: {reason}',
+  'kenjo.unexpected': 'Unerwartete Antworten auf Zeiterfassung (offen gehalten, nicht als gesendet gezählt)',
 };

@@ -167,4 +167,9 @@ export const es: Messages = {
   'identifier.externalId': 'tarjeta {value}',
   'identifier.email': 'correo {value}',
   'identifier.userId': 'id de Kenjo {value}',
+  'kenjo.actionNeeded': 'Acción necesaria',
+  'kenjo.replayPaused':
+    'El envío a Kenjo está en pausa hasta que se corrija; ningún fichaje se pierde ni se marca como fallido.',
+  'kenjo.skipped': '{count} {list} omitidos: {reason}',
+  'kenjo.unexpected': 'Respuestas inesperadas al registro de tiempo (en duda, no contadas como enviadas)',
 };

@@ -167,4 +167,9 @@ export const fr: Messages = {
   'identifier.externalId': 'badge {value}',
   'identifier.email': 'e-mail {value}',
   'identifier.userId': 'id Kenjo {value}',
+  'kenjo.actionNeeded': 'Action requise',
+  'kenjo.replayPaused':
+    "L'envoi vers Kenjo est en pause jusqu'à la correction ; aucun pointage n'est perdu ni marqué en échec.",
+  'kenjo.skipped': '{count} {list} ignorés : {reason}',
+  'kenjo.unexpected': 'Réponses inattendues au pointage (en doute, non comptées comme envoyées)',
 };

@@ -168,4 +168,9 @@ export const nl: Messages = {
   'identifier.externalId': 'badge {value}',
   'identifier.email': 'e-mail {value}',
   'identifier.userId': 'Kenjo-id {value}',
+  'kenjo.actionNeeded': 'Actie nodig',
+  'kenjo.replayPaused':
+    'Verzenden naar Kenjo is gepauzeerd tot dit is opgelost; geen registratie gaat verloren of wordt als mislukt gemarkeerd.',
+  'kenjo.skipped': '{count} {list} overgeslagen: {reason}',
+  'kenjo.unexpected': 'Onverwachte antwoorden op tijdregistratie (in twijfel, niet als verzonden geteld)',
 };

@@ -1,5 +1,6 @@
 /** How a punch reads in a table: who, when, how Kenjo will see it, and how its delivery went. */
-import type { EmployeeRef, Punch } from '../api/types';
+import type { EmployeeRef } from '../../../core/punch';
+import type { PunchView } from '../../../core/punch-view';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { formatInZone } from '../ui/format';
 import { StatusBadge } from '../ui/status';
@@ -11,7 +12,7 @@ export function identifierLabel(ref: EmployeeRef, t: Translate): string {
   return t('identifier.userId', { value: ref.userId });
 }
 
-export function EmployeeCell({ punch }: { punch: Punch }) {
+export function EmployeeCell({ punch }: { punch: PunchView }) {
   const { t } = useI18n();
   const label = identifierLabel(punch.employee, t);
   return (
@@ -22,7 +23,7 @@ export function EmployeeCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function OvernightCell({ punch }: { punch: Punch }) {
+export function OvernightCell({ punch }: { punch: PunchView }) {
   const { t } = useI18n();
   if (punch.isOvernightShift === null) return <span className="muted">{t('punch.overnightUndecided')}</span>;
   return (
@@ -33,7 +34,7 @@ export function OvernightCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function StatusCell({ punch }: { punch: Punch }) {
+export function StatusCell({ punch }: { punch: PunchView }) {
   return (
     <>
       <StatusBadge status={punch.status} />
@@ -42,7 +43,7 @@ export function StatusCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function DirectionCell({ punch }: { punch: Punch }) {
+export function DirectionCell({ punch }: { punch: PunchView }) {
   const { t } = useI18n();
   if (!punch.direction) return <span className="muted">—</span>;
   return (
@@ -51,7 +52,7 @@ export function DirectionCell({ punch }: { punch: Punch }) {
 }
 
 /** When it was punched, on the kiosk's clock, with that zone named. */
-export function WhenCell({ punch }: { punch: Punch }) {
+export function WhenCell({ punch }: { punch: PunchView }) {
   const { language } = useI18n();
   return (
     <>
@@ -62,7 +63,7 @@ export function WhenCell({ punch }: { punch: Punch }) {
 }
 
 /** When it reached Kenjo, on the same kiosk clock as the rest of the row. */
-export function DeliveredCell({ punch }: { punch: Punch }) {
+export function DeliveredCell({ punch }: { punch: PunchView }) {
   const { language } = useI18n();
   return <>{formatInZone(punch.deliveredAt, language, punch.timeZone)}</>;
 }

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInstant } from '../../core/wall-time';
-import { searchIdentifiers } from '../admin/employee-search';
-import { punchDirections, punchKey } from '../admin/punch-direction';
 import { parseRequest } from '../http/parse';
-import type { LedgerStatus, PunchFilter } from '../ledger/ledger';
-import type { RouteDeps } from './deps';
-import { adminPunchView } from './punch-view';
-
-const STATUSES = ['queued', 'sending', 'sent', 'ignored', 'rejected', 'failed', 'discarded'] as const;
+import { PUNCH_STATUSES } from '../../core/punch-status';
+import type { PunchViewPage } from '../../core/punch-view';
+import type { PunchFilter } from '../ledger/ledger';
+import type { RouteDeps } from '../routes/deps';
+import { employeeNames } from './admin-ledger';
+import { searchIdentifiers } from './employee-search';
+import { punchDirections, punchKey } from './punch-direction';
+import { toPunchView } from './punch-view';
 
 const instant = z.string().transform((value, ctx) => {
   const ms = parseInstant(value);
@@ -21,7 +22,7 @@ const listQuery = z.strictObject({
   status: z
     .string()
     .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(z.enum(STATUSES)).min(1))
+    .pipe(z.array(z.enum(PUNCH_STATUSES)).min(1))
     .optional(),
   kioskId: z.string().min(1).max(100).optional(),
   employee: z.string().trim().min(1).max(254).optional(),
@@ -38,10 +39,10 @@ const listQuery = z.strictObject({
  * `in` or an `out` as Kenjo pairs it (null when it takes no part in pairing).
  */
 export function registerAdminPunches(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
-  app.get('/api/v1/admin/punches', { preHandler: adminAuth }, async (request) => {
+  app.get('/api/v1/admin/punches', { onRequest: adminAuth }, async (request): Promise<PunchViewPage> => {
     const query = parseRequest(listQuery, request.query, 'query');
     const filter: PunchFilter = { limit: query.limit };
-    if (query.status) filter.status = query.status as LedgerStatus[];
+    if (query.status) filter.status = query.status;
     if (query.kioskId !== undefined) filter.kioskId = query.kioskId;
     if (query.employee !== undefined) {
       filter.employees = searchIdentifiers(query.employee, services.directory.employees());
@@ -50,15 +51,14 @@ export function registerAdminPunches(app: FastifyInstance, { config, services, a
     if (query.to !== undefined) filter.toMs = query.to;
     if (query.cursor !== undefined) filter.cursor = query.cursor;
     const page = services.ledger.listPunches(filter);
-    const names = new Map(services.directory.employees().map((e) => [e.userId, e.displayName]));
+    const nameOf = employeeNames(services.ledger);
     const directions = punchDirections(services.ledger, page.punches, config.MAX_SHIFT_HOURS);
     return {
       punches: page.punches.map((punch) => ({
-        ...adminPunchView(punch),
-        employeeName: punch.employeeKey === null ? null : (names.get(punch.employeeKey) ?? null),
+        ...toPunchView(punch, nameOf),
         direction: directions.get(punchKey(punch)) ?? null,
       })),
-      nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
+      nextCursor: page.nextCursor,
     };
   });
 }
