@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { DEMO_EMPLOYEES } from '../server/simulator/employees';
 import { ADMIN_TOKEN, AdminPage, berlinWallTime, KioskClient } from './pages/admin-page';
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
@@ -70,4 +71,8 @@ test('the CSV export holds exactly the punches of the range', async ({ page, req
     expect(row[column('kiosk_name')]).toBe('CSV door');
   }
   expect(ours.map((row) => row[column('employee')])).toEqual(badges.map((b) => `badge ${b}`));
+  // Names and direction, as in the console's list: each of them clocked in once.
+  expect(ours.map((row) => [row[column('employee_name')], row[column('direction')]])).toEqual(
+    badges.map((b) => [DEMO_EMPLOYEES.find((e) => e.externalId === b)?.displayName, 'in']),
+  );
 });

@@ -68,15 +68,17 @@ describe('GET /api/v1/admin/punches.csv', () => {
     );
     const lines = response.body.split('\r\n');
     expect(lines[0]).toBe(
-      'kiosk_id,kiosk_name,punch_id,employee,employee_id,employee_name,at,kenjo_date_time,time_zone,status,reason,' +
+      'kiosk_id,kiosk_name,punch_id,employee,employee_id,employee_name,direction,at,kenjo_date_time,time_zone,' +
+        'status,reason,' +
         'is_overnight_shift,overnight_reason,attempts,last_error,received_at,delivered_at',
     );
     expect(lines.at(-1)).toBe('');
     const rows = lines.slice(1, -1);
     expect(rows.map((r) => r.split(',')[4])).toEqual(['first', '', 'last']);
     expect(rows[0]).toContain(',2026-02-03T00:00:00,Europe/Berlin,sent,,false,,');
-    expect(rows[0]).toContain(",first,'@SUM(1+1),");
-    expect(rows[1]).toContain(',email =cmd@demo.example,,,');
+    expect(rows[0]).toContain(",first,'@SUM(1+1),in,");
+    expect(rows[1]).toContain(',email =cmd@demo.example,,,,');
+    expect(rows[2]).toContain(',last,,in,');
     expect(rows[1]).toContain(',rejected,"unknown employee, ""=cmd""",');
   });
 

@@ -1,7 +1,8 @@
 /**
  * `GET /api/v1/admin/punches.csv?from=YYYY-MM-DD&to=YYYY-MM-DD`: every punch whose Kenjo wall-clock date (in its
  * kiosk's zone) lies in the range, oldest first, one row each, with a header row. Days are the kiosks' local days,
- * so the ledger is read over a range widened by the largest UTC offsets and then filtered by wall date.
+ * so the ledger is read over a range widened by the largest UTC offsets and then filtered by wall date. Each row
+ * names the employee and says `in` or `out` as the console's punch list does (`punch-direction.ts`).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { HttpError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';
 import { allPunches, employeeNames, isoOrNull } from './admin-ledger';
 import { csvRow } from './csv';
+import { punchDirections, punchKey } from './punch-direction';
 import { toPunchView } from './punch-view';
 
 export const CSV_MAX_DAYS = 366;
@@ -27,6 +29,7 @@ export const CSV_HEADER = [
   'employee',
   'employee_id',
   'employee_name',
+  'direction',
   'at',
   'kenjo_date_time',
   'time_zone',
@@ -44,7 +47,10 @@ function dayStartMs(day: string): number | null {
   return parseInstant(`${day}T00:00:00Z`);
 }
 
-export function registerPunchesCsvRoute(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
+export function registerPunchesCsvRoute(
+  app: FastifyInstance,
+  { config, services, adminAuth }: RouteDeps,
+): void {
   const { ledger } = services;
   app.get('/api/v1/admin/punches.csv', { onRequest: adminAuth }, async (request, reply) => {
     const parsed = query.safeParse(request.query);
@@ -64,6 +70,7 @@ export function registerPunchesCsvRoute(app: FastifyInstance, { services, adminA
     ].filter((p) => p.kenjoDateTime >= from && p.kenjoDateTime < lastDayExclusive);
     punches.sort((a, b) => a.atMs - b.atMs || a.seq - b.seq);
     const nameOf = employeeNames(ledger);
+    const directions = punchDirections(ledger, punches, config.MAX_SHIFT_HOURS);
     const kioskNames = new Map(ledger.listKiosks().map((k) => [k.id, k.name]));
     const lines = [csvRow(CSV_HEADER)];
     for (const punch of punches) {
@@ -76,6 +83,7 @@ export function registerPunchesCsvRoute(app: FastifyInstance, { services, adminA
           v.employeeLabel,
           v.employeeKey,
           v.employeeName,
+          directions.get(punchKey(punch)) ?? null,
           v.at,
           v.kenjoDateTime,
           v.timeZone,

@@ -57,7 +57,8 @@ export function PunchesPage() {
       <QueryState isPending={punches.isPending} error={punches.error} />
       {punches.data && rows.length === 0 && <p>{t('punches.empty')}</p>}
       {rows.length > 0 && (
-        <div className="table-wrap">
+        // Focusable, so a keyboard can scroll the table sideways on a narrow screen.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('punches.tableCaption')}>
           <table>
             <caption>{t('punches.tableCaption')}</caption>
             <thead>
