@@ -41,7 +41,7 @@ test('a punch Kenjo refuses fails in the console, is reassigned, and reaches Ken
     await admin.reassign(item, taker, `Badge ${former} was lent to ${taker}`);
     await expect(item).toBeHidden({ timeout: 15_000 });
     const audit = page.getByRole('region', { name: 'Recent operator actions' });
-    await expect(audit.getByRole('row').filter({ hasText: 'punch.reassign' })).toContainText(
+    await expect(audit.getByRole('row').filter({ hasText: 'Punch sent for another employee' })).toContainText(
       `Badge ${former} was lent to ${taker}`,
     );
 

@@ -1,4 +1,5 @@
-import { useI18n } from '../i18n/i18n';
+import { en, type MessageKey } from '../i18n/en';
+import { useI18n, type Translate } from '../i18n/i18n';
 import { formatInstant } from '../ui/format';
 import { QueryState } from '../ui/status';
 import { useAudit } from './attention-api';
@@ -30,7 +31,7 @@ export function AuditList() {
                 <tr key={`${entry.atMs}-${index}`}>
                   <td>{formatInstant(entry.at, language)}</td>
                   <td>{entry.actor}</td>
-                  <td>{entry.action}</td>
+                  <td>{actionLabel(entry.action, t)}</td>
                   <td className="mono">{entry.target}</td>
                   <td>{entry.reason ?? '—'}</td>
                 </tr>
@@ -41,4 +42,10 @@ export function AuditList() {
       )}
     </section>
   );
+}
+
+/** An audit action (`kiosk.create`) in the console's language; one the console does not know reads as recorded. */
+export function actionLabel(action: string, t: Translate): string {
+  const key = `auditAction.${action}`;
+  return key in en ? t(key as MessageKey) : action;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { actionLabel } from '../attention/audit-list';
 import { CATALOGUES, translate } from './i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -22,5 +23,18 @@ describe('admin catalogues', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate(en, 'attention.summary', { failed: 2, rejected: 0 })).toBe('2 failed, 0 rejected');
     expect(translate(en, 'common.page', {})).toBe('Page {n}');
+  });
+});
+
+describe('audit actions', () => {
+  it.each(Object.entries(CATALOGUES))('%s names every action the proxy records', (_code, messages) => {
+    const t = (key: keyof typeof en) => translate(messages, key);
+    for (const action of ['create', 'update', 'revoke', 'pairing-code']) {
+      expect(actionLabel(`kiosk.${action}`, t)).not.toMatch(/^kiosk\./);
+    }
+    for (const action of ['retry', 'discard', 'reassign']) {
+      expect(actionLabel(`punch.${action}`, t)).not.toMatch(/^punch\./);
+    }
+    expect(actionLabel('kiosk.teleport', t)).toBe('kiosk.teleport');
   });
 });

@@ -174,4 +174,11 @@ export const de: Messages = {
     'Das Senden an Kenjo pausiert, bis dies behoben ist; kein Stempel geht verloren oder wird als fehlgeschlagen markiert.',
   'kenjo.skipped': '{count} {list} übersprungen: {reason}',
   'kenjo.unexpected': 'Unerwartete Antworten auf Zeiterfassung (offen gehalten, nicht als gesendet gezählt)',
+  'auditAction.kiosk.create': 'Kiosk angelegt',
+  'auditAction.kiosk.update': 'Kiosk geändert',
+  'auditAction.kiosk.revoke': 'Kiosk gesperrt',
+  'auditAction.kiosk.pairing-code': 'Neuer Kopplungscode',
+  'auditAction.punch.retry': 'Stempelung erneut gesendet',
+  'auditAction.punch.discard': 'Stempelung verworfen',
+  'auditAction.punch.reassign': 'Stempelung für anderen Mitarbeiter gesendet',
 };

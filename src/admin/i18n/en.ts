@@ -170,6 +170,13 @@ export const en = {
     'Sending to Kenjo is paused until this is fixed; no punch is lost or marked failed meanwhile.',
   'kenjo.skipped': '{count} {list} skipped: {reason}',
   'kenjo.unexpected': 'Unexpected answers to track-time (kept in doubt, not counted as sent)',
+  'auditAction.kiosk.create': 'Kiosk created',
+  'auditAction.kiosk.update': 'Kiosk changed',
+  'auditAction.kiosk.revoke': 'Kiosk revoked',
+  'auditAction.kiosk.pairing-code': 'New pairing code',
+  'auditAction.punch.retry': 'Punch sent again',
+  'auditAction.punch.discard': 'Punch discarded',
+  'auditAction.punch.reassign': 'Punch sent for another employee',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -172,4 +172,11 @@ export const es: Messages = {
     'El envío a Kenjo está en pausa hasta que se corrija; ningún fichaje se pierde ni se marca como fallido.',
   'kenjo.skipped': '{count} {list} omitidos: {reason}',
   'kenjo.unexpected': 'Respuestas inesperadas al registro de tiempo (en duda, no contadas como enviadas)',
+  'auditAction.kiosk.create': 'Quiosco creado',
+  'auditAction.kiosk.update': 'Quiosco modificado',
+  'auditAction.kiosk.revoke': 'Quiosco revocado',
+  'auditAction.kiosk.pairing-code': 'Nuevo código de vinculación',
+  'auditAction.punch.retry': 'Fichaje reenviado',
+  'auditAction.punch.discard': 'Fichaje descartado',
+  'auditAction.punch.reassign': 'Fichaje enviado para otro empleado',
 };

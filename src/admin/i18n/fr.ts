@@ -172,4 +172,11 @@ export const fr: Messages = {
     "L'envoi vers Kenjo est en pause jusqu'à la correction ; aucun pointage n'est perdu ni marqué en échec.",
   'kenjo.skipped': '{count} {list} ignorés : {reason}',
   'kenjo.unexpected': 'Réponses inattendues au pointage (en doute, non comptées comme envoyées)',
+  'auditAction.kiosk.create': 'Borne créée',
+  'auditAction.kiosk.update': 'Borne modifiée',
+  'auditAction.kiosk.revoke': 'Borne révoquée',
+  'auditAction.kiosk.pairing-code': "Nouveau code d'appairage",
+  'auditAction.punch.retry': 'Pointage renvoyé',
+  'auditAction.punch.discard': 'Pointage écarté',
+  'auditAction.punch.reassign': 'Pointage envoyé pour un autre employé',
 };

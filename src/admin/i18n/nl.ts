@@ -173,4 +173,11 @@ export const nl: Messages = {
     'Verzenden naar Kenjo is gepauzeerd tot dit is opgelost; geen registratie gaat verloren of wordt als mislukt gemarkeerd.',
   'kenjo.skipped': '{count} {list} overgeslagen: {reason}',
   'kenjo.unexpected': 'Onverwachte antwoorden op tijdregistratie (in twijfel, niet als verzonden geteld)',
+  'auditAction.kiosk.create': 'Kiosk aangemaakt',
+  'auditAction.kiosk.update': 'Kiosk gewijzigd',
+  'auditAction.kiosk.revoke': 'Kiosk ingetrokken',
+  'auditAction.kiosk.pairing-code': 'Nieuwe koppelcode',
+  'auditAction.punch.retry': 'Registratie opnieuw verzonden',
+  'auditAction.punch.discard': 'Registratie verworpen',
+  'auditAction.punch.reassign': 'Registratie voor andere medewerker verzonden',
 };
