@@ -6,6 +6,8 @@ import {
   createHarness,
   createKiosk,
   errorOf,
+  postPunches,
+  punch,
 } from '../testing/routes-harness';
 
 let h: Harness;
@@ -122,17 +124,50 @@ describe('managing kiosks', () => {
     expect(errorOf(res)).toEqual({ status: 404, code: 'kiosk-not-found' });
   });
 
-  it('revokes a kiosk: its token fails at once, and it gets no new pairing code', async () => {
-    const { id, token } = await createKiosk(h);
+  it('revokes a kiosk: its token fails at once, and its earlier pairing code no longer pairs', async () => {
+    const { id, token, pairingCode } = await createKiosk(h);
     const res = await post(`/api/v1/admin/kiosks/${id}/revoke`);
     expect(res.json()).toMatchObject({ id, status: 'revoked', revokedAt: '2026-02-04T07:00:00.000Z' });
     const config = await h.app.inject({ url: '/api/v1/kiosk/config', headers: bearer(token) });
     expect(errorOf(config)).toEqual({ status: 401, code: 'invalid-token' });
-    expect(errorOf(await post(`/api/v1/admin/kiosks/${id}/pairing-code`))).toEqual({
-      status: 409,
-      code: 'kiosk-revoked',
+    expect(errorOf(await post('/api/v1/kiosk/pair', { pairingCode }, {}))).toEqual({
+      status: 400,
+      code: 'invalid-pairing-code',
     });
     expect((await post(`/api/v1/admin/kiosks/${id}/revoke`)).statusCode).toBe(200);
+  });
+
+  it('re-pairs a revoked kiosk with a new code: active again, under a new token only', async () => {
+    const { id, token } = await createKiosk(h);
+    await post(`/api/v1/admin/kiosks/${id}/revoke`);
+    const issued = await post(`/api/v1/admin/kiosks/${id}/pairing-code`);
+    expect(issued.statusCode).toBe(201);
+    const paired = await post('/api/v1/kiosk/pair', { pairingCode: issued.json().pairingCode }, {});
+    const fresh = paired.json<{ token: string }>().token;
+    expect((await h.app.inject({ url: '/api/v1/kiosk/config', headers: bearer(fresh) })).statusCode).toBe(
+      200,
+    );
+    expect((await h.app.inject({ url: '/api/v1/kiosk/config', headers: bearer(token) })).statusCode).toBe(
+      401,
+    );
+    const listed = (await h.app.inject({ url: '/api/v1/admin/kiosks', headers: adminHeaders })).json();
+    expect(listed.kiosks).toEqual([expect.objectContaining({ id, status: 'active', revokedAt: null })]);
+  });
+
+  it('deletes a revoked kiosk only, and keeps its punches', async () => {
+    const { id, token } = await createKiosk(h);
+    const punched = await postPunches(h, token, [punch()]);
+    expect(punched.statusCode).toBe(200);
+    const remove = () =>
+      h.app.inject({ method: 'DELETE', url: `/api/v1/admin/kiosks/${id}`, headers: adminHeaders });
+    expect(errorOf(await remove())).toEqual({ status: 409, code: 'kiosk-active' });
+    await post(`/api/v1/admin/kiosks/${id}/revoke`);
+    expect((await remove()).statusCode).toBe(204);
+    expect(errorOf(await remove())).toEqual({ status: 404, code: 'kiosk-not-found' });
+    const listed = (await h.app.inject({ url: '/api/v1/admin/kiosks', headers: adminHeaders })).json();
+    expect(listed.kiosks).toEqual([]);
+    expect(h.ledger.listPunches({ kioskId: id, limit: 10 }).punches).toHaveLength(1);
+    expect(h.ledger.listAudit(1)[0]).toMatchObject({ action: 'kiosk.delete', target: id });
   });
 
   it('issues a fresh pairing code, valid ten minutes', async () => {

@@ -89,12 +89,21 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
 
   app.post('/api/v1/admin/kiosks/:id/pairing-code', { onRequest: adminAuth }, async (request, reply) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
-    const kiosk = existingKiosk(ledger, id);
-    if (kiosk.revokedAtMs !== null) {
-      throw new HttpError(409, 'kiosk-revoked', 'This kiosk is revoked; create a new kiosk instead.');
-    }
+    // For a revoked kiosk too: pairing with this code makes it active again under a new token.
+    existingKiosk(ledger, id);
     const issued = issuePairingCode(ledger, id, services.now());
     audit(adminOf(request).actor, 'kiosk.pairing-code', id);
     return reply.status(201).send(issued);
+  });
+
+  app.delete('/api/v1/admin/kiosks/:id', { onRequest: adminAuth }, async (request, reply) => {
+    const { id } = parseRequest(kioskIdParams, request.params, 'params');
+    const kiosk = existingKiosk(ledger, id);
+    if (kiosk.revokedAtMs === null || !ledger.deleteRevokedKiosk(id)) {
+      throw new HttpError(409, 'kiosk-active', 'Only a revoked kiosk can be deleted; revoke it first.');
+    }
+    audit(adminOf(request).actor, 'kiosk.delete', id, { name: kiosk.name });
+    request.log.info({ kioskId: id }, 'kiosk deleted');
+    return reply.status(204).send();
   });
 }

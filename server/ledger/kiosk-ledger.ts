@@ -31,9 +31,15 @@ export interface KioskRegistry {
   findKioskByTokenHash(tokenHash: string): KioskRecord | null;
   listKiosks(): KioskRecord[];
   updateKiosk(id: string, patch: { name?: string; timeZone?: string }): KioskRecord | null;
+  /** Marks the kiosk revoked and voids its unused pairing codes, so only a code issued afterwards re-pairs it. */
   revokeKiosk(id: string, atMs: number): KioskRecord | null;
-  /** Replaces the kiosk's token (re-pairing); the old one stops working at once. */
+  /**
+   * Replaces the kiosk's token (re-pairing); the old one stops working at once. A revoked kiosk is active again:
+   * it is re-paired with a code an operator issued after revoking it.
+   */
   replaceKioskToken(id: string, tokenHash: string): void;
+  /** Removes a revoked kiosk and its pairing codes; its punches stay in the ledger. False when none was removed. */
+  deleteRevokedKiosk(id: string): boolean;
   reportKioskStatus(id: string, report: KioskStatusReport): void;
 }
 

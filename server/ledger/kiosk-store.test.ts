@@ -116,10 +116,22 @@ describe('pairing codes', () => {
     expect(ledger.consumePairingCode(code, nowMs)).toBeNull();
   });
 
-  it('refuses the code of a revoked kiosk', () => {
+  it('revoking voids the codes issued before; a code issued after re-pairs the kiosk, active again', () => {
     const kiosk = kioskWithCode('ABC123', 1_000);
     ledger.revokeKiosk(kiosk.id, 1);
     expect(ledger.consumePairingCode('ABC123', 2)).toBeNull();
+    ledger.insertPairingCode('AFTER', kiosk.id, 1_000);
+    expect(ledger.consumePairingCode('AFTER', 3)).toBe(kiosk.id);
+    ledger.replaceKioskToken(kiosk.id, 'new-token-hash');
+    expect(ledger.findKioskByTokenHash('new-token-hash')).toMatchObject({ id: kiosk.id, revokedAtMs: null });
+  });
+
+  it('deletes only a revoked kiosk', () => {
+    const kiosk = kioskWithCode('ABC123', 1_000);
+    expect(ledger.deleteRevokedKiosk(kiosk.id)).toBe(false);
+    ledger.revokeKiosk(kiosk.id, 1);
+    expect(ledger.deleteRevokedKiosk(kiosk.id)).toBe(true);
+    expect(ledger.getKiosk(kiosk.id)).toBeNull();
   });
 
   it("a new code voids the kiosk's earlier unused ones, and pairing voids the others", () => {

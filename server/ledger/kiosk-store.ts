@@ -52,7 +52,10 @@ export function createKioskStore(db: Database.Database): KioskStore {
      WHERE id = @id RETURNING ${KIOSK_COLUMNS}`);
   const revoke = db.prepare<[number, string], KioskRow>(`
     UPDATE kiosks SET revoked_at_ms = coalesce(revoked_at_ms, ?) WHERE id = ? RETURNING ${KIOSK_COLUMNS}`);
-  const setToken = db.prepare<[string, string]>('UPDATE kiosks SET token_hash = ? WHERE id = ?');
+  const setToken = db.prepare<[string, string]>(
+    'UPDATE kiosks SET token_hash = ?, revoked_at_ms = NULL WHERE id = ?',
+  );
+  const removeRevoked = db.prepare<[string]>('DELETE FROM kiosks WHERE id = ? AND revoked_at_ms IS NOT NULL');
   // A null parameter leaves the column alone, except where the report may clear it (set* flags).
   const report = db.prepare(`
     UPDATE kiosks SET
@@ -73,7 +76,6 @@ export function createKioskStore(db: Database.Database): KioskStore {
   const consumeCode = db.prepare<{ code: string; nowMs: number }, { kiosk_id: string }>(`
     UPDATE pairing_codes SET used_at_ms = @nowMs
      WHERE code = @code AND used_at_ms IS NULL AND expires_at_ms > @nowMs
-       AND kiosk_id IN (SELECT id FROM kiosks WHERE revoked_at_ms IS NULL)
     RETURNING kiosk_id`);
 
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => {
@@ -100,11 +102,13 @@ export function createKioskStore(db: Database.Database): KioskStore {
     }),
     revokeKiosk: write((id, atMs) => {
       const row = revoke.get(atMs, id);
+      voidCodes.run(id);
       return row === undefined ? null : toKiosk(row);
     }),
     replaceKioskToken: write((id, tokenHash) => {
       setToken.run(tokenHash, id);
     }),
+    deleteRevokedKiosk: write((id) => removeRevoked.run(id).changes > 0),
     reportKioskStatus: write((id, status) => {
       report.run({
         id,

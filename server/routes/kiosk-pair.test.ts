@@ -79,7 +79,7 @@ describe('POST /api/v1/kiosk/pair', () => {
     expect((await pair({ pairingCode })).statusCode).toBe(status);
   });
 
-  it('refuses the code of a revoked kiosk', async () => {
+  it('refuses a code issued before the kiosk was revoked', async () => {
     const { id, pairingCode } = await createKiosk(h);
     await h.app.inject({ method: 'POST', url: `/api/v1/admin/kiosks/${id}/revoke`, headers: adminHeaders });
     expect(errorOf(await pair({ pairingCode }))).toEqual({ status: 400, code: 'invalid-pairing-code' });

@@ -28,13 +28,14 @@ export function registerKioskPair(app: FastifyInstance, { services }: RouteDeps)
     const { pairingCode } = parseRequest(pairBody, request.body, 'body');
     const kioskId = ledger.consumePairingCode(hashToken(normalizePairingCode(pairingCode)), services.now());
     const kiosk = kioskId === null ? null : ledger.getKiosk(kioskId);
-    if (!kiosk || kiosk.revokedAtMs !== null) {
+    // A revoked kiosk's codes are voided on revocation: a code for it was issued since, to re-pair it.
+    if (!kiosk) {
       await throttle.failed(request);
       throw invalidCode();
     }
     const token = newKioskToken();
     ledger.replaceKioskToken(kiosk.id, hashToken(token));
-    request.log.info({ kioskId: kiosk.id }, 'kiosk paired');
+    request.log.info({ kioskId: kiosk.id, reinstated: kiosk.revokedAtMs !== null }, 'kiosk paired');
     return { kioskId: kiosk.id, token, name: kiosk.name, timeZone: kiosk.timeZone };
   });
 }

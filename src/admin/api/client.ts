@@ -66,6 +66,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const del = (path: string) => request<undefined>('DELETE', path);
 
 /** A query string from the defined, non-empty values. */
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -181,4 +181,9 @@ export const de: Messages = {
   'auditAction.punch.retry': 'Stempelung erneut gesendet',
   'auditAction.punch.discard': 'Stempelung verworfen',
   'auditAction.punch.reassign': 'Stempelung für anderen Mitarbeiter gesendet',
+  'kiosks.delete': 'Löschen',
+  'kiosks.deleteConfirm':
+    'Kiosk {name} löschen? Seine Stempelungen bleiben im Journal, in der Liste und in den Exporten.',
+  'kiosks.repair': 'Mit neuem Code neu koppeln',
+  'auditAction.kiosk.delete': 'Kiosk gelöscht',
 };

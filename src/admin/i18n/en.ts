@@ -177,6 +177,11 @@ export const en = {
   'auditAction.punch.retry': 'Punch sent again',
   'auditAction.punch.discard': 'Punch discarded',
   'auditAction.punch.reassign': 'Punch sent for another employee',
+  'kiosks.delete': 'Delete',
+  'kiosks.deleteConfirm':
+    'Delete kiosk {name}? Its punches stay in the ledger, the Punches list and the exports.',
+  'kiosks.repair': 'Re-pair with a new code',
+  'auditAction.kiosk.delete': 'Kiosk deleted',
 } as const;
 
 export type MessageKey = keyof typeof en;

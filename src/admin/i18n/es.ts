@@ -179,4 +179,9 @@ export const es: Messages = {
   'auditAction.punch.retry': 'Fichaje reenviado',
   'auditAction.punch.discard': 'Fichaje descartado',
   'auditAction.punch.reassign': 'Fichaje enviado para otro empleado',
+  'kiosks.delete': 'Eliminar',
+  'kiosks.deleteConfirm':
+    '¿Eliminar el quiosco {name}? Sus fichajes se conservan en el registro, la lista y las exportaciones.',
+  'kiosks.repair': 'Volver a vincular con un código nuevo',
+  'auditAction.kiosk.delete': 'Quiosco eliminado',
 };

@@ -179,4 +179,9 @@ export const fr: Messages = {
   'auditAction.punch.retry': 'Pointage renvoyé',
   'auditAction.punch.discard': 'Pointage écarté',
   'auditAction.punch.reassign': 'Pointage envoyé pour un autre employé',
+  'kiosks.delete': 'Supprimer',
+  'kiosks.deleteConfirm':
+    'Supprimer la borne {name} ? Ses pointages restent dans le registre, la liste et les exports.',
+  'kiosks.repair': 'Réappairer avec un nouveau code',
+  'auditAction.kiosk.delete': 'Borne supprimée',
 };

@@ -180,4 +180,9 @@ export const nl: Messages = {
   'auditAction.punch.retry': 'Registratie opnieuw verzonden',
   'auditAction.punch.discard': 'Registratie verworpen',
   'auditAction.punch.reassign': 'Registratie voor andere medewerker verzonden',
+  'kiosks.delete': 'Verwijderen',
+  'kiosks.deleteConfirm':
+    'Kiosk {name} verwijderen? De registraties blijven in het logboek, de lijst en de exports.',
+  'kiosks.repair': 'Opnieuw koppelen met een nieuwe code',
+  'auditAction.kiosk.delete': 'Kiosk verwijderd',
 };

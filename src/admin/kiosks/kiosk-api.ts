@@ -1,6 +1,6 @@
 /** Kiosks through the proxy's admin API; every change refreshes the list. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, patch, post } from '../api/client';
+import { del, get, patch, post } from '../api/client';
 import type { CreatedKiosk, Kiosk } from '../api/types';
 
 export const KIOSKS_KEY = ['kiosks'] as const;
@@ -31,6 +31,11 @@ export const useUpdateKiosk = () =>
 export const useRevokeKiosk = () =>
   useKioskMutation((id: string) => post<Kiosk>(`/api/v1/admin/kiosks/${encodeURIComponent(id)}/revoke`));
 
+/** Only a revoked kiosk; its punches stay. */
+export const useDeleteKiosk = () =>
+  useKioskMutation((id: string) => del(`/api/v1/admin/kiosks/${encodeURIComponent(id)}`));
+
+/** For a revoked kiosk too: pairing with the code makes it active again. */
 export const useNewPairingCode = () =>
   useKioskMutation((id: string) =>
     post<{ pairingCode: string; expiresAt: string }>(

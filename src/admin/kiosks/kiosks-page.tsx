@@ -8,9 +8,11 @@ import { AddKiosk } from './add-kiosk';
 import { EditKioskDialog } from './edit-kiosk-dialog';
 import { useKiosks, useNewPairingCode } from './kiosk-api';
 import { PairingDialog } from './pairing-dialog';
+import { DeleteDialog } from './delete-dialog';
 import { RevokeDialog } from './revoke-dialog';
 
-type Open = { kind: 'edit' | 'revoke'; kiosk: Kiosk } | { kind: 'pair'; kiosk: Kiosk; code: string } | null;
+type Open =
+  { kind: 'edit' | 'revoke' | 'delete'; kiosk: Kiosk } | { kind: 'pair'; kiosk: Kiosk; code: string } | null;
 
 export function KiosksPage() {
   const { t } = useI18n();
@@ -56,35 +58,37 @@ export function KiosksPage() {
                   <td>{kiosk.appVersion ?? '—'}</td>
                   <td>{yesNo(kiosk.storagePersisted)}</td>
                   <td>
-                    {kiosk.status === 'active' && (
-                      <div
-                        role="group"
-                        aria-label={t('kiosks.actionsFor', { name: kiosk.name })}
-                        className="buttons"
-                      >
+                    <div
+                      role="group"
+                      aria-label={t('kiosks.actionsFor', { name: kiosk.name })}
+                      className="buttons"
+                    >
+                      {kiosk.status === 'active' && (
                         <button type="button" onClick={() => setOpen({ kind: 'edit', kiosk })}>
                           {t('kiosks.edit')}
                         </button>
-                        <button
-                          type="button"
-                          onClick={() =>
-                            newCode.mutate(kiosk.id, {
-                              onSuccess: ({ pairingCode }) =>
-                                setOpen({ kind: 'pair', kiosk, code: pairingCode }),
-                            })
-                          }
-                        >
-                          {t('kiosks.newCode')}
-                        </button>
-                        <button
-                          type="button"
-                          className="danger"
-                          onClick={() => setOpen({ kind: 'revoke', kiosk })}
-                        >
-                          {t('kiosks.revoke')}
-                        </button>
-                      </div>
-                    )}
+                      )}
+                      <button
+                        type="button"
+                        onClick={() =>
+                          newCode.mutate(kiosk.id, {
+                            onSuccess: ({ pairingCode }) =>
+                              setOpen({ kind: 'pair', kiosk, code: pairingCode }),
+                          })
+                        }
+                      >
+                        {kiosk.status === 'active' ? t('kiosks.newCode') : t('kiosks.repair')}
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() =>
+                          setOpen({ kind: kiosk.status === 'active' ? 'revoke' : 'delete', kiosk })
+                        }
+                      >
+                        {kiosk.status === 'active' ? t('kiosks.revoke') : t('kiosks.delete')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -94,6 +98,7 @@ export function KiosksPage() {
       )}
       {open?.kind === 'edit' && <EditKioskDialog kiosk={open.kiosk} onClose={() => setOpen(null)} />}
       {open?.kind === 'revoke' && <RevokeDialog kiosk={open.kiosk} onClose={() => setOpen(null)} />}
+      {open?.kind === 'delete' && <DeleteDialog kiosk={open.kiosk} onClose={() => setOpen(null)} />}
       {open?.kind === 'pair' && (
         <PairingDialog kioskName={open.kiosk.name} code={open.code} onClose={() => setOpen(null)} />
       )}
