@@ -1,4 +1,7 @@
-/** Calendar-date maths on Kenjo's `YYYY-MM-DD` strings (no time zone involved: these are wall-clock dates). */
+/**
+ * Date ranges and timestamps as Kenjo's attendance API reads and writes them. Calendar steps are core's `addDays`;
+ * the names here say where they differ from core's wall-time helpers: a timestamp's shape, not its calendar.
+ */
 
 const DAY_MS = 86_400_000;
 /** Kenjo accepts `from`..`to` at most 31 days apart; 30 keeps each piece safe under either reading of "apart". */
@@ -20,10 +23,6 @@ function fromDayNumber(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(toDayNumber(date) + days);
-}
-
 /** Consecutive, non-overlapping `[from, to]` pieces covering the inclusive range; empty when `to` is before `from`. */
 export function splitRange(
   from: string,
@@ -39,11 +38,12 @@ export function splitRange(
   return pieces;
 }
 
-export function isWallTime(value: string): boolean {
+/** Whether `value` looks like `YYYY-MM-DDThh:mm:ss` (the shape only; core's `isWallTime` checks the calendar). */
+export function hasWallTimeShape(value: string): boolean {
   return WALL_TIME.test(value);
 }
 
 /** Kenjo's `2026-02-04T06:00:00.000Z` holds a wall clock; the first 19 characters are that wall clock. */
-export function toWallTime(kenjoTime: string): string {
+export function wallTimeOfKenjoStamp(kenjoTime: string): string {
   return kenjoTime.slice(0, 19);
 }

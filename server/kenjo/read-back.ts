@@ -3,7 +3,8 @@
  * employee's entries of a date range, with no filter, so the employee is picked out here.
  */
 import { z } from 'zod';
-import { addDays, isWallTime, splitRange, toWallTime } from './dates';
+import { addDays } from '../../core/calendar';
+import { hasWallTimeShape, splitRange, wallTimeOfKenjoStamp } from './dates';
 import { readJson, type ReadContext } from './read-json';
 import type { KenjoAttendance, ReadBackEmployee } from './types';
 
@@ -30,8 +31,8 @@ const attendanceSchema = z
     email: entry.email,
     externalId: entry.externalId,
     date: entry.date.slice(0, 10),
-    startTime: entry.startTime === null ? null : toWallTime(entry.startTime),
-    endTime: entry.endTime === null ? null : toWallTime(entry.endTime),
+    startTime: entry.startTime === null ? null : wallTimeOfKenjoStamp(entry.startTime),
+    endTime: entry.endTime === null ? null : wallTimeOfKenjoStamp(entry.endTime),
     isOvernightShift: entry.isOvernightShift ?? false,
   }));
 
@@ -84,7 +85,7 @@ export async function countPunchesAt(
   employee: ReadBackEmployee,
   dateTime: string,
 ): Promise<number> {
-  if (!isWallTime(dateTime)) throw new TypeError(`Not a YYYY-MM-DDThh:mm:ss wall time: "${dateTime}"`);
+  if (!hasWallTimeShape(dateTime)) throw new TypeError(`Not a YYYY-MM-DDThh:mm:ss wall time: "${dateTime}"`);
   const day = dateTime.slice(0, 10);
   const entries = await listAttendances(context, addDays(day, -1), day);
   return countAt(entries, employee, dateTime);
