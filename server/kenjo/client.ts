@@ -4,7 +4,7 @@
  */
 import { listEmployees } from './directory';
 import { Health } from './health';
-import { countPunchesAt, listAttendances } from './read-back';
+import { listAttendances } from './read-back';
 import { Session } from './session';
 import { trackTime } from './track-time';
 import type { KenjoClient, KenjoClientOptions } from './types';
@@ -17,13 +17,13 @@ export function createKenjoClient({
   timeoutMs = DEFAULT_TIMEOUT_MS,
   logger,
   now = Date.now,
+  configurationRetry,
 }: KenjoClientOptions): KenjoClient {
-  const health = new Health(now);
+  const health = new Health(now, configurationRetry);
   const session = new Session({ baseUrl, apiKey, timeoutMs, now, health, logger });
   const context = { session, health, now, logger };
   return {
     trackTime: (request) => trackTime(context, request),
-    countPunchesAt: (employee, dateTime) => countPunchesAt(context, employee, dateTime),
     listEmployees: () => listEmployees(context),
     listAttendances: (from, to) => listAttendances(context, from, to),
     stats: () => health.snapshot(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasWallTimeShape, splitRange, wallTimeOfKenjoStamp } from './dates';
+import { splitRange } from './dates';
 
 describe('splitRange', () => {
   it.each([
@@ -25,20 +25,5 @@ describe('splitRange', () => {
     ['2026-02-04', '2026-02-03', []],
   ])('%s..%s', (from, to, expected) => {
     expect(splitRange(from, to)).toEqual(expected);
-  });
-});
-
-describe('wall times', () => {
-  it.each([
-    ['2026-02-04T06:00:00', true],
-    ['2026-02-04T06:00:00Z', false],
-    ['2026-02-04 06:00:00', false],
-    ['2026-02-04T06:00', false],
-  ])('hasWallTimeShape(%j) is %s', (value, expected) => {
-    expect(hasWallTimeShape(value)).toBe(expected);
-  });
-
-  it("drops Kenjo's fake Z and fraction", () => {
-    expect(wallTimeOfKenjoStamp('2026-02-04T06:00:00.000Z')).toBe('2026-02-04T06:00:00');
   });
 });

@@ -1,14 +1,10 @@
-/**
- * Date ranges and timestamps as Kenjo's attendance API reads and writes them. Calendar steps are core's `addDays`;
- * the names here say where they differ from core's wall-time helpers: a timestamp's shape, not its calendar.
- */
+/** Date ranges as Kenjo's attendance list takes them (`YYYY-MM-DD`); stepping one date is core's `addDays`. */
 
 const DAY_MS = 86_400_000;
 /** Kenjo accepts `from`..`to` at most 31 days apart; 30 keeps each piece safe under either reading of "apart". */
 export const MAX_RANGE_SPAN_DAYS = 30;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
 function toDayNumber(date: string): number {
   const match = DATE.exec(date);
@@ -36,14 +32,4 @@ export function splitRange(
     pieces.push([fromDayNumber(start), fromDayNumber(Math.min(start + spanDays, last))]);
   }
   return pieces;
-}
-
-/** Whether `value` looks like `YYYY-MM-DDThh:mm:ss` (the shape only; core's `isWallTime` checks the calendar). */
-export function hasWallTimeShape(value: string): boolean {
-  return WALL_TIME.test(value);
-}
-
-/** Kenjo's `2026-02-04T06:00:00.000Z` holds a wall clock; the first 19 characters are that wall clock. */
-export function wallTimeOfKenjoStamp(kenjoTime: string): string {
-  return kenjoTime.slice(0, 19);
 }

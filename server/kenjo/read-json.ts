@@ -1,13 +1,16 @@
 /** A GET whose answer must be 2xx and match a schema; anything else is `KenjoUnavailableError`. */
 import type { z } from 'zod';
+import { configurationSentence } from './configuration';
 import { KenjoUnavailableError } from './errors';
 import type { Health } from './health';
 import { errorMessage, type HttpRequest } from './http';
 import type { Session } from './session';
+import type { KenjoLogger } from './types';
 
 export interface ReadContext {
   session: Session;
   health: Health;
+  logger?: KenjoLogger | undefined;
 }
 
 export async function readJson<T>(
@@ -19,6 +22,11 @@ export async function readJson<T>(
     const result = await session.send({ ...request, method: 'GET' });
     if (result.kind === 'failure') {
       throw new KenjoUnavailableError(`GET ${request.path}: ${result.failure.detail}`);
+    }
+    const sentence = configurationSentence(request.path, result.status, result.body);
+    if (sentence !== null) {
+      health.misconfigured(request.path, sentence);
+      throw new KenjoUnavailableError(sentence);
     }
     if (result.status < 200 || result.status >= 300) {
       throw new KenjoUnavailableError(
@@ -32,7 +40,7 @@ export async function readJson<T>(
         `GET ${request.path} answered an unexpected shape at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'invalid'}`,
       );
     }
-    health.succeeded();
+    health.succeeded(request.path);
     return parsed.data;
   } catch (err) {
     const error =

@@ -3,6 +3,7 @@
  * and answers each call from a plan, so every outcome path can be driven on purpose.
  */
 import type { TrackTimeOutcome, TrackTimeRequest } from '../kenjo/types';
+import type { Ledger } from '../ledger/ledger';
 import type { ReplayKenjo } from '../replay/types';
 
 /**
@@ -80,14 +81,40 @@ export function createFakeKenjo(options: FakeKenjoOptions = {}): FakeKenjo {
           return { kind: 'rejected', status: 400, message: 'Employee not found' };
       }
     },
-    async countPunchesAt(employee, dateTime) {
-      fake.readBacks.push(dateTime);
+    /** Each stored punch as an open entry of its day, in Kenjo's published shape (the wall clock behind the Z). */
+    async listAttendances(from, to) {
+      fake.readBacks.push(`${from}..${to}`);
       if (failingReadBacks > 0) {
         failingReadBacks -= 1;
         throw new Error('Kenjo did not answer');
       }
-      return fake.stored.filter((p) => p.userId === employee.userId && p.dateTime === dateTime).length;
+      const entries = fake.stored
+        .filter((p) => p.dateTime.slice(0, 10) >= from && p.dateTime.slice(0, 10) <= to)
+        .map((p, i) => ({
+          id: `entry-${i}`,
+          userId: p.userId,
+          email: null,
+          externalId: null,
+          startTime: `${p.dateTime}.000Z`,
+          endTime: null,
+        }));
+      return { entries, skipped: 0, firstProblem: null };
     },
   };
   return fake;
+}
+
+/**
+ * A punch known to be in Kenjo: stored by the fake and `sent` in the ledger. Read-backs need one near the day they
+ * read, as evidence of how Kenjo writes times.
+ */
+export function seedKnownPunch(
+  ledger: Pick<Ledger, 'getPunch' | 'transition'>,
+  kenjo: FakeKenjo,
+  punch: { kioskId: string; id: string },
+): void {
+  const sent = ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'sent', deliveredAtMs: 0 });
+  if (sent === null || sent.employeeKey === null)
+    throw new Error('seedKnownPunch needs a resolved queued punch');
+  kenjo.stored.push({ userId: sent.employeeKey, dateTime: sent.kenjoDateTime, isOvernightShift: false });
 }
