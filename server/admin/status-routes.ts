@@ -30,7 +30,7 @@ const auditQuery = z.object({
 
 export function registerStatusRoutes(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
   const { ledger, kenjo } = services;
-  app.get('/api/v1/admin/kenjo', { preHandler: adminAuth }, async () => {
+  app.get('/api/v1/admin/kenjo', { onRequest: adminAuth }, async () => {
     const nowMs = services.now();
     const stats = kenjo.stats();
     const backlog = ledger.backlog(nowMs);
@@ -67,7 +67,7 @@ export function registerStatusRoutes(app: FastifyInstance, { config, services, a
     };
   });
 
-  app.get('/api/v1/admin/audit', { preHandler: adminAuth }, async (request) => {
+  app.get('/api/v1/admin/audit', { onRequest: adminAuth }, async (request) => {
     const parsed = auditQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'limit must be 1–500 and before an epoch ms.');
     const { limit, before } = parsed.data;

@@ -140,8 +140,10 @@ export async function trackTime(
   else health.failed(outcome.detail);
   const fields = { field, dateTime, isOvernightShift, outcome: outcome.kind };
   if (outcome.kind === 'applied') logger?.debug(fields, 'kenjo track-time');
-  else if (outcome.kind === 'rejected')
-    logger?.info({ ...fields, message: outcome.message }, 'kenjo track-time');
-  else logger?.warn({ ...fields, detail: outcome.detail }, 'kenjo track-time');
+  else if (outcome.kind === 'rejected') {
+    // Kenjo's refusal may quote the employee's email; it is kept on the punch for the console, here at debug only.
+    logger?.info(fields, 'kenjo track-time');
+    logger?.debug({ message: outcome.message }, 'kenjo track-time refusal');
+  } else logger?.warn({ ...fields, detail: outcome.detail }, 'kenjo track-time');
   return outcome;
 }

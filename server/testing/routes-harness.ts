@@ -8,12 +8,13 @@ import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 
 import type { EmployeeRef } from '../../core/punch';
 import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
+import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** 08:00 in Berlin on a winter day. */
 export const T0 = Date.parse('2026-02-04T07:00:00Z');
 
@@ -66,7 +67,8 @@ export function fakeDirectory(
           ('userId' in ref && e.userId === ref.userId),
       );
       if (!found) return { kind: 'unknown', reason: 'unknown employee' };
-      if (!found.isActive) return { kind: 'inactive', reason: `${found.displayName} is no longer active` };
+      if (!found.isActive)
+        return { kind: 'inactive', reason: 'inactive employee: no longer active in Kenjo' };
       return { kind: 'found', userId: found.userId };
     },
   };
@@ -116,11 +118,18 @@ export async function createHarness(
   overrides: Partial<Config> = {},
   distDir = '/nonexistent',
   loggerInstance?: FastifyBaseLogger,
+  limits?: HttpLimits,
 ): Promise<Harness> {
   const config = testConfig(overrides);
   const parts = testServices();
   const { services, ledger } = parts;
-  const app = await buildApp({ config, services, distDir, ...(loggerInstance ? { loggerInstance } : {}) });
+  const app = await buildApp({
+    config,
+    services,
+    distDir,
+    ...(loggerInstance ? { loggerInstance } : {}),
+    ...(limits ? { limits } : {}),
+  });
   return {
     ...parts,
     app,
