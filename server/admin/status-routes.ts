@@ -51,6 +51,13 @@ export function registerStatusRoutes(app: FastifyInstance, { config, services, a
             ? null
             : Math.max(0, Math.floor((nowMs - backlog.oldestReceivedAtMs) / 1000)),
       },
+      problems: stats?.configurationProblems ?? [],
+      skipped: stats?.skippedRecords ?? [],
+      unexpectedAnswers: {
+        count: stats?.unexpectedAnswers.count ?? 0,
+        last: stats?.unexpectedAnswers.last ?? null,
+        lastAt: isoOrNull(stats?.unexpectedAnswers.atMs ?? null),
+      },
       directory: {
         fetchedAt: isoOrNull(directory?.fetchedAtMs ?? null),
         ageS: directory ? Math.max(0, Math.floor((nowMs - directory.fetchedAtMs) / 1000)) : null,

@@ -2,6 +2,7 @@
  * The app in-process for route and ingest tests: a `:memory:` ledger, a fake directory, a replay that counts kicks,
  * a clock the test moves. Requests go through `app.inject`; no port is opened.
  */
+import { kenjoStats as emptyKenjoStats } from './kenjo-stats';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
@@ -102,13 +103,7 @@ export function testServices(nowMs = T0): TestServices {
   const directory = fakeDirectory();
   const kicks = { count: 0 };
   const clock = { nowMs };
-  const kenjoStats: KenjoClientStats = {
-    logins: 0,
-    trackTimeCalls: 0,
-    lastSuccessAtMs: null,
-    lastError: null,
-    lastErrorAtMs: null,
-  };
+  const kenjoStats: KenjoClientStats = emptyKenjoStats();
   const services: Services = {
     ledger,
     directory,
