@@ -4,7 +4,6 @@
  * heartbeat, a clear answer to every input, and a language chosen for one punch. Each case is axe-checked.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_EMPLOYEES } from '../server/simulator/employees';
 import { expectNoAxeViolations } from './support/axe';
 import { createKiosk } from './support/kiosk-server';
 import { KIOSK_WORDS, type KioskLanguage } from './support/kiosk-words';
@@ -14,8 +13,6 @@ function yesterdayAt(hhmm: string): Date {
   const day = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
   return new Date(`${day}T${hhmm}:00+01:00`);
 }
-
-const nameOf = (badge: string) => DEMO_EMPLOYEES.find((e) => e.externalId === badge)?.displayName ?? badge;
 
 async function scan(page: Page, badge: string): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -89,7 +86,7 @@ for (const { language, width, badges } of CASES) {
       await pair(page, `In and out ${language} ${width}`, language);
       const feedback = page.getByRole('main').getByRole('status');
       await scan(page, inOut);
-      await expect(feedback).toContainText(`${words.welcome}${nameOf(inOut)}`);
+      await expect(feedback.locator('.feedback-title')).toContainText(words.welcome);
       await expect(feedback).toContainText(`${words.clockedInAt}08:00`);
       const card = feedback.locator('.feedback');
       await expect(card).toHaveClass(/feedback-in/);
@@ -100,7 +97,7 @@ for (const { language, width, badges } of CASES) {
       await page.clock.fastForward('04:00:00');
       await noFeedback(page);
       await scan(page, inOut);
-      await expect(feedback).toContainText(`${words.goodbye}${nameOf(inOut)}`);
+      await expect(feedback.locator('.feedback-title')).toContainText(words.goodbye);
       await expect(feedback).toContainText(`${words.clockedOutAt}12:00`);
       await expect(feedback).toContainText(words.worked4h);
       await expect(card).toHaveClass(/feedback-out/);
@@ -124,7 +121,7 @@ for (const { language, width, badges } of CASES) {
 
       const feedback = page.getByRole('main').getByRole('status');
       await scan(page, offlineBadge);
-      await expect(feedback).toContainText(nameOf(offlineBadge));
+      await expect(feedback.locator('.feedback-title')).toContainText(words.welcome);
       await expect(feedback).toContainText(words.offlineNote);
       await expect(feedback.getByText(words.offline, { exact: true })).toBeVisible();
       await expectNoAxeViolations(page);
@@ -160,7 +157,7 @@ for (const { language, width, badges } of CASES) {
       await feedback.locator('.feedback').click();
 
       await scan(page, doubleBadge);
-      await expect(feedback).toContainText(nameOf(doubleBadge));
+      await expect(feedback).toContainText(words.clockedInAt);
       const time = (await feedback.textContent())?.match(/(\d\d:\d\d)/)?.[1] ?? 'no time';
       await scan(page, doubleBadge);
       await expect(feedback).toContainText(words.already(time));
@@ -179,7 +176,7 @@ for (const { language, width, badges } of CASES) {
       await expect(page.getByRole('heading', { level: 1, name: other.prompt })).toBeVisible();
       await scan(page, visitor);
       const feedback = page.getByRole('main').getByRole('status');
-      await expect(feedback).toContainText(`${other.welcome}${nameOf(visitor)}`);
+      await expect(feedback.locator('.feedback-title')).toContainText(other.welcome);
       await feedback.locator('.feedback').click();
       await expect(page.getByRole('heading', { level: 1, name: words.prompt })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', language);

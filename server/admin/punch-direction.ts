@@ -1,11 +1,12 @@
 /**
- * "In" or "out" for punches the console lists, as Kenjo will pair them (`pairDirections`, the who-is-in model):
+ * "In" or "out" for punches the console lists, as Kenjo will pair them (`core/attendance-day.ts`):
  * each listed employee's delivered-or-pending punches from two days before the earliest listed one are replayed.
  * A punch not in Kenjo's pairing (ignored, rejected, discarded, failed) or of an unresolved employee has none.
  */
+import { pairDays, type Direction } from '../../core/attendance-day';
 import type { LedgerPunch } from '../ledger/ledger';
 import type { AdminLedger } from './admin-ledger';
-import { pairDirections, PRESENT_STATUSES, type Direction } from './who-is-in';
+import { PRESENT_STATUSES } from './who-is-in';
 
 const LOOKBACK_MS = 48 * 60 * 60 * 1000;
 
@@ -28,11 +29,19 @@ export function punchDirections(
   }
   const directions = new Map<string, Direction>();
   for (const [employeeKey, { fromMs, toMs }] of spans) {
+    // Kenjo's order: by instant, then as the ledger received them.
     const history = ledger
       .punchesOfEmployeeBetween(employeeKey, fromMs - LOOKBACK_MS, toMs)
-      .filter((p) => present.has(p.status));
-    for (const [punch, direction] of pairDirections(history, maxShiftHours)) {
-      directions.set(punchKey(punch), direction);
+      .filter((p) => present.has(p.status))
+      .sort((a, b) => a.atMs - b.atMs || a.seq - b.seq)
+      .map((punch) => ({
+        punch,
+        wallTime: punch.kenjoDateTime,
+        atMs: punch.atMs,
+        isOvernightShift: punch.isOvernightShift,
+      }));
+    for (const [entry, direction] of pairDays(history, maxShiftHours).directions) {
+      directions.set(punchKey(entry.punch), direction);
     }
   }
   return directions;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { IDENTIFIER_HASH, hashIdentifier, normalizedIdentifier } from '../../core/identifier-hash';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import type { RouteDeps } from './deps';
 
@@ -18,38 +19,68 @@ export function directorySalt(ledger: Pick<Ledger, 'getSetting' | 'setSetting'>)
   return salt;
 }
 
-/**
- * The kiosk's copy of the directory: active employees only, no identifier in clear. A kiosk hashes what it scans
- * (`${salt}:${badge trimmed}`, `${salt}:${email trimmed, lower case}`) and compares; `key` is derived from Kenjo's
- * id with the salt, stable but not the id itself.
- */
-export function kioskDirectory(employees: readonly DirectoryEmployee[], salt: string) {
-  const hashOf = (value: string | null) =>
-    value === null || value === '' ? null : sha256(`${salt}:${value}`);
-  return employees
-    .filter((employee) => employee.isActive)
-    .map((employee) => ({
-      key: sha256(`${salt}:key:${employee.userId}`).slice(0, 32),
-      name: employee.displayName,
-      badgeHash: hashOf(employee.externalId?.trim() ?? null),
-      emailHash: hashOf(employee.email?.trim().toLowerCase() ?? null),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+/** One derivation per identifier for the life of the process: the directory changes rarely, and little at a time. */
+export function memoizedHash(): (normalized: string, salt: string) => Promise<string> {
+  const known = new Map<string, Promise<string>>();
+  return (normalized, salt) => {
+    const key = `${salt}\u0000${normalized}`;
+    let hash = known.get(key);
+    if (hash === undefined) {
+      hash = hashIdentifier(normalized, salt);
+      known.set(key, hash);
+    }
+    return hash;
+  };
 }
 
 /**
- * Employees Kenjo knows but who may not punch, as hashes only (no name, no key): a kiosk tells them "not active,
- * ask your manager" instead of "not known".
+ * The kiosk's copy of the directory: active employees only, no name and no identifier in clear. A kiosk derives the
+ * hash of what it scans (`core/identifier-hash.ts`) and compares; `key` is derived from Kenjo's id with the salt,
+ * stable but not the id itself. Names are not here: a kiosk token, or a stolen tablet, must not list the staff.
  */
-export function inactiveHashes(employees: readonly DirectoryEmployee[], salt: string) {
-  const hashOf = (value: string | null | undefined) =>
-    value === null || value === undefined || value.trim() === '' ? null : sha256(`${salt}:${value}`);
-  return employees
-    .filter((employee) => !employee.isActive)
-    .map((employee) => ({
-      badgeHash: hashOf(employee.externalId?.trim()),
-      emailHash: hashOf(employee.email?.trim().toLowerCase()),
-    }))
+export async function kioskDirectory(
+  employees: readonly DirectoryEmployee[],
+  salt: string,
+  hash: (normalized: string, salt: string) => Promise<string> = hashIdentifier,
+) {
+  const hashOf = async (kind: 'badge' | 'email', value: string | null) => {
+    const normalized = value === null ? '' : normalizedIdentifier(kind, value);
+    return normalized === '' ? null : hash(normalized, salt);
+  };
+  const entries = await Promise.all(
+    employees
+      .filter((employee) => employee.isActive)
+      .map(async (employee) => ({
+        key: sha256(`${salt}:key:${employee.userId}`).slice(0, 32),
+        badgeHash: await hashOf('badge', employee.externalId),
+        emailHash: await hashOf('email', employee.email),
+      })),
+  );
+  return entries.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * Employees Kenjo knows but who may not punch, as hashes only (no name, no key), derived as the active ones are: a
+ * kiosk tells them "not active, ask your manager" instead of "not known".
+ */
+export async function inactiveHashes(
+  employees: readonly DirectoryEmployee[],
+  salt: string,
+  hash: (normalized: string, salt: string) => Promise<string> = hashIdentifier,
+) {
+  const hashOf = async (kind: 'badge' | 'email', value: string | null) => {
+    const normalized = value === null ? '' : normalizedIdentifier(kind, value);
+    return normalized === '' ? null : hash(normalized, salt);
+  };
+  const entries = await Promise.all(
+    employees
+      .filter((employee) => !employee.isActive)
+      .map(async (employee) => ({
+        badgeHash: await hashOf('badge', employee.externalId),
+        emailHash: await hashOf('email', employee.email),
+      })),
+  );
+  return entries
     .filter((entry) => entry.badgeHash !== null || entry.emailHash !== null)
     .sort((a, b) => `${a.badgeHash}${a.emailHash}`.localeCompare(`${b.badgeHash}${b.emailHash}`));
 }
@@ -66,16 +97,17 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 export function registerKioskDirectory(app: FastifyInstance, { services, kioskAuth }: RouteDeps): void {
   // The directory only changes with a fetch, so its fetch time keys the cached answer.
   let cache: { fetchedAtMs: number | null; body: string; etag: string } | null = null;
+  const hash = memoizedHash();
 
   app.get('/api/v1/kiosk/directory', { onRequest: kioskAuth }, async (request, reply) => {
     const fetchedAtMs = services.directory.fetchedAtMs();
     if (!cache || cache.fetchedAtMs !== fetchedAtMs) {
       const source = services.directory.employees();
       const salt = directorySalt(services.ledger);
-      const employees = kioskDirectory(source, salt);
+      const employees = await kioskDirectory(source, salt, hash);
       const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
-      const inactive = inactiveHashes(source, salt);
-      const body = JSON.stringify({ fetchedAt, salt, employees, inactive });
+      const inactive = await inactiveHashes(source, salt, hash);
+      const body = JSON.stringify({ fetchedAt, salt, hash: IDENTIFIER_HASH, employees, inactive });
       const etag = `"${sha256(body).slice(0, 32)}"`;
       cache = { fetchedAtMs, etag, body };
     }

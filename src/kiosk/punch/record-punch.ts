@@ -19,6 +19,7 @@ export interface PunchContext {
   directory: StoredDirectory | null;
   timeZone: string;
   doubleScanWindowS: number;
+  maxShiftHours: number;
   nowMs: number;
 }
 
@@ -43,7 +44,8 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   if (!validatePunch(punch).ok) return { kind: 'invalid', ref };
 
   const lookup = await lookupEmployee(context.directory, ref, atMs);
-  const name = lookup.kind === 'known' ? lookup.employee.name : null;
+  // The directory carries no names; a kiosk names nobody it was not told about by the proxy.
+  const name: string | null = null;
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
   const previous = await punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window);
@@ -53,12 +55,13 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
     previousAtMs,
     atMs,
     doubleScanWindowS: context.doubleScanWindowS,
+    maxShiftHours: context.maxShiftHours,
     timeZone,
   });
   if (decision.kind === 'unknown' || decision.kind === 'inactive') return { kind: decision.kind, ref };
   if (decision.kind === 'double-scan') return { kind: 'double-scan', name, firstAtMs: decision.firstAtMs };
 
   await enqueue({ ...punch, atMs, timeZone, employeeKey });
-  const workedMs = workedTodayMs(previousAtMs, atMs, timeZone);
+  const workedMs = workedTodayMs(previousAtMs, atMs, timeZone, context.maxShiftHours);
   return { kind: 'recorded', id: punch.id, name, direction: decision.direction, atMs, workedMs };
 }

@@ -34,6 +34,6 @@ describe('workedTodayMs', () => {
       8 * HOUR,
     ],
   ] as const)('%s', (_name, previous, now, expected) => {
-    expect(workedTodayMs(previous.map(at), at(now), ZONE)).toBe(expected);
+    expect(workedTodayMs(previous.map(at), at(now), ZONE, 16)).toBe(expected);
   });
 });

@@ -10,6 +10,7 @@ export function workedTodayMs(
   previousAtMs: readonly number[],
   atMs: number,
   timeZone: string,
+  maxShiftHours: number,
 ): number | null {
   const punches = [...previousAtMs.filter((ms) => ms < atMs), atMs].sort((a, b) => a - b);
   const today = kioskWallTime(atMs, timeZone).slice(0, 10);
@@ -17,7 +18,7 @@ export function workedTodayMs(
   let workedMs = 0;
   let closed = false;
   punches.forEach((ms, index) => {
-    if (guessDirection(punches.slice(0, index), ms, timeZone) === 'in') {
+    if (guessDirection(punches.slice(0, index), ms, timeZone, maxShiftHours) === 'in') {
       openAtMs = ms;
       return;
     }
