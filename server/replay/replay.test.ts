@@ -200,6 +200,7 @@ describe('the replay loop', () => {
       employeeKey: null,
     });
     expect(h.logger.lines.some((l) => l.msg === 'cannot resolve the employee yet')).toBe(true);
+    expect(JSON.stringify(h.logger.lines)).not.toContain('B-1');
     available = true;
     await h.drain();
     expect(h.kenjo.stored).toEqual([

@@ -25,7 +25,11 @@ export function takePairingCodeFromHash(): string | null {
   return decodeURIComponent(match[1]);
 }
 
-export function usePairing(onPaired: (paired: Paired) => void) {
+/**
+ * `paired`: the kiosk holds a token. Then a `#pair=` link is dropped from the address bar and does nothing: whoever
+ * can navigate the tablet must not re-pair it; an operator re-pairs a kiosk by revoking it or from its setup screen.
+ */
+export function usePairing(onPaired: (paired: Paired) => void, paired: boolean) {
   const [state, setState] = useState<PairingState>({ kind: 'idle' });
 
   const pair = useCallback(
@@ -58,12 +62,12 @@ export function usePairing(onPaired: (paired: Paired) => void) {
   useEffect(() => {
     const fromHash = () => {
       const code = takePairingCodeFromHash();
-      if (code) void pair(code);
+      if (code && !paired) void pair(code);
     };
     fromHash();
     window.addEventListener('hashchange', fromHash);
     return () => window.removeEventListener('hashchange', fromHash);
-  }, [pair]);
+  }, [pair, paired]);
 
   return { state, pair };
 }
