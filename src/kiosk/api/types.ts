@@ -13,6 +13,8 @@ export interface KioskConfig {
   timeZone: string;
   demoMode: boolean;
   doubleScanWindowS: number;
+  /** The longest shift an overnight punch may close; the in/out guess follows the proxy's rule. */
+  maxShiftHours: number;
   serverTime: string;
 }
 

@@ -14,6 +14,7 @@ function input(overrides: Partial<DecisionInput> = {}): DecisionInput {
     previousAtMs: [],
     atMs: at('2026-02-04T08:01:30'),
     doubleScanWindowS: 60,
+    maxShiftHours: 16,
     timeZone: 'Europe/Berlin',
     ...overrides,
   };

@@ -35,7 +35,14 @@ async function directory(fetchedAgoMs: number | null): Promise<StoredDirectory> 
 }
 
 function context(overrides: Partial<PunchContext> = {}): PunchContext {
-  return { directory: null, timeZone: 'Europe/Berlin', doubleScanWindowS: 60, nowMs: NOW, ...overrides };
+  return {
+    directory: null,
+    timeZone: 'Europe/Berlin',
+    doubleScanWindowS: 60,
+    maxShiftHours: 16,
+    nowMs: NOW,
+    ...overrides,
+  };
 }
 
 describe('recordPunch', () => {

@@ -18,6 +18,7 @@ export interface PunchContext {
   directory: StoredDirectory | null;
   timeZone: string;
   doubleScanWindowS: number;
+  maxShiftHours: number;
   nowMs: number;
 }
 
@@ -42,6 +43,7 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
     previousAtMs: previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs),
     atMs,
     doubleScanWindowS: context.doubleScanWindowS,
+    maxShiftHours: context.maxShiftHours,
     timeZone,
   });
   if (decision.kind === 'unknown') return { kind: 'unknown', ref };

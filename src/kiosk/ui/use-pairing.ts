@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { UnreachableError } from '../api/http';
 import { pairKiosk } from '../api/kiosk-api';
+import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
+import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
 import type { KioskConfig } from '../api/types';
 import { deleteSetting, writeSetting } from '../outbox/settings';
 
@@ -15,8 +17,6 @@ export interface Paired {
   token: string;
   config: KioskConfig;
 }
-
-const DEFAULT_DOUBLE_SCAN_WINDOW_S = 60;
 
 export function takePairingCodeFromHash(): string | null {
   const match = /^#pair=([^&]+)/.exec(window.location.hash);
@@ -37,13 +37,14 @@ export function usePairing(onPaired: (paired: Paired) => void, paired: boolean) 
       setState({ kind: 'pairing' });
       try {
         const answer = await pairKiosk(fetch, code);
-        // The full config (demo mode, double-scan window) follows from /kiosk/config once paired.
+        // The full config (demo mode, double-scan window, longest shift) follows from /kiosk/config once paired.
         const config: KioskConfig = {
           kioskId: answer.kioskId,
           name: answer.name,
           timeZone: answer.timeZone,
           demoMode: false,
           doubleScanWindowS: DEFAULT_DOUBLE_SCAN_WINDOW_S,
+          maxShiftHours: DEFAULT_MAX_SHIFT_HOURS,
           serverTime: new Date().toISOString(),
         };
         await writeSetting('config', config);
