@@ -5,7 +5,7 @@ import { employeeColumns, toFlag, toLedgerPunch, type PunchRow } from './punch-r
 
 type PunchReplay = Omit<ReplayQueue, 'nextChainHead'> & Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
-const STATUSES: readonly LedgerStatus[] = [
+export const STATUSES: readonly LedgerStatus[] = [
   'queued',
   'sending',
   'sent',
