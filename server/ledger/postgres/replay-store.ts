@@ -1,6 +1,6 @@
 import type { LedgerStatus, PunchTransition } from '../ledger';
 import { employeeColumns, type PunchRow } from '../punch-row';
-import { STATUSES } from '../replay-store';
+import { PUNCH_STATUSES } from '../../../core/punch-status';
 import type { AsyncLedger } from './async-ledger';
 import type { Connection } from './connection';
 import { firstPunch, punchColumns, PUNCH_COLUMNS, toPunches } from './punch-columns';
@@ -129,7 +129,7 @@ export function createReplayStore(db: Connection): PunchReplay {
       };
     },
     async countByStatus() {
-      const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
+      const counts = Object.fromEntries(PUNCH_STATUSES.map((status) => [status, 0])) as Record<
         LedgerStatus,
         number
       >;
