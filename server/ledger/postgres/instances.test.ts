@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createTestDatabase, describePostgres, type TestDatabase } from '../../testing/postgres-fixture';
+import { newKiosk, newPunch } from '../../testing/ledger-factories';
+import type { AsyncLedger } from './async-ledger';
+import { openPostgresLedger } from './postgres-ledger';
+
+/** Two instances of the proxy are two ledgers (two pools) on one database; what one writes, the other must respect. */
+describePostgres('several instances on one PostgreSQL ledger', (serverUrl) => {
+  let database: TestDatabase;
+  let a: AsyncLedger;
+  let b: AsyncLedger;
+  beforeAll(async () => {
+    database = await createTestDatabase(serverUrl);
+    [a, b] = await Promise.all([openPostgresLedger(database.url), openPostgresLedger(database.url)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+    await database.drop();
+  });
+  const kiosk = newKiosk();
+  beforeEach(async () => {
+    if ((await a.getKiosk(kiosk.id)) === null) await a.insertKiosk(kiosk, `hash-${kiosk.id}`);
+  });
+
+  it('stores each punch once when the same batch reaches both at the same moment', async () => {
+    const punches = Array.from({ length: 200 }, () => newPunch({ kioskId: kiosk.id }));
+    const seen = { kioskId: kiosk.id, clockErrorMs: 0, lastSeenAtMs: 1 };
+    const results = await Promise.all([
+      a.insertKioskBatch(seen, punches),
+      b.insertKioskBatch(seen, [...punches].reverse()),
+      a.insertKioskBatch(seen, punches.slice(50)),
+    ]);
+    const inserted = results.flat().filter((r) => r === 'inserted').length;
+    expect(inserted).toBe(punches.length);
+    const stored = await b.storedPunchIds(
+      kiosk.id,
+      punches.map((p) => p.id),
+    );
+    expect(stored.size).toBe(punches.length);
+    expect(await a.insertKioskBatch(seen, punches.slice(0, 1))).toEqual(['duplicate']);
+  });
+
+  it('lets a pairing code pair once, whichever instances race for it', async () => {
+    const pairing = newKiosk();
+    await a.insertKiosk(pairing, `hash-${pairing.id}`);
+    await a.insertPairingCode('RACE42', pairing.id, 10_000);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? a : b).consumePairingCode('RACE42', 5_000)),
+    );
+    expect(answers.filter((id) => id === pairing.id)).toHaveLength(1);
+    expect(answers.filter((id) => id === null)).toHaveLength(7);
+  });
+
+  it('refuses a kiosk on every instance as soon as one revokes it', async () => {
+    const revoked = newKiosk();
+    await a.insertKiosk(revoked, 'hash-revoked');
+    expect((await b.findKioskByTokenHash('hash-revoked'))?.id).toBe(revoked.id);
+    await a.revokeKiosk(revoked.id, 2);
+    expect(await b.findKioskByTokenHash('hash-revoked')).toBeNull();
+  });
+
+  it('shows the other instance a transaction only once it has committed', async () => {
+    const punch = newPunch({ kioskId: kiosk.id });
+    await a.insertKioskBatch({ kioskId: kiosk.id, clockErrorMs: 0, lastSeenAtMs: 1 }, [punch]);
+    let seenInside: string | undefined;
+    await a.atomically(async () => {
+      await a.transition(kiosk.id, punch.id, { from: ['queued'], to: 'sending' });
+      seenInside = (await b.getPunch(kiosk.id, punch.id))?.status;
+    });
+    expect(seenInside).toBe('queued');
+    expect((await b.getPunch(kiosk.id, punch.id))?.status).toBe('sending');
+  });
+});
