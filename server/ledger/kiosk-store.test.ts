@@ -124,6 +124,17 @@ describeLedgers((open) => {
       expect(await ledger.consumePairingCode('ABC123', 2)).toBeNull();
     });
 
+    it("a new code voids the kiosk's earlier unused ones, and pairing voids the others", async () => {
+      const kiosk = await kioskWithCode('FIRST', 1_000);
+      await ledger.insertPairingCode('SECOND', kiosk.id, 1_000);
+      expect(await ledger.consumePairingCode('FIRST', 1)).toBeNull();
+      const other = await kioskWithCode('OTHER', 1_000);
+      await ledger.insertPairingCode('THIRD', kiosk.id, 1_000);
+      expect(await ledger.consumePairingCode('THIRD', 1)).toBe(kiosk.id);
+      expect(await ledger.consumePairingCode('SECOND', 1)).toBeNull();
+      expect(await ledger.consumePairingCode('OTHER', 1)).toBe(other.id);
+    });
+
     it('refuses a code for a kiosk that does not exist', async () => {
       await expect(ledger.insertPairingCode('X', 'missing', 1)).rejects.toThrow();
     });

@@ -2,17 +2,19 @@
  * The app in-process for route and ingest tests: a `:memory:` ledger, a fake directory, a replay that counts kicks,
  * a clock the test moves. Requests go through `app.inject`; no port is opened.
  */
+import { kenjoStats as emptyKenjoStats } from './kenjo-stats';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
 import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
+import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** 08:00 in Berlin on a winter day. */
 export const T0 = Date.parse('2026-02-04T07:00:00Z');
 
@@ -65,7 +67,8 @@ export function fakeDirectory(
           ('userId' in ref && e.userId === ref.userId),
       );
       if (!found) return { kind: 'unknown', reason: 'unknown employee' };
-      if (!found.isActive) return { kind: 'inactive', reason: `${found.displayName} is no longer active` };
+      if (!found.isActive)
+        return { kind: 'inactive', reason: 'inactive employee: no longer active in Kenjo' };
       return { kind: 'found', userId: found.userId };
     },
   };
@@ -100,13 +103,7 @@ export function testServices(nowMs = T0): TestServices {
   const directory = fakeDirectory();
   const kicks = { count: 0 };
   const clock = { nowMs };
-  const kenjoStats: KenjoClientStats = {
-    logins: 0,
-    trackTimeCalls: 0,
-    lastSuccessAtMs: null,
-    lastError: null,
-    lastErrorAtMs: null,
-  };
+  const kenjoStats: KenjoClientStats = emptyKenjoStats();
   const services: Services = {
     ledger,
     directory,
@@ -121,11 +118,18 @@ export async function createHarness(
   overrides: Partial<Config> = {},
   distDir = '/nonexistent',
   loggerInstance?: FastifyBaseLogger,
+  limits?: HttpLimits,
 ): Promise<Harness> {
   const config = testConfig(overrides);
   const parts = testServices();
   const { services, ledger } = parts;
-  const app = await buildApp({ config, services, distDir, ...(loggerInstance ? { loggerInstance } : {}) });
+  const app = await buildApp({
+    config,
+    services,
+    distDir,
+    ...(loggerInstance ? { loggerInstance } : {}),
+    ...(limits ? { limits } : {}),
+  });
   return {
     ...parts,
     app,

@@ -25,8 +25,13 @@ async function oneKiosk(rows: Promise<KioskRow[]>) {
   return row === undefined ? null : toKiosk(row);
 }
 
+/** A superseded code must not pair: whoever saw it could otherwise take the kiosk's identity over. */
+async function voidCodes(db: Connection, kioskId: string): Promise<void> {
+  await db.query('DELETE FROM pairing_codes WHERE kiosk_id = $1 AND used_at_ms IS NULL', [kioskId]);
+}
+
 /**
- * Kiosks and their pairing codes. Only the hash of a kiosk's token is stored. Every instance reads the kiosk from the
+ * Kiosks and their pairing codes (stored hashed; the caller hashes). Only the hash of a kiosk's token is stored. Every instance reads the kiosk from the
  * database on each request, so a revocation or a new token takes effect on all of them at once; a pairing code is
  * used by one conditional UPDATE, so of two instances racing for it one wins and the other finds it used.
  */
@@ -107,22 +112,27 @@ export function createKioskStore(db: Connection): KioskStore {
         ],
       );
     },
-    async insertPairingCode(code, kioskId, expiresAtMs) {
-      await db.query('INSERT INTO pairing_codes (code, kiosk_id, expires_at_ms) VALUES ($1, $2, $3)', [
-        code,
-        kioskId,
-        expiresAtMs,
-      ]);
-    },
-    async consumePairingCode(code, nowMs) {
-      const rows = await db.query<{ kiosk_id: string }>(
-        `UPDATE pairing_codes SET used_at_ms = $2
-          WHERE code = $1 AND used_at_ms IS NULL AND expires_at_ms > $2
-            AND kiosk_id IN (SELECT id FROM kiosks WHERE revoked_at_ms IS NULL)
-         RETURNING kiosk_id`,
-        [code, nowMs],
-      );
-      return rows[0]?.kiosk_id ?? null;
-    },
+    insertPairingCode: (codeHash, kioskId, expiresAtMs) =>
+      db.transaction(async () => {
+        await voidCodes(db, kioskId);
+        await db.query('INSERT INTO pairing_codes (code, kiosk_id, expires_at_ms) VALUES ($1, $2, $3)', [
+          codeHash,
+          kioskId,
+          expiresAtMs,
+        ]);
+      }),
+    consumePairingCode: (codeHash, nowMs) =>
+      db.transaction(async () => {
+        const [used] = await db.query<{ kiosk_id: string }>(
+          `UPDATE pairing_codes SET used_at_ms = $2
+            WHERE code = $1 AND used_at_ms IS NULL AND expires_at_ms > $2
+              AND kiosk_id IN (SELECT id FROM kiosks WHERE revoked_at_ms IS NULL)
+           RETURNING kiosk_id`,
+          [codeHash, nowMs],
+        );
+        if (used === undefined) return null;
+        await voidCodes(db, used.kiosk_id);
+        return used.kiosk_id;
+      }),
   };
 }
