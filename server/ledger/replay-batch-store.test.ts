@@ -134,6 +134,29 @@ describeLedgers((open) => {
       expect([await statusOf('p1'), await statusOf('p2')]).toEqual(['queued', 'sent']);
     });
 
+    it('lets a second transaction lock an employee only once the first one has ended', async () => {
+      let opened: (() => void) | undefined;
+      const begun = new Promise<void>((resolve) => (opened = resolve));
+      let release: (() => void) | undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const first = ledger.atomically(async () => {
+        await ledger.lockEmployees(['emp-1']);
+        opened?.();
+        await released;
+      });
+      await begun;
+      let locked = false;
+      const second = ledger.atomically(async () => {
+        await ledger.lockEmployees(['emp-2', 'emp-1']);
+        locked = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(locked).toBe(false);
+      release?.();
+      await Promise.all([first, second]);
+      expect(locked).toBe(true);
+    });
+
     it('lets reads inside see the changes made before them', async () => {
       await store('a1', { employeeKey: 'a', atMs: T });
       await store('a2', { employeeKey: 'a', atMs: T + 1 });

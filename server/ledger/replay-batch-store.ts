@@ -29,5 +29,7 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
     // inside an open transaction, better-sqlite3 turns this (and every write method's own transaction) into a
     // savepoint, which is what lets one failing change inside a group commit be undone alone.
     atomically: <T>(work: () => T): T => inTransaction.immediate(work) as T,
+    // One writer: an IMMEDIATE transaction already excludes every other one.
+    lockEmployees: () => undefined,
   };
 }

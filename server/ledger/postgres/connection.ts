@@ -10,6 +10,8 @@ import type pg from 'pg';
 export interface Connection {
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether the calling async context runs inside `transaction`. */
+  inTransaction(): boolean;
 }
 
 interface OpenTransaction {
@@ -35,6 +37,7 @@ export function createConnection(pool: pg.Pool): Connection {
   }
 
   return {
+    inTransaction: () => context.getStore() !== undefined,
     async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
       const runner = context.getStore()?.client ?? pool;
       return (await runner.query<R>(text, values)).rows;

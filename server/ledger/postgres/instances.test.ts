@@ -70,4 +70,29 @@ describePostgres('several instances on one PostgreSQL ledger', (serverUrl) => {
     expect(seenInside).toBe('queued');
     expect((await b.getPunch(kiosk.id, punch.id))?.status).toBe('sending');
   });
+
+  it('holds one employee across instances and lets the others go on', async () => {
+    let release: (() => void) | undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let opened: (() => void) | undefined;
+    const begun = new Promise<void>((resolve) => (opened = resolve));
+    const holder = a.atomically(async () => {
+      await a.lockEmployees(['emp-held']);
+      opened?.();
+      await released;
+    });
+    await begun;
+    await b.atomically(() => b.lockEmployees(['emp-free']));
+    let taken = false;
+    const waiter = b.atomically(async () => {
+      await b.lockEmployees(['emp-held']);
+      taken = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(taken).toBe(false);
+    release?.();
+    await Promise.all([holder, waiter]);
+    expect(taken).toBe(true);
+    await expect(b.lockEmployees(['emp-held'])).rejects.toThrow(/inside atomically/);
+  });
 });

@@ -16,7 +16,19 @@ type PunchReplay = Pick<
   | 'backlog'
   | 'countByStatus'
   | 'atomically'
+  | 'lockEmployees'
 >;
+
+/** The class of the ledger's per-employee advisory locks (the migration lock is a single key of its own). */
+const EMPLOYEE_LOCK_CLASS = 7_310_002;
+
+/**
+ * Transaction-scoped advisory locks on the employees' keys, taken in one order (sorted) by every instance so that two
+ * transactions wanting the same employees cannot deadlock; PostgreSQL releases them at COMMIT or ROLLBACK.
+ */
+const LOCK_EMPLOYEES_SQL = `
+  SELECT pg_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext(key))
+    FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key ORDER BY key) AS keys`;
 
 const UNSETTLED = `status IN ('queued', 'sending', 'failed')`;
 
@@ -140,5 +152,10 @@ export function createReplayStore(db: Connection): PunchReplay {
       return counts;
     },
     atomically: (work) => db.transaction(work),
+    async lockEmployees(employeeKeys) {
+      // Outside a transaction the lock would end with its own statement and protect nothing.
+      if (!db.inTransaction()) throw new Error('lockEmployees is called inside atomically');
+      if (employeeKeys.length > 0) await db.query(LOCK_EMPLOYEES_SQL, [employeeKeys]);
+    },
   };
 }
