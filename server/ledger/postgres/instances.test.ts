@@ -95,4 +95,28 @@ describePostgres('several instances on one PostgreSQL ledger', (serverUrl) => {
     expect(taken).toBe(true);
     await expect(b.lockEmployees(['emp-held'])).rejects.toThrow(/inside atomically/);
   });
+
+  it('gives each employee to one instance at a time, and a dead instance’s employees to another once its claim expires', async () => {
+    const sorted = (set: Set<string>) => [...set].sort();
+    expect(sorted(await a.claimEmployees('instance-a', ['e1', 'e2', 'e2'], 60_000))).toEqual(['e1', 'e2']);
+    expect(sorted(await b.claimEmployees('instance-b', ['e2', 'e3'], 60_000))).toEqual(['e3']);
+    expect(sorted(await a.claimEmployees('instance-a', ['e1', 'e2'], 60_000))).toEqual(['e1', 'e2']);
+    await a.releaseEmployees('instance-a', ['e2']);
+    expect(sorted(await b.claimEmployees('instance-b', ['e2'], 60_000))).toEqual(['e2']);
+
+    // instance-a stops renewing (killed): with a short claim, e4 is another's as soon as it expires.
+    expect(sorted(await a.claimEmployees('instance-a', ['e4'], 150))).toEqual(['e4']);
+    expect(sorted(await b.claimEmployees('instance-b', ['e4'], 60_000))).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sorted(await b.claimEmployees('instance-b', ['e4', 'e1'], 60_000))).toEqual(['e4']);
+    expect(sorted(await a.claimEmployees('instance-a', ['e4'], 60_000))).toEqual([]);
+  });
+
+  it('lets one of several instances racing for a free employee have it', async () => {
+    const owners = Array.from({ length: 6 }, (_, i) => `racer-${i}`);
+    const won = await Promise.all(
+      owners.map((owner, i) => (i % 2 ? a : b).claimEmployees(owner, ['contested'], 60_000)),
+    );
+    expect(won.filter((set) => set.has('contested'))).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@
 import type { AsyncLedger } from './async-ledger';
 import { createConnection } from './connection';
 import { createKioskStore } from './kiosk-store';
+import { createLeaseStore } from './lease-store';
 import { migratePostgres } from './migrate';
 import { openPostgresPool } from './open-pool';
 import { createPunchStore } from './punch-store';
@@ -26,6 +27,7 @@ export async function openPostgresLedger(url: string): Promise<AsyncLedger> {
     ...createReplayStore(db),
     ...createKioskStore(db),
     ...createRecordsStore(db),
+    ...createLeaseStore(db),
     close: () => pool.end(),
   };
 }
