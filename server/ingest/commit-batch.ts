@@ -54,10 +54,6 @@ export function commitBatch(
     records.map((record) => record.id),
   );
   const fresh = records.filter((record) => !storedIds.has(record.id));
-  // Another instance storing a punch of the same person between this read and this write would escape the window.
-  ctx.ledger.lockEmployees(
-    fresh.flatMap((record) => (record.employeeKey === null ? [] : [record.employeeKey])),
-  );
   const recorded = windowMs > 0 ? ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
   const batchTimes = new Map<string, number[]>();
   const slots = prepared.map((entry): Slot => {
