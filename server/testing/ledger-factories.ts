@@ -1,4 +1,4 @@
-import type { KioskRecord, KioskSeen, LedgerStatus, NewPunch } from '../ledger/ledger';
+import type { KioskRecord, KioskSeen, Ledger, LedgerStatus, NewPunch } from '../ledger/ledger';
 import type { AsyncLedger } from '../ledger/postgres/async-ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 
@@ -42,7 +42,7 @@ export function newKiosk(overrides: Partial<KioskRecord> = {}): KioskRecord {
   };
 }
 
-export function memoryLedger() {
+export function memoryLedger(): Ledger {
   return openSqliteLedger(':memory:');
 }
 
