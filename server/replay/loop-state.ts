@@ -96,17 +96,29 @@ export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResu
     return;
   }
   if (result.kind === 'waiting' && result.retryAtMs !== null) {
+    // Every punch of one round meets the same directory: one failure per round, not one per punch, or a backlog
+    // that arrived before the first load would push the next try minutes away.
+    const nowMs = ctx.now();
+    if (nowMs < state.directoryRetryAtMs) return;
     state.directoryFailures += 1;
     const waitMs = Math.max(
       ctx.backoff.baseMs,
       backoffDelayMs(state.directoryFailures, ctx.backoff, ctx.random),
     );
-    state.directoryRetryAtMs = Math.max(state.directoryRetryAtMs, ctx.now() + waitMs);
+    state.directoryRetryAtMs = nowMs + waitMs;
   } else if (result.kind === 'resolved' || result.kind === 'failed') {
     state.directoryFailures = 0;
     // The punch joined (or failed out of) an employee's chain that the candidates do not know yet.
     state.refresh.wanted = true;
   }
+}
+
+/** What the loop waited for came back (the directory loaded, Kenjo answered again): stop waiting for it. */
+export function resumeWaits(state: LoopState): void {
+  state.directoryFailures = 0;
+  state.directoryRetryAtMs = 0;
+  state.resting.clear();
+  state.refresh.wanted = true;
 }
 
 export function pauseAll(state: LoopState, untilMs: number | null): void {
