@@ -1,25 +1,30 @@
+import { readFileSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { registerAdminConsole } from './admin/register-admin-console';
-import { adminSessionAuthenticator } from './admin/session-auth';
-import { type AdminAuthenticator, bearerAdminToken, requireAdmin } from './auth/admin-auth';
+import { registerAdmin } from './admin/register-admin';
+import { adminGuard } from './auth/admin-auth';
 import { requireKiosk } from './auth/kiosk-auth';
 import type { Config } from './config';
+import { clientErrorHandler, frameworkErrors } from './http/client-errors';
+import { createCredentialThrottle } from './http/credential-throttle';
 import { installErrorHandler } from './http/errors';
 import { installJsonBody } from './http/json-body';
-import { registerAdminKiosks } from './routes/admin-kiosks';
-import { registerAdminPunches } from './routes/admin-punches';
+import {
+  HTTP_LIMITS,
+  type HttpLimits,
+  capConnections,
+  fastifyLimitOptions,
+  nodeServerOptions,
+} from './http/limits';
+import { registerSecurityHeaders } from './http/security-headers';
 import type { RouteDeps } from './routes/deps';
 import { registerHealth } from './routes/health';
 import { registerKioskConfig } from './routes/kiosk-config';
 import { registerKioskDirectory } from './routes/kiosk-directory';
 import { registerKioskPair } from './routes/kiosk-pair';
-import { registerPunchActions } from './routes/punch-actions';
 import { registerPunches } from './routes/punches';
 import { registerStatic } from './routes/static';
 import type { Services } from './services';
-
-/** A full batch (1,000 punches with 254-character identifiers) is about 400 kB; the limit leaves room. */
-export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export interface AppOptions {
   /** `ADMIN_TOKEN` must be filled in (the composition root generates one in demo mode). */
@@ -30,43 +35,64 @@ export interface AppOptions {
   loggerInstance?: FastifyBaseLogger;
   /** Where the built front end lives; tests point it at a temp folder or a missing one. */
   distDir?: string;
+  /** Timeouts and caps; tests shorten them to see them act. */
+  limits?: HttpLimits;
+}
+
+/** Fastify's options from the configuration: limits, TLS when both files are set, which proxies to trust. */
+function serverOptions(config: Config, limits: HttpLimits): FastifyServerOptions {
+  const node = nodeServerOptions(limits);
+  const transport =
+    config.TLS_CERT_FILE !== undefined && config.TLS_KEY_FILE !== undefined
+      ? {
+          https: {
+            ...node,
+            cert: readFileSync(config.TLS_CERT_FILE),
+            key: readFileSync(config.TLS_KEY_FILE),
+          },
+        }
+      : { http: node };
+  return {
+    ...fastifyLimitOptions(limits),
+    ...transport,
+    // Without TRUST_PROXY, X-Forwarded-* is ignored: any client could claim to be https or another address.
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+    clientErrorHandler,
+    frameworkErrors,
+  };
 }
 
 /** The proxy's HTTP surface over ready-made services; drive it with `app.inject` in tests. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, services, logger = false } = options;
-  const common = { bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true };
-  const app: FastifyInstance = options.loggerInstance
-    ? Fastify({ ...common, loggerInstance: options.loggerInstance })
-    : Fastify({ ...common, logger });
+  const { config, services, logger = false, limits = HTTP_LIMITS } = options;
+  const common = serverOptions(config, limits);
+  // The HTTPS server's instance type differs only in the Node server it wraps; routes do not see it.
+  const app = (
+    options.loggerInstance
+      ? Fastify({ ...common, loggerInstance: options.loggerInstance })
+      : Fastify({ ...common, logger })
+  ) as FastifyInstance;
+  capConnections(app.server, limits);
   installErrorHandler(app);
   installJsonBody(app);
+  await registerSecurityHeaders(app);
+  await createCredentialThrottle(app);
+  // Cookies are read before any route's onRequest guard looks for the console's session.
+  await app.register(fastifyCookie);
 
-  // Scripts send the bearer ADMIN_TOKEN; the admin console its session cookie (+ x-csrf-token on changes).
-  const authenticators: AdminAuthenticator[] = [
-    ...(config.ADMIN_TOKEN === undefined ? [] : [bearerAdminToken(config.ADMIN_TOKEN)]),
-    adminSessionAuthenticator,
-  ];
   const deps: RouteDeps = {
     config,
     services,
     kioskAuth: requireKiosk(services.ledger),
-    adminAuth: requireAdmin(authenticators),
+    adminAuth: adminGuard(config.ADMIN_TOKEN ?? null),
   };
   registerHealth(app, deps);
   registerKioskPair(app, deps);
   registerKioskConfig(app, deps);
   registerKioskDirectory(app, deps);
   registerPunches(app, deps);
-  registerAdminKiosks(app, deps);
-  registerAdminPunches(app, deps);
-  registerPunchActions(app, deps);
-  await registerAdminConsole(app, {
-    ledger: services.ledger,
-    kenjo: services.kenjo,
-    config,
-    now: services.now,
-  });
+  await registerAdmin(app, deps);
   await registerStatic(app, options.distDir);
   return app;
 }

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Fastify from 'fastify';
-import { installErrorHandler } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import { registerAdminConsole } from './register-admin-console';
+import { kenjoStats } from '../testing/kenjo-stats';
+import { punch, setup } from '../testing/simulator-fixture';
 import { connectionState } from './status-routes';
 import {
   ADMIN_TOKEN,
@@ -14,14 +12,8 @@ import {
 } from '../testing/admin-support';
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats => ({
-  logins: 1,
-  trackTimeCalls: 0,
-  lastSuccessAtMs: null,
-  lastError: null,
-  lastErrorAtMs: null,
-  ...overrides,
-});
+const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats =>
+  kenjoStats({ logins: 1, ...overrides });
 
 describe('connectionState', () => {
   it.each([
@@ -84,16 +76,9 @@ describe('admin read endpoints', () => {
   });
 
   it('reports Kenjo, the backlog and the directory', async () => {
-    const ledger = openSqliteLedger(':memory:');
-    const app = Fastify();
-    installErrorHandler(app);
-    const kenjo = { stats: () => stats({ lastSuccessAtMs: NOW_MS - 5000, trackTimeCalls: 3 }) };
-    await registerAdminConsole(app, {
-      ledger,
-      kenjo,
-      config: { demoMode: false, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
-      now: () => NOW_MS,
-    });
+    t = await buildTestConsole({ config: { demoMode: false } });
+    const { app, ledger } = t;
+    Object.assign(t.kenjoStats, stats({ lastSuccessAtMs: NOW_MS - 5000, trackTimeCalls: 3 }));
     ledger.saveDirectory(
       [{ userId: 'a', email: null, externalId: 'B-1', isActive: true, displayName: 'A' }],
       NOW_MS - 60_000,
@@ -108,8 +93,24 @@ describe('admin read endpoints', () => {
       backlog: { waiting: 1, failed: 0, oldestAgeS: 119 },
       directory: { ageS: 60, employees: 1, activeEmployees: 1 },
     });
-    await app.close();
-    ledger.close();
+  });
+
+  it("shows what Kenjo's answers left to an operator: skipped records, a problem to fix, unexpected answers", async () => {
+    const { running, client } = await setup({ faults: { malformedEmployees: true } });
+    await client.listEmployees();
+    running.simulator.setFaults({ captivePortalRate: 1 });
+    await client.trackTime(punch('2026-02-04T08:00:00'));
+    running.simulator.setFaults({ captivePortalRate: 0, refuseAllWith: 404, refuseLogin: false });
+    await client.trackTime(punch('2026-02-04T09:00:00'));
+    t = await buildTestConsole({ config: { demoMode: false } });
+    const { app } = t;
+    Object.assign(t.kenjoStats, client.stats());
+    const body = (await app.inject({ url: '/api/v1/admin/kenjo', headers: auth })).json();
+    expect(body).toMatchObject({
+      problems: [expect.stringMatching(/404 to \/attendances\/track-time.*check KENJO_API_URL/)],
+      skipped: [{ list: 'employees', reason: 'no identifier', count: 2 }],
+      unexpectedAnswers: { count: 1, last: expect.stringMatching(/200 with a page/) },
+    });
   });
 
   it('lists the audit log newest first', async () => {

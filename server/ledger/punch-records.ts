@@ -1,7 +1,7 @@
 import type { EmployeeRef } from '../../core/punch';
+import type { PunchStatus } from '../../core/punch-status';
 
-/** Where a punch is in its life. `sending` is committed before the Kenjo call, so a crash leaves a trace. */
-export type LedgerStatus = 'queued' | 'sending' | 'sent' | 'ignored' | 'rejected' | 'failed' | 'discarded';
+export type LedgerStatus = PunchStatus;
 
 export interface LedgerPunch {
   /** Insertion order in the ledger; stable, unique. */
@@ -40,7 +40,8 @@ export interface NewPunch {
   atMs: number;
   timeZone: string;
   kenjoDateTime: string;
-  status: 'queued' | 'ignored' | 'rejected';
+  /** `failed` only for a punch held for an operator at arrival (older than MAX_PUNCH_AGE_DAYS). */
+  status: 'queued' | 'ignored' | 'rejected' | 'failed';
   reason: string | null;
   receivedAtMs: number;
 }

@@ -2,17 +2,19 @@
  * The app in-process for route and ingest tests: a `:memory:` ledger, a fake directory, a replay that counts kicks,
  * a clock the test moves. Requests go through `app.inject`; no port is opened.
  */
+import { kenjoStats as emptyKenjoStats } from './kenjo-stats';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
 import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
+import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** 08:00 in Berlin on a winter day. */
 export const T0 = Date.parse('2026-02-04T07:00:00Z');
 
@@ -65,7 +67,8 @@ export function fakeDirectory(
           ('userId' in ref && e.userId === ref.userId),
       );
       if (!found) return { kind: 'unknown', reason: 'unknown employee' };
-      if (!found.isActive) return { kind: 'inactive', reason: `${found.displayName} is no longer active` };
+      if (!found.isActive)
+        return { kind: 'inactive', reason: 'inactive employee: no longer active in Kenjo' };
       return { kind: 'found', userId: found.userId };
     },
   };
@@ -84,23 +87,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(
-  overrides: Partial<Config> = {},
-  distDir = '/nonexistent',
-  loggerInstance?: FastifyBaseLogger,
-): Promise<Harness> {
-  const config = { ...parseConfig({ TIME_ZONE: 'Europe/Berlin', ADMIN_TOKEN }), ...overrides };
+export type TestServices = Pick<
+  Harness,
+  'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats'
+>;
+
+/** The config of the tests: demo mode, Berlin, the test admin token; overrides win. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...parseConfig({ TIME_ZONE: 'Europe/Berlin', ADMIN_TOKEN }), ...overrides };
+}
+
+/** A `:memory:` ledger, a fake directory, a replay that counts kicks, Kenjo's counters and a clock at `nowMs`. */
+export function testServices(nowMs = T0): TestServices {
   const ledger = openSqliteLedger(':memory:');
   const directory = fakeDirectory();
   const kicks = { count: 0 };
-  const clock = { nowMs: T0 };
-  const kenjoStats: KenjoClientStats = {
-    logins: 0,
-    trackTimeCalls: 0,
-    lastSuccessAtMs: null,
-    lastError: null,
-    lastErrorAtMs: null,
-  };
+  const clock = { nowMs };
+  const kenjoStats: KenjoClientStats = emptyKenjoStats();
   const services: Services = {
     ledger,
     directory,
@@ -108,16 +111,29 @@ export async function createHarness(
     replay: { kick: () => void (kicks.count += 1) },
     now: () => clock.nowMs,
   };
-  const app = await buildApp({ config, services, distDir, ...(loggerInstance ? { loggerInstance } : {}) });
-  return {
-    app,
-    ledger,
-    directory,
-    kicks,
-    clock,
+  return { ledger, directory, kicks, clock, services, kenjoStats };
+}
+
+export async function createHarness(
+  overrides: Partial<Config> = {},
+  distDir = '/nonexistent',
+  loggerInstance?: FastifyBaseLogger,
+  limits?: HttpLimits,
+): Promise<Harness> {
+  const config = testConfig(overrides);
+  const parts = testServices();
+  const { services, ledger } = parts;
+  const app = await buildApp({
     config,
     services,
-    kenjoStats,
+    distDir,
+    ...(loggerInstance ? { loggerInstance } : {}),
+    ...(limits ? { limits } : {}),
+  });
+  return {
+    ...parts,
+    app,
+    config,
     close: async () => {
       await app.close();
       ledger.close();

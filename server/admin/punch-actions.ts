@@ -6,9 +6,10 @@ import { adminOf } from '../auth/admin-auth';
 import { HttpError } from '../http/errors';
 import { parseRequest } from '../http/parse';
 import type { LedgerPunch, PunchTransition } from '../ledger/ledger';
-import type { RouteDeps } from './deps';
-import { adminPunchView } from './punch-view';
-import { employeeRef, operatorReason, punchParams } from './schemas';
+import type { RouteDeps } from '../routes/deps';
+import { employeeNames } from './admin-ledger';
+import { toPunchView } from './punch-view';
+import { employeeRef, operatorReason, punchParams } from '../routes/schemas';
 
 const ACTIONABLE = ['failed', 'rejected'] as const;
 
@@ -72,12 +73,12 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
       { kioskId: punch.kioskId, punchId: punch.id, status: updated.status, actor, reason },
       `punch ${action.replace('punch.', '')}`,
     );
-    return adminPunchView(updated);
+    return toPunchView(updated, employeeNames(ledger));
   }
 
   const requeue = { to: 'queued', reason: null, lastError: null, nextAttemptAtMs: null } as const;
 
-  app.post('/api/v1/admin/punches/:kioskId/:id/retry', { preHandler: adminAuth }, async (request) => {
+  app.post('/api/v1/admin/punches/:kioskId/:id/retry', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(retryBody, request.body, 'body');
     const punch = actionablePunch(request);
     assertSendable(punch, punch.employee);
@@ -86,13 +87,13 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
     return view;
   });
 
-  app.post('/api/v1/admin/punches/:kioskId/:id/discard', { preHandler: adminAuth }, async (request) => {
+  app.post('/api/v1/admin/punches/:kioskId/:id/discard', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(discardBody, request.body, 'body');
     const punch = actionablePunch(request);
     return apply(request, punch, 'punch.discard', body.reason, { to: 'discarded', reason: body.reason });
   });
 
-  app.post('/api/v1/admin/punches/:kioskId/:id/reassign', { preHandler: adminAuth }, async (request) => {
+  app.post('/api/v1/admin/punches/:kioskId/:id/reassign', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(reassignBody, request.body, 'body');
     const employee = body.employee as EmployeeRef;
     const punch = actionablePunch(request);
