@@ -199,7 +199,7 @@ describe('the replay loop', () => {
       status: 'queued',
       employeeKey: null,
     });
-    expect(h.logger.lines.some((l) => l.msg === 'cannot resolve badge B-1 yet')).toBe(true);
+    expect(h.logger.lines.some((l) => l.msg === 'cannot resolve the employee yet')).toBe(true);
     available = true;
     await h.drain();
     expect(h.kenjo.stored).toEqual([
