@@ -126,6 +126,8 @@ describe('replay across SIGKILL and restart of the real server', () => {
       DATA_DIR: dataDir,
       KENJO_TIMEOUT_MS: '1500',
       LOG_LEVEL: 'info',
+      // The scenario's days are fixed in the past; they must be sent, not held as too old.
+      MAX_PUNCH_AGE_DAYS: '3650',
     };
     const port = await freePort();
     server = await startServerProcess(env, port);

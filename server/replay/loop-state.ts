@@ -38,6 +38,10 @@ export interface LoopState {
   directoryFailures: number;
   directoryRetryAtMs: number;
   refresh: { wanted: boolean; lastAtMs: number; truncated: boolean };
+  /** Since when Kenjo has failed calls with no call succeeding since; null while it answers. */
+  kenjoTroubleSinceMs: number | null;
+  /** Kenjo answered again after an outage: chains backing off from it are due now (see `group-commit.ts`). */
+  kenjoBack: boolean;
   /** The one set `busyKeys` refills on every call. */
   busy: Set<string>;
 }
@@ -58,6 +62,8 @@ export function createLoopState(
     directoryFailures: 0,
     directoryRetryAtMs: 0,
     refresh: { wanted: true, lastAtMs: 0, truncated: false },
+    kenjoTroubleSinceMs: null,
+    kenjoBack: false,
     busy: new Set(),
   };
 }
@@ -90,6 +96,7 @@ export function busyKeys(state: LoopState, nowMs: number): Set<string> {
 export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResult): void {
   const { ctx } = state;
   if (result.kind === 'retry-later') pauseAll(state, result.pauseAllUntilMs);
+  noteKenjo(state, result);
   if (punch.employeeKey !== null) {
     if (result.kind === 'waiting' && result.retryAtMs !== null)
       state.resting.set(punch.employeeKey, result.retryAtMs);
@@ -110,6 +117,26 @@ export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResu
     state.directoryFailures = 0;
     // The punch joined (or failed out of) an employee's chain that the candidates do not know yet.
     state.refresh.wanted = true;
+  }
+}
+
+/**
+ * An outage is failures with no success for longer than this many backoff bases: then one success means Kenjo is
+ * back, and every chain that backed off from it goes on at once. Shorter trouble (a stray 5xx) keeps its backoff.
+ */
+const OUTAGE_BASES = 10;
+
+function noteKenjo(state: LoopState, result: StepResult): void {
+  const nowMs = state.ctx.now();
+  if (result.kind === 'sent') {
+    const since = state.kenjoTroubleSinceMs;
+    if (since !== null && nowMs - since >= OUTAGE_BASES * state.ctx.backoff.baseMs) state.kenjoBack = true;
+    state.kenjoTroubleSinceMs = null;
+  } else if (
+    result.kind === 'unknown' ||
+    (result.kind === 'retry-later' && result.pauseAllUntilMs === null)
+  ) {
+    state.kenjoTroubleSinceMs ??= nowMs;
   }
 }
 
