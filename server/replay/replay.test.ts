@@ -236,7 +236,7 @@ describe('the replay loop', () => {
       return outcome;
     };
     for (let e = 0; e < 8; e += 1)
-      insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00', { employeeKey: `u${e}` }));
+      insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00', { employeeKey: `u${e}` }));
     h.replay.start();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     down = false;
