@@ -8,17 +8,20 @@
 import type { KioskRegistry, PairingCodes } from './kiosk-ledger';
 import type { LedgerTransactions, PunchIntake, PunchQueries, ReplayQueue } from './punch-ledger';
 import type { AuditLog, DirectoryCache, SettingsStore } from './records-ledger';
+import type { ReplayLeases } from './replay-leases';
 
 export type * from './kiosk-ledger';
 export type * from './punch-ledger';
 export type * from './punch-records';
 export type * from './records-ledger';
+export type * from './replay-leases';
 
 export interface Ledger
   extends
     PunchIntake,
     PunchQueries,
     ReplayQueue,
+    ReplayLeases,
     LedgerTransactions,
     KioskRegistry,
     PairingCodes,
