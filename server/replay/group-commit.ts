@@ -5,6 +5,7 @@ import {
   chainKey,
   isPaused,
   stepFailed,
+  wantRefresh,
   type Claim,
   type Completion,
   type LoopState,
@@ -35,7 +36,7 @@ export function groupCommit(state: LoopState, options: { claim: boolean }): Clai
     // Nothing of this commit is on disk and none of its claims is called. The answered punches are still `sending`
     // in the ledger: after a rest, they are read back like the leftovers of a crash.
     for (const { claim } of answered) stepFailed(state, claim.key, claim.punch, err);
-    state.refresh.wanted = true;
+    wantRefresh(state);
     return [];
   }
 }

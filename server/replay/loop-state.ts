@@ -20,7 +20,14 @@ export interface Completion {
   error?: unknown;
 }
 
-/** Everything the loop keeps between commits; each chain is in at most one of `ready`, `calls` and `done`. */
+/**
+ * Everything the loop keeps between commits; each chain is in at most one of `ready`, `calls` and `done`. Who may
+ * change what: a claim moves `ready` → `calls` → `done` (`slots.ts` fills slots and files answers, `group-commit.ts`
+ * claims and commits, `replay.ts` files the claims it puts back on stop); `candidates` and `refresh` belong to
+ * `group-commit.ts`; the pause, the resting chains, the directory's backoff and the wish for a walk of the chains
+ * change only through the functions of this module (`pauseAll`, `resumeIfDue`, `afterStep`, `stepFailed`,
+ * `wantRefresh`). The settings (`ctx`, `concurrency`, `prefetch`, `tickMs`) never change.
+ */
 export interface LoopState {
   ctx: StepContext;
   concurrency: number;
@@ -105,10 +112,21 @@ export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResu
   } else if (result.kind === 'resolved' || result.kind === 'failed') {
     state.directoryFailures = 0;
     // The punch joined (or failed out of) an employee's chain that the candidates do not know yet.
-    state.refresh.wanted = true;
+    wantRefresh(state);
   }
 }
 
+/** Asks the next commit to walk every chain (a kick, a start, a punch that joined a chain not known yet). */
+export function wantRefresh(state: LoopState): void {
+  state.refresh.wanted = true;
+}
+
+/** Ends a pause whose time has come. */
+export function resumeIfDue(state: LoopState, nowMs: number): void {
+  if (state.pausedUntilMs !== null && nowMs >= state.pausedUntilMs) state.pausedUntilMs = null;
+}
+
+/** Pauses every call until `untilMs` (a 429's Retry-After, computed once when the answer arrived); never shortens. */
 export function pauseAll(state: LoopState, untilMs: number | null): void {
   if (untilMs === null || (state.pausedUntilMs !== null && untilMs <= state.pausedUntilMs)) return;
   state.pausedUntilMs = untilMs;

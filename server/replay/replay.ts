@@ -1,5 +1,5 @@
 import { groupCommit } from './group-commit';
-import { busyKeys, createLoopState, isPaused, type Claim } from './loop-state';
+import { busyKeys, createLoopState, isPaused, resumeIfDue, wantRefresh, type Claim } from './loop-state';
 import { createFlushTimer } from './flush-timer';
 import { fillSlots } from './slots';
 import type {
@@ -89,7 +89,7 @@ export function createReplay(options: ReplayOptions): Replay {
   function pass(): void {
     const nowMs = ctx.now();
     lastPassAtMs = nowMs;
-    if (state.pausedUntilMs !== null && nowMs >= state.pausedUntilMs) state.pausedUntilMs = null;
+    resumeIfDue(state, nowMs);
     const claims = groupCommit(state, { claim: running });
     if (!running) {
       if (state.calls.size === 0) releaseIdle();
@@ -118,7 +118,7 @@ export function createReplay(options: ReplayOptions): Replay {
     start() {
       if (running) return;
       running = true;
-      state.refresh.wanted = true;
+      wantRefresh(state);
       pass();
     },
     async stop() {
@@ -138,13 +138,13 @@ export function createReplay(options: ReplayOptions): Replay {
     kick() {
       if (!running) return;
       // Nothing can be claimed before the pause ends, when the timer wakes anyway and walks the chains then.
-      state.refresh.wanted = true;
+      wantRefresh(state);
       if (isPaused(state, ctx.now())) return;
       timer.schedule(0);
     },
     idle() {
       const done = new Promise<void>((resolve) => idleWaiters.push(resolve));
-      state.refresh.wanted = true;
+      wantRefresh(state);
       timer.schedule(0);
       return done;
     },
