@@ -9,6 +9,7 @@ import { AdminSessionStore } from '../auth/session-store';
 import type { RouteDeps } from '../routes/deps';
 import { registerAttentionRoute } from './attention-route';
 import { registerAdminKiosks } from './kiosks-routes';
+import { registerKenjoEntriesRoute } from './kenjo-entries-route';
 import { registerPunchActions } from './punch-actions';
 import { registerPunchesCsvRoute } from './punches-csv-route';
 import { registerAdminPunches } from './punches-route';
@@ -25,6 +26,7 @@ export async function registerAdmin(app: FastifyInstance, deps: RouteDeps): Prom
   registerAdminKiosks(app, deps);
   registerAdminPunches(app, deps);
   registerPunchActions(app, deps);
+  registerKenjoEntriesRoute(app, deps);
   registerAttentionRoute(app, deps);
   registerWhoIsInRoute(app, deps);
   registerStatusRoutes(app, deps);
