@@ -51,7 +51,14 @@ export async function startServices(config: Config, options: ServicesOptions): P
     logger: logger.child({ part: 'kenjo' }),
     now,
   });
-  const cache = createDirectory({ kenjo, ledger, now, logger: logger.child({ part: 'directory' }) });
+  const cache = createDirectory({
+    kenjo,
+    ledger,
+    now,
+    logger: logger.child({ part: 'directory' }),
+    // Punches that arrived before the directory could resolve them go on the moment it loads.
+    onRefreshed: () => replay.resume(),
+  });
   const directory = directoryPort(cache);
   const replay = createReplay({
     ledger,

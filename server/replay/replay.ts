@@ -1,5 +1,13 @@
 import { groupCommit } from './group-commit';
-import { busyKeys, createLoopState, isPaused, resumeIfDue, wantRefresh, type Claim } from './loop-state';
+import {
+  busyKeys,
+  createLoopState,
+  isPaused,
+  resumeIfDue,
+  resumeWaits,
+  wantRefresh,
+  type Claim,
+} from './loop-state';
 import { createFlushTimer } from './flush-timer';
 import { fillSlots } from './slots';
 import type {
@@ -48,6 +56,11 @@ export interface Replay {
   stop(): Promise<void>;
   /** Wake up now (after an ingest). */
   kick(): void;
+  /**
+   * What the loop may be waiting for came back (the directory loaded): drop the directory's backoff and resting
+   * chains and wake now, so that a backlog goes on without waiting for a new punch. A 429's pause still holds.
+   */
+  resume(): void;
   /** Resolves when nothing is due and nothing is in flight. */
   idle(): Promise<void>;
   status(): ReplayStatus;
@@ -139,6 +152,12 @@ export function createReplay(options: ReplayOptions): Replay {
       if (!running) return;
       // Nothing can be claimed before the pause ends, when the timer wakes anyway and walks the chains then.
       wantRefresh(state);
+      if (isPaused(state, ctx.now())) return;
+      timer.schedule(0);
+    },
+    resume() {
+      if (!running) return;
+      resumeWaits(state);
       if (isPaused(state, ctx.now())) return;
       timer.schedule(0);
     },

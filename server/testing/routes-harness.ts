@@ -11,7 +11,8 @@ import { type Config, parseConfig } from '../config';
 import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { memoryLedger } from './ledger-factories';
-import type { KenjoClientStats } from '../kenjo/types';
+import { KenjoUnavailableError } from '../kenjo/errors';
+import type { KenjoAttendance, KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
 import { employee as directoryEmployee } from './directory-support';
 
@@ -85,12 +86,14 @@ export interface Harness {
   config: Config;
   services: Services;
   kenjoStats: KenjoClientStats;
+  /** What Kenjo's attendance listing answers; `null` makes it throw as an unreachable Kenjo does. */
+  kenjoEntries: { list: KenjoAttendance[] | null };
   close(): Promise<void>;
 }
 
 export type TestServices = Pick<
   Harness,
-  'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats'
+  'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats' | 'kenjoEntries'
 >;
 
 /** The config of the tests: demo mode, Berlin, the test admin token; overrides win. */
@@ -105,14 +108,21 @@ export function testServices(nowMs = T0): TestServices {
   const kicks = { count: 0 };
   const clock = { nowMs };
   const kenjoStats: KenjoClientStats = emptyKenjoStats();
+  const kenjoEntries: { list: KenjoAttendance[] | null } = { list: [] };
   const services: Services = {
     ledger,
     directory,
-    kenjo: { stats: () => ({ ...kenjoStats }) },
+    kenjo: {
+      stats: () => ({ ...kenjoStats }),
+      listAttendances: async () => {
+        if (kenjoEntries.list === null) throw new KenjoUnavailableError('Kenjo did not answer');
+        return { entries: kenjoEntries.list, skipped: 0, firstProblem: null };
+      },
+    },
     replay: { kick: () => void (kicks.count += 1) },
     now: () => clock.nowMs,
   };
-  return { ledger, directory, kicks, clock, services, kenjoStats };
+  return { ledger, directory, kicks, clock, services, kenjoStats, kenjoEntries };
 }
 
 export async function createHarness(

@@ -47,6 +47,12 @@ export function createConnection(pool: pg.Pool): Connection {
       if (open) return nested(open, work);
       const client = await pool.connect();
       let broken = false;
+      // A connection cut while checked out (the database restarts) emits 'error' on the client; unheard, it would
+      // end the process. The query in flight fails on its own; the connection is only marked as not to be reused.
+      const cut = () => {
+        broken = true;
+      };
+      client.on('error', cut);
       try {
         await client.query('BEGIN');
         const result = await context.run({ client, savepoints: 0 }, work);
@@ -54,12 +60,15 @@ export function createConnection(pool: pg.Pool): Connection {
         return result;
       } catch (error) {
         // A connection cut mid-transaction cannot roll back; it is discarded instead of returned to the pool.
-        broken = await client.query('ROLLBACK').then(
-          () => false,
-          () => true,
-        );
+        broken =
+          broken ||
+          (await client.query('ROLLBACK').then(
+            () => false,
+            () => true,
+          ));
         throw error;
       } finally {
+        client.off('error', cut);
         client.release(broken);
       }
     },
