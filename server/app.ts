@@ -13,6 +13,7 @@ import { registerHealth } from './routes/health';
 import { registerKioskConfig } from './routes/kiosk-config';
 import { registerKioskDirectory } from './routes/kiosk-directory';
 import { registerKioskPair } from './routes/kiosk-pair';
+import { registerMetrics } from './routes/metrics';
 import { registerPunchActions } from './routes/punch-actions';
 import { registerPunches } from './routes/punches';
 import { registerStatic } from './routes/static';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAdminKiosks(app, deps);
   registerAdminPunches(app, deps);
   registerPunchActions(app, deps);
+  registerMetrics(app, deps);
   await registerAdminConsole(app, {
     ledger: services.ledger,
     kenjo: services.kenjo,

@@ -8,6 +8,8 @@ import { newKioskToken } from './auth/tokens';
 import type { Config } from './config';
 import { createKenjoClient } from './kenjo';
 import { openSqliteLedger } from './ledger/sqlite-ledger';
+import { instrumentKenjo } from './metrics/instrument-kenjo';
+import { createProxyMetrics } from './metrics/proxy-metrics';
 import { createReplay } from './replay/replay';
 import { createDirectory } from './directory/directory';
 import { directoryPort } from './directory-port';
@@ -44,13 +46,15 @@ export async function startServices(config: Config, options: ServicesOptions): P
       })
     : null;
   const ledger = openSqliteLedger(config.DATA_DIR);
-  const kenjo = createKenjoClient({
+  const client = createKenjoClient({
     baseUrl: simulator?.baseUrl ?? config.KENJO_API_URL ?? '',
     apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,
     timeoutMs: config.KENJO_TIMEOUT_MS,
     logger: logger.child({ part: 'kenjo' }),
     now,
   });
+  const metrics = createProxyMetrics({ ledger, kenjoStats: () => client.stats(), now });
+  const kenjo = instrumentKenjo(client, metrics);
   const cache = createDirectory({ kenjo, ledger, now, logger: logger.child({ part: 'directory' }) });
   const directory = directoryPort(cache);
   const replay = createReplay({
@@ -63,7 +67,7 @@ export async function startServices(config: Config, options: ServicesOptions): P
     concurrency: config.REPLAY_CONCURRENCY,
   });
   return {
-    services: { ledger, kenjo, directory, replay, now },
+    services: { ledger, kenjo, directory, replay, metrics, now },
     adminToken: config.ADMIN_TOKEN ?? newKioskToken(),
     simulatorUrl: simulator?.baseUrl ?? null,
     start() {

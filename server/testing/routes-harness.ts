@@ -9,6 +9,7 @@ import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { createProxyMetrics } from '../metrics/proxy-metrics';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
 
@@ -101,12 +102,15 @@ export async function createHarness(
     lastError: null,
     lastErrorAtMs: null,
   };
+  const kenjo = { stats: () => ({ ...kenjoStats }) };
+  const now = () => clock.nowMs;
   const services: Services = {
     ledger,
     directory,
-    kenjo: { stats: () => ({ ...kenjoStats }) },
+    kenjo,
+    metrics: createProxyMetrics({ ledger, kenjoStats: kenjo.stats, now }),
     replay: { kick: () => void (kicks.count += 1) },
-    now: () => clock.nowMs,
+    now,
   };
   const app = await buildApp({ config, services, distDir, ...(loggerInstance ? { loggerInstance } : {}) });
   return {
