@@ -6,6 +6,7 @@ import { requireKiosk } from './auth/kiosk-auth';
 import type { Config } from './config';
 import { installErrorHandler } from './http/errors';
 import { installJsonBody } from './http/json-body';
+import { registerAdminKioskHours } from './routes/admin-kiosk-hours';
 import { registerAdminKiosks } from './routes/admin-kiosks';
 import { registerAdminPunches } from './routes/admin-punches';
 import type { RouteDeps } from './routes/deps';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerKioskDirectory(app, deps);
   registerPunches(app, deps);
   registerAdminKiosks(app, deps);
+  registerAdminKioskHours(app, deps);
   registerAdminPunches(app, deps);
   registerPunchActions(app, deps);
   registerMetrics(app, deps);

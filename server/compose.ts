@@ -4,6 +4,7 @@
  * replay drains its calls in flight before the ledger closes.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { createAlertMonitor } from './alerts/alert-monitor';
 import { newKioskToken } from './auth/tokens';
 import type { Config } from './config';
 import { createKenjoClient } from './kenjo';
@@ -66,6 +67,20 @@ export async function startServices(config: Config, options: ServicesOptions): P
     logger: logger.child({ part: 'replay' }),
     concurrency: config.REPLAY_CONCURRENCY,
   });
+  const alerts = config.ALERT_WEBHOOK_URL
+    ? createAlertMonitor({
+        webhookUrl: config.ALERT_WEBHOOK_URL,
+        thresholds: {
+          kioskSilentMinutes: config.KIOSK_SILENT_MINUTES,
+          kenjoUnreachableMinutes: config.KENJO_UNREACHABLE_MINUTES,
+          backlogAgeMinutes: config.BACKLOG_AGE_MINUTES,
+        },
+        ledger,
+        kenjoStats: () => client.stats(),
+        now,
+        logger: logger.child({ part: 'alerts' }),
+      })
+    : null;
   return {
     services: { ledger, kenjo, directory, replay, metrics, now },
     adminToken: config.ADMIN_TOKEN ?? newKioskToken(),
@@ -73,9 +88,11 @@ export async function startServices(config: Config, options: ServicesOptions): P
     start() {
       cache.start();
       replay.start();
+      alerts?.start();
     },
     async close() {
       cache.stop();
+      alerts?.stop();
       await replay.stop();
       await kenjo.close();
       ledger.close();

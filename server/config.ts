@@ -25,6 +25,14 @@ const envSchema = z.object({
   KENJO_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
   /** A punch whose `at` lies further than this in the server's future is rejected at ingest. */
   MAX_CLOCK_SKEW_S: wholeNumber(0, 86_400).default(300),
+  /** Slack- or Teams-compatible incoming webhook that receives alerts; unset sends none. */
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A kiosk silent this long during its opening hours raises an alert. */
+  KIOSK_SILENT_MINUTES: wholeNumber(1, 1440).default(30),
+  /** Kenjo failing every call for this long raises an alert. */
+  KENJO_UNREACHABLE_MINUTES: wholeNumber(1, 1440).default(10),
+  /** The oldest waiting punch older than this raises an alert. */
+  BACKLOG_AGE_MINUTES: wholeNumber(1, 10_080).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,7 +40,8 @@ export type Config = z.infer<typeof envSchema> & { demoMode: boolean };
 
 export class ConfigError extends Error {}
 
-const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'KENJO_API_KEY']);
+// A webhook URL carries its own credential: whoever knows it can post to the channel.
+const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'KENJO_API_KEY', 'ALERT_WEBHOOK_URL']);
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -20,6 +20,7 @@ const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats => (
   lastSuccessAtMs: null,
   lastError: null,
   lastErrorAtMs: null,
+  unreachableSinceMs: null,
   ...overrides,
 });
 

@@ -7,17 +7,20 @@ export class Health {
   private lastSuccessAtMs: number | null = null;
   private lastError: string | null = null;
   private lastErrorAtMs: number | null = null;
+  private unreachableSinceMs: number | null = null;
 
   constructor(private readonly now: () => number) {}
 
   /** Kenjo answered (a refusal of one punch still proves it is reachable). */
   succeeded(): void {
     this.lastSuccessAtMs = this.now();
+    this.unreachableSinceMs = null;
   }
 
   failed(detail: string): void {
     this.lastError = detail;
     this.lastErrorAtMs = this.now();
+    this.unreachableSinceMs ??= this.lastErrorAtMs;
   }
 
   snapshot(): KenjoClientStats {
@@ -27,6 +30,7 @@ export class Health {
       lastSuccessAtMs: this.lastSuccessAtMs,
       lastError: this.lastError,
       lastErrorAtMs: this.lastErrorAtMs,
+      unreachableSinceMs: this.unreachableSinceMs,
     };
   }
 }

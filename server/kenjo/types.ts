@@ -84,6 +84,8 @@ export interface KenjoClientStats {
   lastSuccessAtMs: number | null;
   lastError: string | null;
   lastErrorAtMs: number | null;
+  /** The first failure since Kenjo last answered; null while it answers (how long it has been down). */
+  unreachableSinceMs: number | null;
 }
 
 export interface KenjoClient {

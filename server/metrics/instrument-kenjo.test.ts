@@ -4,6 +4,7 @@ import type { KenjoClient, TrackTimeOutcome } from '../kenjo/types';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { instrumentKenjo } from './instrument-kenjo';
 import { createProxyMetrics } from './proxy-metrics';
+import { idleKenjoStats } from '../testing/kenjo-stats';
 
 function fakeClient(outcomes: TrackTimeOutcome[]): KenjoClient {
   return {
@@ -11,13 +12,7 @@ function fakeClient(outcomes: TrackTimeOutcome[]): KenjoClient {
     countPunchesAt: () => Promise.reject(new KenjoUnavailableError('Kenjo did not answer')),
     listEmployees: () => Promise.resolve([]),
     listAttendances: () => Promise.resolve([]),
-    stats: () => ({
-      logins: 0,
-      trackTimeCalls: 0,
-      lastSuccessAtMs: null,
-      lastError: null,
-      lastErrorAtMs: null,
-    }),
+    stats: () => idleKenjoStats(),
     close: () => Promise.resolve(),
   };
 }

@@ -12,6 +12,7 @@ import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createProxyMetrics } from '../metrics/proxy-metrics';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
+import { idleKenjoStats } from './kenjo-stats';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 /** 08:00 in Berlin on a winter day. */
@@ -95,13 +96,7 @@ export async function createHarness(
   const directory = fakeDirectory();
   const kicks = { count: 0 };
   const clock = { nowMs: T0 };
-  const kenjoStats: KenjoClientStats = {
-    logins: 0,
-    trackTimeCalls: 0,
-    lastSuccessAtMs: null,
-    lastError: null,
-    lastErrorAtMs: null,
-  };
+  const kenjoStats: KenjoClientStats = idleKenjoStats();
   const kenjo = { stats: () => ({ ...kenjoStats }) };
   const now = () => clock.nowMs;
   const services: Services = {
