@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { NewPunch } from '../server/ledger/ledger';
 import { openDatabase } from '../server/ledger/open-database';
 import { createSqliteLedger } from '../server/ledger/sqlite-ledger';
+import { insertPunches } from '../server/testing/ledger-factories';
 
 const TOTAL = 100_000;
 const EMPLOYEES = 300;
@@ -48,7 +49,7 @@ function measure(shape: string, settle: string): void {
         receivedAtMs: atMs,
       };
     });
-    ledger.insertPunches(punches);
+    insertPunches(ledger, punches);
   }
   const insertMs = Number(process.hrtime.bigint() - insertStart) / 1e6;
   console.log(`${shape}: inserted ${TOTAL} punches in batches of 1000 in ${insertMs.toFixed(0)} ms`);
@@ -78,7 +79,7 @@ function measure(shape: string, settle: string): void {
   timeIt('backlog', 200, () => ledger.backlog(now));
   timeIt('countByStatus', 50, () => ledger.countByStatus());
   timeIt('insertPunches(1 punch)', 200, () =>
-    ledger.insertPunches([
+    insertPunches(ledger, [
       {
         kioskId: 'kiosk-x',
         id: crypto.randomUUID(),

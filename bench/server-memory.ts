@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { hashToken, newKioskToken } from '../server/auth/tokens';
 import { openSqliteLedger } from '../server/ledger/sqlite-ledger';
 import { startSimulator } from '../server/simulator';
+import { insertPunches } from '../server/testing/ledger-factories';
 import { against, report, round, type Section } from './section';
 import { benchCompany } from './support/company';
 import { asLedgerRows, planPunches } from './support/punch-plan';
@@ -55,7 +56,7 @@ function seed(dataDir: string): number {
         ...row,
         kenjoDateTime: plan[i]?.kenjoDateTime.replace(/^\d{4}-\d{2}-\d{2}/, (d) => shiftDate(d, round)) ?? '',
       }));
-      total += ledger.insertPunches(rows).filter((r) => r === 'inserted').length;
+      total += insertPunches(ledger, rows).filter((r) => r === 'inserted').length;
     }
     return total;
   } finally {

@@ -13,6 +13,7 @@ import { openSqliteLedger } from '../../server/ledger/sqlite-ledger';
 import { createReplay, type Replay, type ReplayOptions } from '../../server/replay/replay';
 import type { ReplayLogger } from '../../server/replay/types';
 import type { SimEmployee } from '../../server/simulator';
+import { insertPunches } from '../../server/testing/ledger-factories';
 import { timedLedger, type LedgerTiming } from './timed-ledger';
 
 /** What a fresh server uses unless configured otherwise. */
@@ -45,7 +46,7 @@ export function openReplayRig(options: {
 }): ReplayRig {
   const dataDir = tempDataDir('replay');
   const ledger = openSqliteLedger(dataDir);
-  ledger.insertPunches(options.rows);
+  insertPunches(ledger, options.rows);
   const kenjo = createKenjoClient({
     baseUrl: options.baseUrl,
     apiKey: 'demo-api-key',

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerPath } from './open-database';
 import { openSqliteLedger } from './sqlite-ledger';
-import { newPunch } from '../testing/ledger-factories';
+import { insertPunches, newPunch } from '../testing/ledger-factories';
 
 const CHILD = fileURLToPath(new URL('../testing/durability-child.ts', import.meta.url));
 const CHILD_ARGS = ['--import', 'tsx', CHILD];
@@ -27,7 +27,7 @@ describe('durability', () => {
     const dir = tempDir();
     const ledger = openSqliteLedger(dir);
     const punch = newPunch({ kioskId: 'k-1' });
-    ledger.insertPunches([punch]);
+    insertPunches(ledger, [punch]);
 
     const child = spawnSync(process.execPath, [...CHILD_ARGS, 'read', dir, punch.kioskId, punch.id], {
       encoding: 'utf8',

@@ -1,20 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { KioskRecord, Ledger } from './ledger';
+import type { KioskRecord, KioskRegistry, PairingCodes } from './kiosk-ledger';
 import { toFlag } from './punch-row';
 
-type KioskStore = Pick<
-  Ledger,
-  | 'insertKiosk'
-  | 'getKiosk'
-  | 'findKioskByTokenHash'
-  | 'listKiosks'
-  | 'updateKiosk'
-  | 'revokeKiosk'
-  | 'replaceKioskToken'
-  | 'reportKioskStatus'
-  | 'insertPairingCode'
-  | 'consumePairingCode'
->;
+type KioskStore = KioskRegistry & PairingCodes;
 
 interface KioskRow {
   id: string;

@@ -1,5 +1,5 @@
 import type { EmployeeRef } from '../../core/punch';
-import type { LedgerPunch, LedgerStatus } from './ledger';
+import type { LedgerPunch, LedgerStatus } from './punch-records';
 
 /** A `punches` row as SQLite returns it. The employee is stored as which identifier (`kind`) plus its value. */
 export interface PunchRow {

@@ -1,28 +1,10 @@
 import type Database from 'better-sqlite3';
-import type {
-  InsertResult,
-  KioskSeen,
-  Ledger,
-  LedgerPunch,
-  NewPunch,
-  PunchFilter,
-  PunchPage,
-} from './ledger';
+import type { PunchIntake, PunchQueries } from './punch-ledger';
+import type { InsertResult, KioskSeen, LedgerPunch, NewPunch, PunchFilter, PunchPage } from './punch-records';
 import { employeeColumns, toLedgerPunch, type PunchRow } from './punch-row';
 
 /** The largest page `listPunches` returns, whatever the caller asks for. */
 export const MAX_PAGE_SIZE = 500;
-
-type PunchIngest = Pick<
-  Ledger,
-  | 'insertPunches'
-  | 'insertKioskBatch'
-  | 'getPunch'
-  | 'storedPunchIds'
-  | 'punchTimesBetween'
-  | 'punchesOfEmployeeBetween'
-  | 'listPunches'
->;
 
 /** Which of a batch's ids a kiosk has stored: one seek into the (kiosk_id, id) key per id. */
 export const STORED_IDS_SQL = `SELECT id FROM punches
@@ -35,7 +17,9 @@ export const PUNCH_TIMES_SQL = `SELECT r.value ->> 0 AS employeeKey, p.at_ms AS 
     AND p.status NOT IN ('ignored', 'rejected', 'discarded')`;
 
 /** Ingest and the operators' reading of the `punches` table. */
-export function createPunchStore(db: Database.Database): PunchIngest {
+export function createPunchStore(
+  db: Database.Database,
+): PunchIntake & Omit<PunchQueries, 'backlog' | 'countByStatus'> {
   const insert = db.prepare<Record<string, string | number | null>>(`
     INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
                          kenjo_date_time, status, reason, received_at_ms)
@@ -60,7 +44,6 @@ export function createPunchStore(db: Database.Database): PunchIngest {
     });
     return changes === 1 ? 'inserted' : 'duplicate';
   };
-  const insertAll = db.transaction((punches: readonly NewPunch[]): InsertResult[] => punches.map(insertOne));
   const seeKiosk = db.prepare<KioskSeen>(`
     UPDATE kiosks SET clock_error_ms = @clockErrorMs, last_seen_at_ms = @lastSeenAtMs WHERE id = @kioskId`);
   const insertBatch = db.transaction((seen: KioskSeen, punches: readonly NewPunch[]): InsertResult[] => {
@@ -100,7 +83,6 @@ export function createPunchStore(db: Database.Database): PunchIngest {
   }
 
   return {
-    insertPunches: (punches) => insertAll.immediate(punches),
     insertKioskBatch: (seen, punches) => insertBatch.immediate(seen, punches),
     getPunch(kioskId, id) {
       const row = byId.get(kioskId, id);

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry, DirectoryEmployee, Ledger } from './ledger';
+import type {
+  AuditEntry,
+  AuditLog,
+  DirectoryCache,
+  DirectoryEmployee,
+  SettingsStore,
+} from './records-ledger';
 
-type RecordsStore = Pick<
-  Ledger,
-  'saveDirectory' | 'loadDirectory' | 'appendAudit' | 'listAudit' | 'getSetting' | 'setSetting'
->;
+type RecordsStore = DirectoryCache & AuditLog & SettingsStore;
 
 interface DirectoryRow {
   user_id: string;

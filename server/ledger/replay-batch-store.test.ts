@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger, LedgerStatus, NewPunch } from './ledger';
-import { memoryLedger, newPunch } from '../testing/ledger-factories';
+import { insertPunches, memoryLedger, newPunch } from '../testing/ledger-factories';
 
 let ledger: Ledger;
 beforeEach(() => {
@@ -16,7 +16,7 @@ type Stored = Omit<Partial<NewPunch>, 'status'> & { status?: LedgerStatus; nextA
 function store(name: string, overrides: Stored = {}): NewPunch {
   const { status = 'queued', nextAttemptAtMs, ...rest } = overrides;
   const punch = newPunch({ ...rest, id: name, status: 'queued' });
-  ledger.insertPunches([punch]);
+  insertPunches(ledger, [punch]);
   if (status !== 'queued' || nextAttemptAtMs !== undefined) {
     ledger.transition(punch.kioskId, punch.id, {
       from: ['queued'],

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Ledger } from './ledger';
+import type { LedgerTransactions, ReplayQueue } from './punch-ledger';
 import { toLedgerPunch, type PunchRow } from './punch-row';
 
-type ReplayBatch = Pick<Ledger, 'nextChainHead' | 'atomically'>;
+type ReplayBatch = Pick<ReplayQueue, 'nextChainHead'> & LedgerTransactions;
 
 /**
  * One employee's chain head, by one seek into the `punches_unsettled` partial index (pinned for the same reason as in

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger, LedgerStatus, NewPunch } from './ledger';
-import { memoryLedger, newPunch } from '../testing/ledger-factories';
+import { insertPunches, memoryLedger, newPunch } from '../testing/ledger-factories';
 
 let ledger: Ledger;
 beforeEach(() => {
@@ -17,7 +17,7 @@ type Stored = Omit<Partial<NewPunch>, 'status'> & { status?: LedgerStatus; nextA
 function store(name: string, overrides: Stored) {
   const { status = 'queued', nextAttemptAtMs, ...rest } = overrides;
   const punch = newPunch({ ...rest, id: name, status: 'queued' });
-  ledger.insertPunches([punch]);
+  insertPunches(ledger, [punch]);
   if (status !== 'queued' || nextAttemptAtMs !== undefined) {
     ledger.transition(punch.kioskId, punch.id, {
       from: ['queued'],
@@ -249,14 +249,6 @@ describe('replay reads', () => {
     store('b', { employeeKey: 'b', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
     expect(ledger.countSentAt('a', '2026-02-04T08:00:00')).toBe(2);
     expect(ledger.countSentAt('a', '2026-02-04T08:00:01')).toBe(0);
-  });
-
-  it('punchesInState: every punch in that state, up to the limit', () => {
-    store('s1', { status: 'sending' });
-    store('q', {});
-    store('s2', { status: 'sending' });
-    expect(ledger.punchesInState('sending', 10).map((p) => p.id)).toEqual(['s1', 's2']);
-    expect(ledger.punchesInState('sending', 1)).toHaveLength(1);
   });
 
   it('backlog and countByStatus', () => {

@@ -1,18 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { Ledger, LedgerStatus, PunchTransition } from './ledger';
+import type { PunchQueries, ReplayQueue } from './punch-ledger';
+import type { LedgerStatus, PunchTransition } from './punch-records';
 import { employeeColumns, toFlag, toLedgerPunch, type PunchRow } from './punch-row';
 
-type PunchReplay = Pick<
-  Ledger,
-  | 'dueChainHeads'
-  | 'unresolvedPunches'
-  | 'deliveredHistory'
-  | 'countSentAt'
-  | 'transition'
-  | 'punchesInState'
-  | 'backlog'
-  | 'countByStatus'
->;
+type PunchReplay = Omit<ReplayQueue, 'nextChainHead'> & Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
 const STATUSES: readonly LedgerStatus[] = [
   'queued',
@@ -119,8 +110,6 @@ export function createReplayStore(db: Database.Database): PunchReplay {
   const sentAt = db.prepare<[string, string], { n: number }>(`
     SELECT COUNT(*) AS n FROM punches WHERE employee_key = ? AND kenjo_date_time = ? AND status = 'sent'`);
   const update = db.prepare<ReturnType<typeof transitionParams>, PunchRow>(TRANSITION_SQL);
-  const inState = db.prepare<[string, number], PunchRow>(`
-    SELECT * FROM punches WHERE status = ? ORDER BY received_at_ms, seq LIMIT ?`);
   const backlog = db.prepare<[], { waiting: number; oldest: number | null; failed: number }>(`
     SELECT (SELECT COUNT(*) FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
            (SELECT MIN(received_at_ms) FROM punches WHERE status IN ('queued', 'sending')) AS oldest,
@@ -140,7 +129,6 @@ export function createReplayStore(db: Database.Database): PunchReplay {
       const row = applyTransition.immediate(transitionParams(kioskId, id, change));
       return row === undefined ? null : toLedgerPunch(row);
     },
-    punchesInState: (status, limit) => inState.all(status, limit).map(toLedgerPunch),
     backlog() {
       const row = backlog.get();
       return {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerPunch } from '../ledger/ledger';
-import { runStep } from './step';
-import { insert, must, newPunch, stepHarness, type StepHarness } from '../testing/harness';
+import { insert, must, newPunch, stepHarness, type StepHarness, runStep } from '../testing/harness';
 
 const AT = '2026-02-04T08:00:00+01:00';
 const WALL = '2026-02-04T08:00:00';

@@ -1,4 +1,4 @@
-import type { LedgerStatus, PunchTransition } from '../ledger/ledger';
+import type { PunchTransition } from '../ledger/ledger';
 import type { LedgerPunch, StepContext } from './types';
 
 /**
@@ -26,5 +26,3 @@ export function recordTransition(
   );
   return updated;
 }
-
-export const UNSETTLED: LedgerStatus[] = ['queued', 'sending'];

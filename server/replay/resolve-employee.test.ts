@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runStep } from './step';
-import { fakeDirectory, insert, must, newPunch, stepHarness } from '../testing/harness';
+import { fakeDirectory, insert, must, newPunch, stepHarness, runStep } from '../testing/harness';
 import type { EmployeeResolution } from './types';
 
 describe('resolving the employee of a punch that arrived unresolved', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerPunch } from '../ledger/ledger';
-import { runStep } from './step';
 import type { PlannedOutcome } from '../testing/fake-kenjo';
-import { insert, must, newPunch, stepHarness, type StepHarness } from '../testing/harness';
+import { insert, must, newPunch, stepHarness, type StepHarness, runStep } from '../testing/harness';
 
 const NOW = Date.parse('2026-02-04T12:00:00Z');
 

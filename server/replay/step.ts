@@ -1,7 +1,7 @@
 import { beginReadBack } from './read-back';
 import { beginResolve } from './resolve-employee';
 import { beginSend } from './send-punch';
-import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
+import type { BegunStep, LedgerPunch, StepContext } from './types';
 
 /** How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. */
 const NEIGHBOURHOOD_MS = 3 * 24 * 60 * 60 * 1000;
@@ -35,12 +35,4 @@ export function beginStep(ctx: StepContext, head: LedgerPunch): BegunStep {
     return { kind: 'ended', result: { kind: 'waiting', retryAtMs: doubt.nextAttemptAtMs } };
   }
   return beginReadBack(ctx, { ...doubt, employeeKey });
-}
-
-/** One whole step with a commit of its own on each side of the call (what the loop does for many steps at once). */
-export async function runStep(ctx: StepContext, head: LedgerPunch): Promise<StepResult> {
-  const begun = beginStep(ctx, head);
-  if (begun.kind === 'ended') return begun.result;
-  const answer = await begun.call();
-  return answer.record();
 }

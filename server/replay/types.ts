@@ -4,19 +4,9 @@
  */
 import type { EmployeeRef } from '../../core/punch';
 import type { KenjoClient } from '../kenjo/types';
-import type { Ledger, LedgerPunch } from '../ledger/ledger';
+import type { LedgerPunch, LedgerTransactions, PunchQueries, ReplayQueue } from '../ledger/ledger';
 
-export type ReplayLedger = Pick<
-  Ledger,
-  | 'dueChainHeads'
-  | 'nextChainHead'
-  | 'atomically'
-  | 'unresolvedPunches'
-  | 'deliveredHistory'
-  | 'countSentAt'
-  | 'transition'
-  | 'punchesOfEmployeeBetween'
->;
+export type ReplayLedger = ReplayQueue & LedgerTransactions & Pick<PunchQueries, 'punchesOfEmployeeBetween'>;
 
 export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'countPunchesAt'>;
 

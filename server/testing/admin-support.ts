@@ -4,6 +4,7 @@ import type { EmployeeRef } from '../../core/punch';
 import { installErrorHandler } from '../http/errors';
 import type { Ledger, LedgerPunch, LedgerStatus } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { insertPunches } from './ledger-factories';
 import { createAdminGuard } from '../admin/admin-guard';
 import { registerAdminConsole } from '../admin/register-admin-console';
 
@@ -94,7 +95,7 @@ export function storePunches(ledger: Ledger, specs: readonly PunchSpec[]): Ledge
   return specs.map((spec) => {
     const p = ledgerPunch(spec);
     const initial = p.status === 'ignored' || p.status === 'rejected' ? p.status : 'queued';
-    ledger.insertPunches([{ ...p, status: initial }]);
+    insertPunches(ledger, [{ ...p, status: initial }]);
     if (p.status !== initial) {
       ledger.transition(p.kioskId, p.id, {
         from: ['queued'],

@@ -6,7 +6,7 @@
  */
 import { writeSync } from 'node:fs';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import { newPunch } from './ledger-factories';
+import { insertPunches, newPunch } from './ledger-factories';
 
 const [mode, dataDir = '', kioskId = '', id = ''] = process.argv.slice(2);
 const ledger = openSqliteLedger(dataDir);
@@ -19,7 +19,7 @@ if (mode === 'read') {
   const stopAtMs = Date.now() + 30_000;
   for (let n = 0; Date.now() < stopAtMs; n += 1) {
     const punch = newPunch({ kioskId: 'crash-kiosk', id: `punch-${process.pid}-${n}` });
-    if (ledger.insertPunches([punch])[0] === 'inserted') {
+    if (insertPunches(ledger, [punch])[0] === 'inserted') {
       // A synchronous write to fd 1: the line is out before the next insert starts.
       writeSync(1, `acked ${punch.id}\n`);
     }

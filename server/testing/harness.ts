@@ -4,8 +4,16 @@ import { toWallTime } from '../../core/wall-time';
 import type { EmployeeRef } from '../../core/punch';
 import type { Ledger, LedgerPunch, NewPunch } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import type { EmployeeResolution, ReplayDirectory, ReplayLogger, StepContext } from '../replay/types';
+import { beginStep } from '../replay/step';
+import type {
+  EmployeeResolution,
+  ReplayDirectory,
+  ReplayLogger,
+  StepContext,
+  StepResult,
+} from '../replay/types';
 import { createFakeKenjo, type FakeKenjo, type FakeKenjoOptions } from './fake-kenjo';
+import { insertPunches } from './ledger-factories';
 
 export const ZONE = 'Europe/Berlin';
 
@@ -35,7 +43,7 @@ export function newPunch(at: string, overrides: Partial<NewPunch> = {}): NewPunc
 
 /** Inserts the punches and returns them as stored. */
 export function insert(ledger: Ledger, ...punches: NewPunch[]): LedgerPunch[] {
-  ledger.insertPunches(punches);
+  insertPunches(ledger, punches);
   return punches.map((p) => must(ledger.getPunch(p.kioskId, p.id)));
 }
 
@@ -101,4 +109,12 @@ export function stepHarness(
     logger,
   };
   return { ctx, ledger, kenjo, logger, clock };
+}
+
+/** One whole step, with a commit of its own on each side of the call (the loop does this for many steps at once). */
+export async function runStep(ctx: StepContext, head: LedgerPunch): Promise<StepResult> {
+  const begun = beginStep(ctx, head);
+  if (begun.kind === 'ended') return begun.result;
+  const answer = await begun.call();
+  return answer.record();
 }

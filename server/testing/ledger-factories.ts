@@ -1,4 +1,4 @@
-import type { KioskRecord, NewPunch } from '../ledger/ledger';
+import type { InsertResult, KioskRecord, KioskSeen, NewPunch, PunchIntake } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 
 /** Small builders for the ledger's tests; every field can be overridden. */
@@ -43,4 +43,15 @@ export function newKiosk(overrides: Partial<KioskRecord> = {}): KioskRecord {
 
 export function memoryLedger() {
   return openSqliteLedger(':memory:');
+}
+
+/** An id no kiosk has, so that a batch stored under it records no kiosk's contact. */
+const NO_KIOSK: KioskSeen = { kioskId: '', clockErrorMs: 0, lastSeenAtMs: 0 };
+
+/** Stores the punches (of any kiosks) in one transaction, as ingest would, without touching any kiosk's record. */
+export function insertPunches(
+  ledger: Pick<PunchIntake, 'insertKioskBatch'>,
+  punches: readonly NewPunch[],
+): InsertResult[] {
+  return ledger.insertKioskBatch(NO_KIOSK, punches);
 }

@@ -1,0 +1,76 @@
+/**
+ * The ledger's punches, by who needs them: ingest writes them, operators read them, the replay moves them along
+ * their chain. Each part is one interface so that another store can implement (and be tested) part by part.
+ */
+import type {
+  Backlog,
+  EmployeeRange,
+  InsertResult,
+  KioskSeen,
+  LedgerPunch,
+  LedgerStatus,
+  NewPunch,
+  PunchFilter,
+  PunchPage,
+  PunchTransition,
+} from './punch-records';
+
+/** What ingest writes and the checks it makes before writing. */
+export interface PunchIntake {
+  /**
+   * One kiosk's batch in one transaction, so one commit: records when the kiosk was seen and its clock error (as
+   * `reportKioskStatus` would; nothing when no kiosk has that id), then inserts every punch. A (kioskId, id) already
+   * stored answers 'duplicate' and changes nothing; a punch that cannot be stored undoes the whole batch.
+   */
+  insertKioskBatch(seen: KioskSeen, punches: readonly NewPunch[]): InsertResult[];
+  /** Which of `ids` this kiosk has already stored; one query for a whole batch. */
+  storedPunchIds(kioskId: string, ids: readonly string[]): Set<string>;
+  /**
+   * `atMs` of each employee's non-ignored, non-rejected, non-discarded punches within the employee's range, keyed
+   * by employeeKey (absent when there are none); one query for a whole batch. One range per employee.
+   */
+  punchTimesBetween(ranges: readonly EmployeeRange[]): Map<string, number[]>;
+}
+
+/** What operators (and the replay's look around a punch) read. */
+export interface PunchQueries {
+  getPunch(kioskId: string, id: string): LedgerPunch | null;
+  /** Non-ignored, non-rejected, non-discarded punches of the employee with atMs in [fromMs, toMs]. */
+  punchesOfEmployeeBetween(employeeKey: string, fromMs: number, toMs: number): LedgerPunch[];
+  listPunches(filter: PunchFilter): PunchPage;
+  backlog(nowMs: number): Backlog;
+  countByStatus(): Record<LedgerStatus, number>;
+}
+
+/** The replay's queue: one chain of unsettled punches per employee, in the order they happened. */
+export interface ReplayQueue {
+  /**
+   * For each employee with unsettled punches (queued, sending, failed), the earliest of them by (atMs, seq) — the
+   * head of its chain — when that head is queued or sending and due (nextAttemptAtMs null or ≤ nowMs) and its
+   * employeeKey is not in `exclude`. A failed head holds its chain back. At most `limit`, oldest heads first.
+   */
+  dueChainHeads(nowMs: number, limit: number, exclude: ReadonlySet<string>): LedgerPunch[];
+  /**
+   * The head of one employee's chain: its earliest unsettled punch (queued, sending or failed) by (atMs, seq), due or
+   * not; null when the chain is empty. One index seek, for the replay to follow a chain without `dueChainHeads`.
+   */
+  nextChainHead(employeeKey: string): LedgerPunch | null;
+  /** Punches with a null employeeKey still waiting to be resolved (status queued). */
+  unresolvedPunches(limit: number): LedgerPunch[];
+  /** The employee's sent punches with atMs ≥ sinceMs, for the overnight decision. */
+  deliveredHistory(employeeKey: string, sinceMs: number): LedgerPunch[];
+  /** Sent punches of the employee whose kenjoDateTime equals dateTime (to read back an ambiguous call). */
+  countSentAt(employeeKey: string, kenjoDateTime: string): number;
+  /** Applies the transition if the punch is in one of `from`; returns the updated punch or null. */
+  transition(kioskId: string, id: string, change: PunchTransition): LedgerPunch | null;
+}
+
+/** Group commit across every part of the ledger. */
+export interface LedgerTransactions {
+  /**
+   * Runs `work` as one transaction: every write inside it reaches the disk with one commit when `work` returns, or
+   * none does when it throws. Inside it, writing methods and nested `atomically` calls become savepoints: one that
+   * throws undoes only its own writes, and the caller may catch and go on.
+   */
+  atomically<T>(work: () => T): T;
+}

@@ -1,0 +1,107 @@
+import type { EmployeeRef } from '../../core/punch';
+
+/** Where a punch is in its life. `sending` is committed before the Kenjo call, so a crash leaves a trace. */
+export type LedgerStatus = 'queued' | 'sending' | 'sent' | 'ignored' | 'rejected' | 'failed' | 'discarded';
+
+export interface LedgerPunch {
+  /** Insertion order in the ledger; stable, unique. */
+  seq: number;
+  kioskId: string;
+  /** The kiosk's UUID for the punch; unique per kiosk. */
+  id: string;
+  employee: EmployeeRef;
+  /** Kenjo's employee `_id` once the directory resolved the identifier; null until then. */
+  employeeKey: string | null;
+  at: string;
+  atMs: number;
+  timeZone: string;
+  /** Kenjo's wall-clock `dateTime` in the kiosk's zone. */
+  kenjoDateTime: string;
+  status: LedgerStatus;
+  /** Why it is ignored, rejected, failed or discarded; null otherwise. */
+  reason: string | null;
+  /** Decided just before the first Kenjo call, stored with its reason; null before. */
+  isOvernightShift: boolean | null;
+  overnightReason: string | null;
+  attempts: number;
+  lastError: string | null;
+  /** Replay does not touch the punch before this instant (backoff, Retry-After). */
+  nextAttemptAtMs: number | null;
+  receivedAtMs: number;
+  deliveredAtMs: number | null;
+}
+
+export interface NewPunch {
+  kioskId: string;
+  id: string;
+  employee: EmployeeRef;
+  employeeKey: string | null;
+  at: string;
+  atMs: number;
+  timeZone: string;
+  kenjoDateTime: string;
+  status: 'queued' | 'ignored' | 'rejected';
+  reason: string | null;
+  receivedAtMs: number;
+}
+
+export type InsertResult = 'inserted' | 'duplicate';
+
+/** What a batch of punches tells about its kiosk: when it was seen, and its clock minus the server's. */
+export interface KioskSeen {
+  kioskId: string;
+  clockErrorMs: number;
+  lastSeenAtMs: number;
+}
+
+/** One employee's instants of interest, both ends included. */
+export interface EmployeeRange {
+  employeeKey: string;
+  fromMs: number;
+  toMs: number;
+}
+
+export interface PunchFilter {
+  /** Any of these statuses; an empty list filters nothing. */
+  status?: LedgerStatus[];
+  kioskId?: string;
+  employeeKey?: string;
+  /** Matches employeeKey, or the identifier as sent (badge, email, user id), exactly. */
+  employee?: string;
+  fromMs?: number;
+  toMs?: number;
+  /** Page size; at most 500. */
+  limit: number;
+  /** The `seq` after which to continue (pages go newest first: seq < cursor). */
+  cursor?: number;
+}
+
+export interface PunchPage {
+  punches: LedgerPunch[];
+  nextCursor: number | null;
+}
+
+/**
+ * A change of a punch's state, applied only if the punch is still in `from` (guards against a racing writer).
+ * Fields left out keep their stored value; a field given as null is set to null.
+ */
+export interface PunchTransition {
+  from: LedgerStatus[];
+  to: LedgerStatus;
+  reason?: string | null;
+  employeeKey?: string | null;
+  employee?: EmployeeRef;
+  isOvernightShift?: boolean | null;
+  overnightReason?: string | null;
+  incrementAttempts?: boolean;
+  lastError?: string | null;
+  nextAttemptAtMs?: number | null;
+  deliveredAtMs?: number | null;
+}
+
+/** What the console's status page counts. */
+export interface Backlog {
+  waiting: number;
+  oldestReceivedAtMs: number | null;
+  failed: number;
+}

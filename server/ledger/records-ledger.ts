@@ -1,0 +1,36 @@
+/** The ledger's small records that must survive a restart: the directory cache, the audit log and settings. */
+
+export interface DirectoryEmployee {
+  userId: string;
+  email: string | null;
+  externalId: string | null;
+  isActive: boolean;
+  displayName: string;
+}
+
+/** The last employee list fetched from Kenjo, so that a restart without Kenjo still knows its employees. */
+export interface DirectoryCache {
+  saveDirectory(employees: readonly DirectoryEmployee[], fetchedAtMs: number): void;
+  loadDirectory(): { employees: DirectoryEmployee[]; fetchedAtMs: number } | null;
+}
+
+export interface AuditEntry {
+  atMs: number;
+  actor: string;
+  action: string;
+  target: string;
+  reason: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** Operators' actions, newest first. */
+export interface AuditLog {
+  appendAudit(entry: AuditEntry): void;
+  listAudit(limit: number, beforeMs?: number): AuditEntry[];
+}
+
+/** Key/value settings that must survive restarts (e.g. the directory hash salt). */
+export interface SettingsStore {
+  getSetting(key: string): string | null;
+  setSetting(key: string, value: string): void;
+}
