@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { Ledger } from '../ledger/ledger';
-import { memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
+import { insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
 import { type AlertMonitor, createAlertMonitor } from './alert-monitor';
 import { saveOpeningHours } from './opening-hours-store';
@@ -46,7 +46,7 @@ describe('alert monitor', () => {
   it('announces punches held for an operator once, and once more when they are dealt with', async () => {
     const alerts = monitor();
     const held = newPunch({ status: 'queued', receivedAtMs: T0 });
-    ledger.insertPunches([held]);
+    insertPunches(ledger, [held]);
     ledger.transition(held.kioskId, held.id, { from: ['queued'], to: 'failed', reason: 'unknown employee' });
     await alerts.check();
     await alerts.check();
@@ -77,7 +77,7 @@ describe('alert monitor', () => {
 
   it('announces a punch waiting longer than the threshold', async () => {
     const alerts = monitor();
-    ledger.insertPunches([newPunch({ receivedAtMs: T0 - 19 * MINUTE })]);
+    insertPunches(ledger, [newPunch({ receivedAtMs: T0 - 19 * MINUTE })]);
     await alerts.check();
     expect(texts()).toEqual([]);
     clock.nowMs = T0 + MINUTE;
