@@ -6,6 +6,7 @@ import { requireKiosk } from './auth/kiosk-auth';
 import type { Config } from './config';
 import { installErrorHandler } from './http/errors';
 import { installJsonBody } from './http/json-body';
+import { installRequestLog } from './http/request-log';
 import { registerAdminKioskHours } from './routes/admin-kiosk-hours';
 import { registerAdminKiosks } from './routes/admin-kiosks';
 import { registerAdminPunches } from './routes/admin-punches';
@@ -37,12 +38,13 @@ export interface AppOptions {
 /** The proxy's HTTP surface over ready-made services; drive it with `app.inject` in tests. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, services, logger = false } = options;
-  const common = { bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true };
+  const common = { bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true, disableRequestLogging: true };
   const app: FastifyInstance = options.loggerInstance
     ? Fastify({ ...common, loggerInstance: options.loggerInstance })
     : Fastify({ ...common, logger });
   installErrorHandler(app);
   installJsonBody(app);
+  installRequestLog(app);
 
   // Scripts send the bearer ADMIN_TOKEN; the admin console its session cookie (+ x-csrf-token on changes).
   const authenticators: AdminAuthenticator[] = [
