@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One throwaway PostgreSQL per run for the PostgreSQL ledger's tests (skipped, with a sentence, without one).
+    globalSetup: ['server/testing/postgres-global-setup.ts'],
   },
 });

@@ -1,22 +1,17 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { registerAdminConsole } from './admin/register-admin-console';
-import { adminSessionAuthenticator } from './admin/session-auth';
-import { type AdminAuthenticator, bearerAdminToken, requireAdmin } from './auth/admin-auth';
+import { registerAdmin } from './admin/register-admin';
+import { adminGuard } from './auth/admin-auth';
 import { requireKiosk } from './auth/kiosk-auth';
 import type { Config } from './config';
 import { installErrorHandler } from './http/errors';
 import { installJsonBody } from './http/json-body';
 import { installRequestLog } from './http/request-log';
-import { registerAdminKioskHours } from './routes/admin-kiosk-hours';
-import { registerAdminKiosks } from './routes/admin-kiosks';
-import { registerAdminPunches } from './routes/admin-punches';
 import type { RouteDeps } from './routes/deps';
 import { registerHealth } from './routes/health';
 import { registerKioskConfig } from './routes/kiosk-config';
 import { registerKioskDirectory } from './routes/kiosk-directory';
 import { registerKioskPair } from './routes/kiosk-pair';
 import { registerMetrics } from './routes/metrics';
-import { registerPunchActions } from './routes/punch-actions';
 import { registerPunches } from './routes/punches';
 import { registerStatic } from './routes/static';
 import type { Services } from './services';
@@ -46,33 +41,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installJsonBody(app);
   installRequestLog(app);
 
-  // Scripts send the bearer ADMIN_TOKEN; the admin console its session cookie (+ x-csrf-token on changes).
-  const authenticators: AdminAuthenticator[] = [
-    ...(config.ADMIN_TOKEN === undefined ? [] : [bearerAdminToken(config.ADMIN_TOKEN)]),
-    adminSessionAuthenticator,
-  ];
   const deps: RouteDeps = {
     config,
     services,
     kioskAuth: requireKiosk(services.ledger),
-    adminAuth: requireAdmin(authenticators),
+    adminAuth: adminGuard(config.ADMIN_TOKEN ?? null),
   };
   registerHealth(app, deps);
   registerKioskPair(app, deps);
   registerKioskConfig(app, deps);
   registerKioskDirectory(app, deps);
   registerPunches(app, deps);
-  registerAdminKiosks(app, deps);
-  registerAdminKioskHours(app, deps);
-  registerAdminPunches(app, deps);
-  registerPunchActions(app, deps);
   registerMetrics(app, deps);
-  await registerAdminConsole(app, {
-    ledger: services.ledger,
-    kenjo: services.kenjo,
-    config,
-    now: services.now,
-  });
+  await registerAdmin(app, deps);
   await registerStatic(app, options.distDir);
   return app;
 }

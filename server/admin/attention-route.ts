@@ -3,10 +3,11 @@
  * rejected at ingest, newest first, a page at a time. A failed punch heads its employee's chain and holds back every
  * later unsettled punch of that employee; each failed item says how many wait behind it.
  */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import type { LedgerPunch } from '../ledger/ledger';
+import type { RouteDeps } from '../routes/deps';
 import { employeeNames, type AdminLedger } from './admin-ledger';
 import { toPunchView } from './punch-view';
 
@@ -27,12 +28,9 @@ export function heldBehind(ledger: AdminLedger, failed: LedgerPunch): number {
     ).length;
 }
 
-export function registerAttentionRoute(
-  app: FastifyInstance,
-  ledger: AdminLedger,
-  guard: preHandlerAsyncHookHandler,
-): void {
-  app.get('/api/v1/admin/attention', { preHandler: guard }, async (request) => {
+export function registerAttentionRoute(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
+  const { ledger } = services;
+  app.get('/api/v1/admin/attention', { preHandler: adminAuth }, async (request) => {
     const parsed = query.safeParse(request.query);
     if (!parsed.success)
       throw new HttpError(400, 'bad-query', 'limit must be 1–200 and cursor a positive number.');

@@ -1,28 +1,8 @@
-/** A ledger punch as the console shows it: instants as ISO strings, the employee labelled and named. */
-import { describeEmployee, type EmployeeRef } from '../../core/punch';
-import type { LedgerPunch, LedgerStatus } from '../ledger/ledger';
+/** A ledger punch as every admin endpoint answers it (see `core/punch-view.ts`). */
+import { describeEmployee } from '../../core/punch';
+import type { PunchView } from '../../core/punch-view';
+import type { LedgerPunch } from '../ledger/ledger';
 import { isoOrNull } from './admin-ledger';
-
-export interface PunchView {
-  seq: number;
-  kioskId: string;
-  id: string;
-  employee: EmployeeRef;
-  employeeLabel: string;
-  employeeKey: string | null;
-  employeeName: string | null;
-  at: string;
-  kenjoDateTime: string;
-  timeZone: string;
-  status: LedgerStatus;
-  reason: string | null;
-  isOvernightShift: boolean | null;
-  overnightReason: string | null;
-  attempts: number;
-  lastError: string | null;
-  receivedAt: string;
-  deliveredAt: string | null;
-}
 
 export function toPunchView(punch: LedgerPunch, nameOf: (p: LedgerPunch) => string | null): PunchView {
   return {
@@ -42,6 +22,7 @@ export function toPunchView(punch: LedgerPunch, nameOf: (p: LedgerPunch) => stri
     overnightReason: punch.overnightReason,
     attempts: punch.attempts,
     lastError: punch.lastError,
+    nextAttemptAt: isoOrNull(punch.nextAttemptAtMs),
     receivedAt: new Date(punch.receivedAtMs).toISOString(),
     deliveredAt: isoOrNull(punch.deliveredAtMs),
   };

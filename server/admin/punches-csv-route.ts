@@ -3,11 +3,12 @@
  * kiosk's zone) lies in the range, oldest first, one row each, with a header row. Days are the kiosks' local days,
  * so the ledger is read over a range widened by the largest UTC offsets and then filtered by wall date.
  */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { addDays, parseInstant } from '../../core/wall-time';
 import { HttpError } from '../http/errors';
-import { allPunches, employeeNames, isoOrNull, type AdminLedger } from './admin-ledger';
+import type { RouteDeps } from '../routes/deps';
+import { allPunches, employeeNames, isoOrNull } from './admin-ledger';
 import { csvRow } from './csv';
 import { toPunchView } from './punch-view';
 
@@ -43,12 +44,9 @@ function dayStartMs(day: string): number | null {
   return parseInstant(`${day}T00:00:00Z`);
 }
 
-export function registerPunchesCsvRoute(
-  app: FastifyInstance,
-  ledger: AdminLedger,
-  guard: preHandlerAsyncHookHandler,
-): void {
-  app.get('/api/v1/admin/punches.csv', { preHandler: guard }, async (request, reply) => {
+export function registerPunchesCsvRoute(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
+  const { ledger } = services;
+  app.get('/api/v1/admin/punches.csv', { preHandler: adminAuth }, async (request, reply) => {
     const parsed = query.safeParse(request.query);
     const fromMs = parsed.success ? dayStartMs(parsed.data.from) : null;
     const toMs = parsed.success ? dayStartMs(parsed.data.to) : null;

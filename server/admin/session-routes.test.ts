@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, buildTestConsole, signIn, type TestConsole } from '../testing/admin-support';
-import { SESSION_LIFETIME_MS } from './session-store';
+import { SESSION_LIFETIME_MS } from '../auth/session-store';
 
 let t: TestConsole;
 afterEach(async () => {

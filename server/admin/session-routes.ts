@@ -6,8 +6,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
-import { SESSION_COOKIE, sessionOf } from './session-auth';
-import { secretsEqual, type AdminSessionStore } from './session-store';
+import { SESSION_COOKIE, sessionOf } from '../auth/session-auth';
+import type { AdminSessionStore } from '../auth/session-store';
+import { constantTimeEqual } from '../auth/tokens';
 
 const signInBody = z.object({ token: z.string().min(1).max(1024) });
 
@@ -29,16 +30,16 @@ function setSessionCookie(
 export function registerSessionRoutes(
   app: FastifyInstance,
   store: AdminSessionStore,
-  adminToken: () => string | null,
+  adminToken: string | null,
 ): void {
   app.post('/api/v1/admin/session', async (request, reply) => {
     const parsed = signInBody.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request', 'Send {"token": "<ADMIN_TOKEN>"}.');
-    const expected = adminToken();
+    const expected = adminToken;
     if (expected === null) {
       throw new HttpError(503, 'admin-token-unset', 'No ADMIN_TOKEN is configured on the server.');
     }
-    if (!secretsEqual(parsed.data.token, expected)) {
+    if (!constantTimeEqual(parsed.data.token, expected)) {
       throw new HttpError(401, 'wrong-admin-token', 'That is not the admin token.');
     }
     store.delete(sessionOf(request)?.id);

@@ -1,9 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Fastify from 'fastify';
-import { installErrorHandler } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
-import { registerAdminConsole } from './register-admin-console';
 import { connectionState } from './status-routes';
 import {
   ADMIN_TOKEN,
@@ -85,16 +81,9 @@ describe('admin read endpoints', () => {
   });
 
   it('reports Kenjo, the backlog and the directory', async () => {
-    const ledger = openSqliteLedger(':memory:');
-    const app = Fastify();
-    installErrorHandler(app);
-    const kenjo = { stats: () => stats({ lastSuccessAtMs: NOW_MS - 5000, trackTimeCalls: 3 }) };
-    await registerAdminConsole(app, {
-      ledger,
-      kenjo,
-      config: { demoMode: false, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
-      now: () => NOW_MS,
-    });
+    t = await buildTestConsole({ config: { demoMode: false } });
+    const { app, ledger } = t;
+    Object.assign(t.kenjoStats, stats({ lastSuccessAtMs: NOW_MS - 5000, trackTimeCalls: 3 }));
     ledger.saveDirectory(
       [{ userId: 'a', email: null, externalId: 'B-1', isActive: true, displayName: 'A' }],
       NOW_MS - 60_000,
@@ -109,8 +98,6 @@ describe('admin read endpoints', () => {
       backlog: { waiting: 1, failed: 0, oldestAgeS: 119 },
       directory: { ageS: 60, employees: 1, activeEmployees: 1 },
     });
-    await app.close();
-    ledger.close();
   });
 
   it('lists the audit log newest first', async () => {

@@ -2,18 +2,12 @@
  * `GET /api/v1/admin/kenjo`: is Kenjo answering, how far behind is replay, how old is the employee directory.
  * `GET /api/v1/admin/audit`: operators' actions, newest first.
  */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
-import { isoOrNull, type AdminLedger } from './admin-ledger';
-
-export interface StatusDeps {
-  ledger: AdminLedger;
-  kenjo: { stats(): KenjoClientStats } | null;
-  now: () => number;
-  demoMode: boolean;
-}
+import type { RouteDeps } from '../routes/deps';
+import { isoOrNull } from './admin-ledger';
 
 export type KenjoConnection = 'ok' | 'failing' | 'not-yet-called';
 
@@ -34,18 +28,15 @@ const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
 });
 
-export function registerStatusRoutes(
-  app: FastifyInstance,
-  deps: StatusDeps,
-  guard: preHandlerAsyncHookHandler,
-): void {
-  app.get('/api/v1/admin/kenjo', { preHandler: guard }, async () => {
-    const nowMs = deps.now();
-    const stats = deps.kenjo?.stats() ?? null;
-    const backlog = deps.ledger.backlog(nowMs);
-    const directory = deps.ledger.loadDirectory();
+export function registerStatusRoutes(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
+  const { ledger, kenjo } = services;
+  app.get('/api/v1/admin/kenjo', { preHandler: adminAuth }, async () => {
+    const nowMs = services.now();
+    const stats = kenjo.stats();
+    const backlog = ledger.backlog(nowMs);
+    const directory = ledger.loadDirectory();
     return {
-      demoMode: deps.demoMode,
+      demoMode: config.demoMode,
       connection: connectionState(stats),
       lastSuccessAt: isoOrNull(stats?.lastSuccessAtMs ?? null),
       lastError: stats?.lastError ?? null,
@@ -69,11 +60,11 @@ export function registerStatusRoutes(
     };
   });
 
-  app.get('/api/v1/admin/audit', { preHandler: guard }, async (request) => {
+  app.get('/api/v1/admin/audit', { preHandler: adminAuth }, async (request) => {
     const parsed = auditQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'limit must be 1–500 and before an epoch ms.');
     const { limit, before } = parsed.data;
-    const entries = deps.ledger.listAudit(limit, before);
+    const entries = ledger.listAudit(limit, before);
     const last = entries.at(-1);
     return {
       entries: entries.map((e) => ({ ...e, at: new Date(e.atMs).toISOString() })),

@@ -1,38 +1,30 @@
 /** `GET /api/v1/admin/who-is-in?site=<kioskId>`: who is in now per kiosk, and yesterday's forgotten clock-outs. */
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
-import { allPunches, employeeNames, type AdminLedger } from './admin-ledger';
+import type { RouteDeps } from '../routes/deps';
+import { allPunches, employeeNames } from './admin-ledger';
 import { PRESENT_STATUSES, WHO_IS_IN_LOOKBACK_MS, whoIsIn, type OpenEntry } from './who-is-in';
 
 const query = z.object({ site: z.string().min(1).max(200).optional() });
 
-export interface WhoIsInDeps {
-  ledger: AdminLedger;
-  now: () => number;
-  maxShiftHours: number;
-}
-
-export function registerWhoIsInRoute(
-  app: FastifyInstance,
-  deps: WhoIsInDeps,
-  guard: preHandlerAsyncHookHandler,
-): void {
-  app.get('/api/v1/admin/who-is-in', { preHandler: guard }, async (request) => {
+export function registerWhoIsInRoute(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
+  const { ledger } = services;
+  app.get('/api/v1/admin/who-is-in', { preHandler: adminAuth }, async (request) => {
     const parsed = query.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'site must be a kiosk id.');
     const { site } = parsed.data;
-    const nowMs = deps.now();
+    const nowMs = services.now();
     const punches = [
-      ...allPunches(deps.ledger, {
+      ...allPunches(ledger, {
         status: [...PRESENT_STATUSES],
         fromMs: nowMs - WHO_IS_IN_LOOKBACK_MS,
         toMs: nowMs,
       }),
     ];
-    const { present, forgotten } = whoIsIn(punches, nowMs, deps.maxShiftHours);
-    const nameOf = employeeNames(deps.ledger);
-    const kioskNames = new Map(deps.ledger.listKiosks().map((k) => [k.id, k.name]));
+    const { present, forgotten } = whoIsIn(punches, nowMs, config.MAX_SHIFT_HOURS);
+    const nameOf = employeeNames(ledger);
+    const kioskNames = new Map(ledger.listKiosks().map((k) => [k.id, k.name]));
     const view = (entry: OpenEntry) => ({
       employee: entry.punch.employee,
       employeeKey: entry.punch.employeeKey,

@@ -1,15 +1,17 @@
 /**
- * Who may use `/api/v1/admin/*`. An authenticator looks at a request and names the operator or answers null;
- * `requireAdmin` lets the request through when any authenticator names someone. The bearer `ADMIN_TOKEN` is one;
- * the admin console's session cookie (with its CSRF header on changes) is added as another, without touching routes.
+ * Who may use `/api/v1/admin/*`: one guard for every admin route. An authenticator looks at a request and names the
+ * operator, answers null (not its kind of credential), or refuses it outright; `requireAdmin` lets the request
+ * through when one names someone. Scripts send the bearer `ADMIN_TOKEN`; the admin console its session cookie (with
+ * the CSRF header on changes). A bearer credential, once sent, decides alone: a wrong one is refused even beside a
+ * live session, so a script never acts under someone's browser session by mistake.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { HttpError } from '../http/errors';
-import { bearerToken } from './tokens';
+import { adminSessionAuthenticator } from './session-auth';
+import { bearerToken, constantTimeEqual } from './tokens';
 
 export interface AdminIdentity {
-  /** Who did it, as written into the audit log ("admin-token", a session's user name, …). */
+  /** Who did it, as written into the audit log ("admin-token", "admin-console", …). */
   actor: string;
 }
 
@@ -24,16 +26,13 @@ declare module 'fastify' {
   }
 }
 
-/** Equal strings in time independent of where they differ (hashing first makes the lengths equal too). */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
-
-export function bearerAdminToken(adminToken: string): AdminAuthenticator {
+/** The bearer `ADMIN_TOKEN`; null without an `Authorization: Bearer` header, a 401 with a wrong token. */
+export function bearerAdminToken(adminToken: string | null): AdminAuthenticator {
   return (request) => {
     const token = bearerToken(request.headers.authorization);
-    return token !== null && constantTimeEqual(token, adminToken) ? { actor: 'admin-token' } : null;
+    if (token === null) return null;
+    if (adminToken !== null && constantTimeEqual(token, adminToken)) return { actor: 'admin-token' };
+    throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.');
   };
 }
 
@@ -49,9 +48,14 @@ export function requireAdmin(authenticators: readonly AdminAuthenticator[]): pre
     throw new HttpError(
       401,
       'unauthorized',
-      'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".',
+      'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>", or sign in to the admin console.',
     );
   };
+}
+
+/** The guard of every admin route: the bearer token (when one is configured), then the console's session. */
+export function adminGuard(adminToken: string | null): preHandlerAsyncHookHandler {
+  return requireAdmin([bearerAdminToken(adminToken), adminSessionAuthenticator]);
 }
 
 /** The operator of a request behind `requireAdmin`. */

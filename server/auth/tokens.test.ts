@@ -3,6 +3,7 @@ import {
   PAIRING_CODE_ALPHABET,
   PAIRING_CODE_LENGTH,
   bearerToken,
+  constantTimeEqual,
   hashToken,
   newKioskToken,
   newPairingCode,
@@ -47,5 +48,16 @@ describe('kiosk credentials', () => {
     ['Bearer abc def', null],
   ])('reads %j as the bearer credential %j', (header, token) => {
     expect(bearerToken(header)).toBe(token);
+  });
+});
+
+describe('constantTimeEqual', () => {
+  it.each([
+    ['a', 'a', true],
+    ['a', 'b', false],
+    ['a', 'aa', false],
+    ['', '', true],
+  ])('%j vs %j → %s', (a, b, equal) => {
+    expect(constantTimeEqual(a, b)).toBe(equal);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { listEmployees } from './directory';
 import { Health } from './health';
-import { countPunchesAt, listAttendances } from './read-back';
+import { listAttendances } from './read-back';
 import { Session } from './session';
 import { trackTime } from './track-time';
 import type { KenjoClient, KenjoClientOptions } from './types';
@@ -23,7 +23,6 @@ export function createKenjoClient({
   const context = { session, health, now, logger };
   return {
     trackTime: (request) => trackTime(context, request),
-    countPunchesAt: (employee, dateTime) => countPunchesAt(context, employee, dateTime),
     listEmployees: () => listEmployees(context),
     listAttendances: (from, to) => listAttendances(context, from, to),
     stats: () => health.snapshot(),

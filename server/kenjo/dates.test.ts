@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isWallTime, splitRange, toWallTime } from './dates';
+import { addDays, splitRange } from './dates';
 
 describe('addDays', () => {
   it.each([
@@ -42,20 +42,5 @@ describe('splitRange', () => {
     ['2026-02-04', '2026-02-03', []],
   ])('%s..%s', (from, to, expected) => {
     expect(splitRange(from, to)).toEqual(expected);
-  });
-});
-
-describe('wall times', () => {
-  it.each([
-    ['2026-02-04T06:00:00', true],
-    ['2026-02-04T06:00:00Z', false],
-    ['2026-02-04 06:00:00', false],
-    ['2026-02-04T06:00', false],
-  ])('isWallTime(%j) is %s', (value, expected) => {
-    expect(isWallTime(value)).toBe(expected);
-  });
-
-  it("drops Kenjo's fake Z and fraction", () => {
-    expect(toWallTime('2026-02-04T06:00:00.000Z')).toBe('2026-02-04T06:00:00');
   });
 });

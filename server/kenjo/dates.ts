@@ -5,7 +5,6 @@ const DAY_MS = 86_400_000;
 export const MAX_RANGE_SPAN_DAYS = 30;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
 function toDayNumber(date: string): number {
   const match = DATE.exec(date);
@@ -37,13 +36,4 @@ export function splitRange(
     pieces.push([fromDayNumber(start), fromDayNumber(Math.min(start + spanDays, last))]);
   }
   return pieces;
-}
-
-export function isWallTime(value: string): boolean {
-  return WALL_TIME.test(value);
-}
-
-/** Kenjo's `2026-02-04T06:00:00.000Z` holds a wall clock; the first 19 characters are that wall clock. */
-export function toWallTime(kenjoTime: string): string {
-  return kenjoTime.slice(0, 19);
 }

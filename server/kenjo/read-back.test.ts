@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belongsTo, countAt } from './read-back';
+import { belongsTo } from './read-back';
 import type { KenjoAttendance, ReadBackEmployee } from './types';
 
 function entry(overrides: Partial<KenjoAttendance> = {}): KenjoAttendance {
@@ -8,10 +8,8 @@ function entry(overrides: Partial<KenjoAttendance> = {}): KenjoAttendance {
     userId: 'u1',
     email: 'ana@demo.example',
     externalId: 'B-1001',
-    date: '2026-02-04',
-    startTime: '2026-02-04T08:00:00',
-    endTime: '2026-02-04T12:00:00',
-    isOvernightShift: false,
+    startTime: '2026-02-04T08:00:00.000Z',
+    endTime: '2026-02-04T12:00:00.000Z',
     ...overrides,
   };
 }
@@ -33,30 +31,5 @@ describe('belongsTo', () => {
 
   it('does not match on a missing employee email', () => {
     expect(belongsTo(entry({ userId: null }), { userId: 'u1', email: null, externalId: null })).toBe(false);
-  });
-});
-
-describe('countAt', () => {
-  const entries = [
-    entry(),
-    entry({ id: 'a2', startTime: '2026-02-04T12:00:00', endTime: null }),
-    entry({ id: 'a3', userId: 'u2', startTime: '2026-02-04T12:00:00', endTime: null }),
-    entry({
-      id: 'a4',
-      date: '2026-02-03',
-      startTime: '2026-02-03T22:00:00',
-      endTime: '2026-02-04T06:00:00',
-      isOvernightShift: true,
-    }),
-  ];
-
-  it.each([
-    ['a start', '2026-02-04T08:00:00', 1],
-    ['an end and a start at the same time (twice stored)', '2026-02-04T12:00:00', 2],
-    ['an overnight end dated the next day', '2026-02-04T06:00:00', 1],
-    ['an overnight start', '2026-02-03T22:00:00', 1],
-    ['nothing', '2026-02-04T09:00:00', 0],
-  ])('counts %s', (_label, dateTime, expected) => {
-    expect(countAt(entries, ANA, dateTime)).toBe(expected);
   });
 });

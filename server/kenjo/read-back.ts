@@ -1,57 +1,64 @@
 /**
- * Reading attendances back: the ground truth that settles an `unknown` track-time outcome. Kenjo lists every
- * employee's entries of a date range, with no filter, so the employee is picked out here.
+ * Reading attendances back, as Kenjo publishes its entries: `{_id, userId, email, externalId, startTime, endTime,
+ * …}` with no `date` and no overnight flag; an open entry has no `endTime` (or `null`). Kenjo lists every employee's
+ * entries of a date range, with no filter, so the employee is picked out here. What the times mean (the wall clock
+ * or a UTC instant behind the `Z`, seconds kept or not) is decided by `entry-readings.ts`, from punches known to
+ * be in Kenjo.
  */
 import { z } from 'zod';
-import { addDays, isWallTime, splitRange, toWallTime } from './dates';
-import { readJson, type ReadContext } from './read-json';
-import type { KenjoAttendance, ReadBackEmployee } from './types';
+import { splitRange } from './dates';
+import { readList, type ReadContext } from './kenjo-list';
+import type { AttendanceList, KenjoAttendance, ReadBackEmployee } from './types';
+
+/** `2021-07-01T10:00:00.000Z` as in Kenjo's examples; other ISO forms (no fraction, an offset) are tolerated. */
+const KENJO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 const nullableString = z
   .string()
   .nullish()
   .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
+const time = z.string().regex(KENJO_TIME, 'not a Kenjo date-time');
+
 const attendanceSchema = z
   .object({
-    _id: z.string(),
+    _id: z.string().min(1),
     userId: nullableString,
-    _userId: nullableString,
     email: nullableString,
     externalId: nullableString,
-    date: z.string().min(10),
-    startTime: nullableString,
-    endTime: nullableString,
-    isOvernightShift: z.boolean().nullish(),
+    startTime: time,
+    endTime: time.nullish(),
   })
   .transform((entry): KenjoAttendance => ({
     id: entry._id,
-    userId: entry.userId ?? entry._userId,
+    userId: entry.userId,
     email: entry.email,
     externalId: entry.externalId,
-    date: entry.date.slice(0, 10),
-    startTime: entry.startTime === null ? null : toWallTime(entry.startTime),
-    endTime: entry.endTime === null ? null : toWallTime(entry.endTime),
-    isOvernightShift: entry.isOvernightShift ?? false,
+    startTime: entry.startTime,
+    endTime: entry.endTime ?? null,
   }));
 
-/** Kenjo documents a bare array; a `{data: [...]}` envelope is accepted too. */
-const attendancesSchema = z.union([
-  z.array(attendanceSchema),
-  z.object({ data: z.array(attendanceSchema) }).transform(({ data }) => data),
-]);
-
+/** Entries of `from`..`to` (`YYYY-MM-DD`, asked inclusive; Kenjo may treat `to` as exclusive), fetched in pieces. */
 export async function listAttendances(
   context: ReadContext,
   from: string,
   to: string,
-): Promise<KenjoAttendance[]> {
-  const entries: KenjoAttendance[] = [];
+): Promise<AttendanceList> {
+  const list: AttendanceList = { entries: [], skipped: 0, firstProblem: null };
   for (const [pieceFrom, pieceTo] of splitRange(from, to)) {
     const query = { from: pieceFrom, to: pieceTo };
-    entries.push(...(await readJson(context, { path: '/attendances', query }, attendancesSchema)));
+    const piece = await readList(context, { path: '/attendances', query }, attendanceSchema);
+    list.entries.push(...piece.items);
+    list.skipped += piece.skipped;
+    list.firstProblem ??= piece.firstProblem;
   }
-  return entries;
+  if (list.skipped > 0) {
+    context.logger?.warn(
+      { from, to, skipped: list.skipped, firstProblem: list.firstProblem },
+      'Kenjo attendance entries skipped: not in the published shape',
+    );
+  }
+  return list;
 }
 
 /** The entry is this employee's: by userId when the entry has one, else by email (any case) or externalId. */
@@ -61,31 +68,4 @@ export function belongsTo(entry: KenjoAttendance, employee: ReadBackEmployee): b
     return entry.email.toLowerCase() === employee.email.toLowerCase();
   if (entry.externalId !== null && employee.externalId) return entry.externalId === employee.externalId;
   return false;
-}
-
-/** Starts and ends at exactly `dateTime` among `entries` of this employee. */
-export function countAt(
-  entries: readonly KenjoAttendance[],
-  employee: ReadBackEmployee,
-  dateTime: string,
-): number {
-  let count = 0;
-  for (const entry of entries) {
-    if (!belongsTo(entry, employee)) continue;
-    if (entry.startTime === dateTime) count += 1;
-    if (entry.endTime === dateTime) count += 1;
-  }
-  return count;
-}
-
-/** Reads day D-1 too: an overnight end dated D lives in the entry dated D-1. */
-export async function countPunchesAt(
-  context: ReadContext,
-  employee: ReadBackEmployee,
-  dateTime: string,
-): Promise<number> {
-  if (!isWallTime(dateTime)) throw new TypeError(`Not a YYYY-MM-DDThh:mm:ss wall time: "${dateTime}"`);
-  const day = dateTime.slice(0, 10);
-  const entries = await listAttendances(context, addDays(day, -1), day);
-  return countAt(entries, employee, dateTime);
 }

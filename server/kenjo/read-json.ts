@@ -4,10 +4,12 @@ import { KenjoUnavailableError } from './errors';
 import type { Health } from './health';
 import { errorMessage, type HttpRequest } from './http';
 import type { Session } from './session';
+import type { KenjoLogger } from './types';
 
 export interface ReadContext {
   session: Session;
   health: Health;
+  logger?: KenjoLogger | undefined;
 }
 
 export async function readJson<T>(

@@ -2,14 +2,14 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../simulator/start';
 import { createKenjoClient } from './client';
-import { ANA, API_KEY, logIn, punch, setup } from '../testing/simulator-fixture';
+import { API_KEY, logIn, punch, setup } from '../testing/simulator-fixture';
 
 describe('the session', () => {
   it('reuses one token for many calls', async () => {
     const { running, client } = await setup();
     for (const hour of ['08', '09', '10', '11', '12'])
       await client.trackTime(punch(`2026-02-04T${hour}:00:00`));
-    await client.countPunchesAt({ userId: ANA._id }, '2026-02-04T08:00:00');
+    await client.listAttendances('2026-02-04', '2026-02-04');
     expect(running.simulator.counters().logins).toBe(1);
     expect(client.stats()).toMatchObject({ logins: 1, trackTimeCalls: 5 });
   });

@@ -39,8 +39,8 @@ export interface TrackTimeRequest {
  * - `rejected`: Kenjo refused this punch for a reason that retrying will not change (e.g. 400 unknown employee).
  * - `not-applied`: Kenjo certainly did not store it (refused before it was sent, 429, our own credentials or URL
  *   refused); send it again later, after `retryAfterMs` when Kenjo named a wait.
- * - `unknown`: Kenjo may or may not have stored it (timeout, connection lost after sending, 5xx); settle with
- *   `countPunchesAt` before sending it again, because Kenjo does not detect duplicates.
+ * - `unknown`: Kenjo may or may not have stored it (timeout, connection lost after sending, 5xx); settle by reading
+ *   the attendances back before sending it again, because Kenjo does not detect duplicates.
  */
 export type TrackTimeOutcome =
   | { kind: 'applied' }
@@ -63,19 +63,25 @@ export interface KenjoEmployee {
   displayName: string;
 }
 
-/** One attendance entry; times are wall-clock `YYYY-MM-DDThh:mm:ss` (Kenjo's trailing `.000Z` removed). */
+/**
+ * One attendance entry as Kenjo publishes it. Times are kept as Kenjo wrote them (`2026-02-04T06:00:00.000Z`):
+ * whether that is the wall clock or a UTC instant, and whether seconds survive, is for `entry-readings.ts` to decide.
+ */
 export interface KenjoAttendance {
   id: string;
   userId: string | null;
   email: string | null;
   externalId: string | null;
-  /** `YYYY-MM-DD`, the day the entry belongs to (the start day of an overnight entry). */
-  date: string;
-  /** `null` only if Kenjo returns an entry without a start. */
-  startTime: string | null;
-  /** `null` while open; on the next day for an overnight entry. */
+  startTime: string;
+  /** `null` while open; for an overnight entry, its end on the next day (or, as some Kenjo may write it, the start day). */
   endTime: string | null;
-  isOvernightShift: boolean;
+}
+
+/** A listing of entries; records not in the published shape are skipped and counted, never fatal to the list. */
+export interface AttendanceList {
+  entries: KenjoAttendance[];
+  skipped: number;
+  firstProblem: string | null;
 }
 
 export interface KenjoClientStats {
@@ -91,15 +97,13 @@ export interface KenjoClientStats {
 export interface KenjoClient {
   /** Never throws for HTTP or network trouble; every outcome has a name. */
   trackTime(request: TrackTimeRequest): Promise<TrackTimeOutcome>;
-  /**
-   * How many starts and ends of this employee's entries sit at exactly `dateTime` (overnight ends included).
-   * Throws `KenjoUnavailableError` when Kenjo gives no usable answer.
-   */
-  countPunchesAt(employee: ReadBackEmployee, dateTime: string): Promise<number>;
   /** Active and inactive employees. Throws `KenjoUnavailableError` (or `KenjoAuthError`). */
   listEmployees(): Promise<KenjoEmployee[]>;
-  /** Entries dated `from`..`to` inclusive (`YYYY-MM-DD`); ranges over 31 days are fetched in pieces. */
-  listAttendances(from: string, to: string): Promise<KenjoAttendance[]>;
+  /**
+   * Entries of `from`..`to` (`YYYY-MM-DD`, asked inclusive), every page of them; ranges over 31 days are fetched in
+   * pieces. Throws `KenjoUnavailableError` when Kenjo gives no usable answer.
+   */
+  listAttendances(from: string, to: string): Promise<AttendanceList>;
   stats(): KenjoClientStats;
   /** Logs out; failures are ignored. */
   close(): Promise<void>;

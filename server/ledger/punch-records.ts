@@ -1,7 +1,7 @@
 import type { EmployeeRef } from '../../core/punch';
+import type { PunchStatus } from '../../core/punch-status';
 
-/** Where a punch is in its life. `sending` is committed before the Kenjo call, so a crash leaves a trace. */
-export type LedgerStatus = 'queued' | 'sending' | 'sent' | 'ignored' | 'rejected' | 'failed' | 'discarded';
+export type LedgerStatus = PunchStatus;
 
 export interface LedgerPunch {
   /** Insertion order in the ledger; stable, unique. */

@@ -1,19 +1,10 @@
 import type Database from 'better-sqlite3';
+import { PUNCH_STATUSES } from '../../core/punch-status';
 import type { PunchQueries, ReplayQueue } from './punch-ledger';
 import type { LedgerStatus, PunchTransition } from './punch-records';
 import { employeeColumns, toFlag, toLedgerPunch, type PunchRow } from './punch-row';
 
 type PunchReplay = Omit<ReplayQueue, 'nextChainHead'> & Pick<PunchQueries, 'backlog' | 'countByStatus'>;
-
-const STATUSES: readonly LedgerStatus[] = [
-  'queued',
-  'sending',
-  'sent',
-  'ignored',
-  'rejected',
-  'failed',
-  'discarded',
-];
 
 /**
  * The chain heads, in O(employees × log n): `keys` walks the distinct employee keys of the `punches_unsettled` partial
@@ -138,7 +129,7 @@ export function createReplayStore(db: Database.Database): PunchReplay {
       };
     },
     countByStatus() {
-      const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
+      const counts = Object.fromEntries(PUNCH_STATUSES.map((status) => [status, 0])) as Record<
         LedgerStatus,
         number
       >;

@@ -9,9 +9,8 @@ import { idleKenjoStats } from '../testing/kenjo-stats';
 function fakeClient(outcomes: TrackTimeOutcome[]): KenjoClient {
   return {
     trackTime: () => Promise.resolve(outcomes.shift() ?? { kind: 'applied' }),
-    countPunchesAt: () => Promise.reject(new KenjoUnavailableError('Kenjo did not answer')),
     listEmployees: () => Promise.resolve([]),
-    listAttendances: () => Promise.resolve([]),
+    listAttendances: () => Promise.reject(new KenjoUnavailableError('Kenjo did not answer')),
     stats: () => idleKenjoStats(),
     close: () => Promise.resolve(),
   };
@@ -31,16 +30,14 @@ describe('instrumentKenjo', () => {
 
     expect(await kenjo.trackTime(request)).toEqual({ kind: 'applied' });
     expect(await kenjo.trackTime(request)).toEqual({ kind: 'unknown', detail: 'timeout' });
-    await expect(kenjo.countPunchesAt({ userId: 'u-1' }, request.dateTime)).rejects.toThrow(
-      KenjoUnavailableError,
-    );
+    await expect(kenjo.listAttendances('2026-02-04', '2026-02-04')).rejects.toThrow(KenjoUnavailableError);
     expect(await kenjo.listEmployees()).toEqual([]);
 
     const text = await metrics.registry.metrics();
     for (const [call, outcome] of [
       ['track-time', 'applied'],
       ['track-time', 'unknown'],
-      ['read-back', 'unavailable'],
+      ['attendances', 'unavailable'],
       ['employees', 'ok'],
     ]) {
       expect(text).toContain(`kiosk_proxy_kenjo_calls_total{call="${call}",outcome="${outcome}"} 1`);

@@ -1,6 +1,6 @@
 /**
  * The Kenjo client with each call counted and timed for `/metrics`. A decorator, so the client itself stays free of
- * metrics and every caller (replay, directory, read-back) is measured the same way.
+ * metrics and every caller (replay, its read-back, the directory) is measured the same way.
  */
 import { performance } from 'node:perf_hooks';
 import type { KenjoClient } from '../kenjo/types';
@@ -27,8 +27,6 @@ export function instrumentKenjo(kenjo: KenjoClient, metrics: ProxyMetrics): Kenj
       metrics.observeKenjoCall('track-time', outcome.kind, (performance.now() - startedAt) / 1000);
       return outcome;
     },
-    countPunchesAt: (employee, dateTime) =>
-      timedRead(metrics, 'read-back', () => kenjo.countPunchesAt(employee, dateTime)),
     listEmployees: () => timedRead(metrics, 'employees', () => kenjo.listEmployees()),
     listAttendances: (from, to) => timedRead(metrics, 'attendances', () => kenjo.listAttendances(from, to)),
     stats: () => kenjo.stats(),

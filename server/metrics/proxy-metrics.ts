@@ -9,8 +9,8 @@ import type { KenjoClientStats } from '../kenjo/types';
 
 export const METRIC_PREFIX = 'kiosk_proxy_';
 
-/** Which Kenjo call a latency belongs to. */
-export type KenjoCall = 'track-time' | 'read-back' | 'employees' | 'attendances';
+/** Which Kenjo call a latency belongs to; `attendances` is the read-back that settles a doubtful track-time. */
+export type KenjoCall = 'track-time' | 'employees' | 'attendances';
 
 export interface ProxyMetrics {
   registry: Registry;

@@ -1,27 +1,31 @@
+import { heldReason } from '../../core/held-punch';
+import { addDays, wallDate } from '../../core/wall-time';
+import { judgeReadBack, type KnownPunch, type ReadBackQuestion } from '../kenjo/entry-readings';
+import type { AttendanceList, ReadBackEmployee } from '../kenjo/types';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
+/** Sent punches further than this from the punch cannot have a wall date next to its own. */
+const EVIDENCE_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+/** Other employees' punches give evidence of how Kenjo writes times; a sample is enough. */
+const EVIDENCE_SAMPLE = 500;
+
 /**
- * Settles a `sending` chain head (an ambiguous call, or a call a crash interrupted) by asking Kenjo how many punches
- * of this employee sit at exactly this wall-clock time. Kenjo does not detect duplicates, so it holds one more than
- * the ledger's sent punches at that time exactly when this call landed. Such a punch is never sent again unread.
+ * Settles a `sending` punch (an ambiguous call, or a call a crash interrupted) by reading Kenjo's attendances of
+ * days D-2..D+1 around its day D: whether Kenjo's `to` is inclusive or not, every entry holding a punch of D-1 or D
+ * is in that answer. Kenjo does not detect duplicates, so it holds one more than the ledger's sent punches at that
+ * time exactly when this call landed. How to read Kenjo's times is decided from the punches of D-1 and D known to be
+ * applied; when that cannot settle it, the punch is held for an operator instead of being sent again.
  */
 export function beginReadBack(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): BegunStep {
-  const ref = punch.employee;
+  const day = wallDate(punch.kenjoDateTime);
   return {
     kind: 'calling',
     async call() {
       try {
-        const inKenjo = await ctx.kenjo.countPunchesAt(
-          {
-            userId: punch.employeeKey,
-            email: 'email' in ref ? ref.email : null,
-            externalId: 'externalId' in ref ? ref.externalId : null,
-          },
-          punch.kenjoDateTime,
-        );
-        return { record: () => compare(ctx, punch, inKenjo), pauseAllUntilMs: null };
+        const list = await ctx.kenjo.listAttendances(addDays(day, -2), addDays(day, 1));
+        return { record: () => compare(ctx, punch, list), pauseAllUntilMs: null };
       } catch (err) {
         const detail = `read-back failed: ${err instanceof Error ? err.message : String(err)}`;
         return { record: () => readBackFailed(ctx, punch, detail), pauseAllUntilMs: null };
@@ -42,20 +46,68 @@ function readBackFailed(ctx: StepContext, punch: LedgerPunch, detail: string): S
   return { kind: 'waiting', retryAtMs };
 }
 
-/** Counted when the answer is recorded, after every earlier outcome of the employee is in the ledger. */
+function refOf(punch: LedgerPunch & { employeeKey: string }): ReadBackEmployee {
+  const ref = punch.employee;
+  return {
+    userId: punch.employeeKey,
+    email: 'email' in ref ? ref.email : null,
+    externalId: 'externalId' in ref ? ref.externalId : null,
+  };
+}
+
+/** Read when the answer is recorded, after every earlier outcome is in the ledger. */
+function question(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): ReadBackQuestion {
+  const day = wallDate(punch.kenjoDateTime);
+  const days = new Set([addDays(day, -1), day]);
+  const fromMs = punch.atMs - EVIDENCE_WINDOW_MS;
+  const toMs = punch.atMs + EVIDENCE_WINDOW_MS;
+  const known: KnownPunch[] = [];
+  const add = (p: LedgerPunch) => {
+    if (p.employeeKey === null || p.status !== 'sent' || !days.has(wallDate(p.kenjoDateTime))) return;
+    known.push({
+      employee: refOf({ ...p, employeeKey: p.employeeKey }),
+      dateTime: p.kenjoDateTime,
+      atMs: p.atMs,
+    });
+  };
+  // All of this employee's: they are the ones already counted at the punch's time.
+  for (const p of ctx.ledger.punchesOfEmployeeBetween(punch.employeeKey, fromMs, toMs)) add(p);
+  const others = ctx.ledger.listPunches({ status: ['sent'], fromMs, toMs, limit: EVIDENCE_SAMPLE });
+  for (const p of others.punches) if (p.employeeKey !== punch.employeeKey) add(p);
+  return {
+    employee: refOf(punch),
+    punch: { dateTime: punch.kenjoDateTime, atMs: punch.atMs },
+    known,
+    learned: ctx.readings.learned,
+  };
+}
+
 function compare(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
-  inKenjo: number,
+  list: AttendanceList,
 ): StepResult {
-  const alreadySent = ctx.ledger.countSentAt(punch.employeeKey, punch.kenjoDateTime);
-  if (inKenjo > alreadySent) {
+  const { verdict, standing } = judgeReadBack(list.entries, question(ctx, punch));
+  if (standing !== null && standing.length > 0) ctx.readings.learned = standing;
+  const skipped = list.skipped > 0 ? `; ${list.skipped} entries skipped, not in Kenjo's published shape` : '';
+  if (verdict.kind === 'unsettled') {
+    const reason = heldReason(`${verdict.detail}${skipped}`);
+    const updated = recordTransition(ctx, punch, {
+      from: ['sending'],
+      to: 'failed',
+      reason,
+      lastError: reason,
+      logReason: reason,
+    });
+    return updated ? { kind: 'failed' } : { kind: 'waiting', retryAtMs: null };
+  }
+  if (verdict.kind === 'present') {
     const updated = recordTransition(ctx, punch, {
       from: ['sending'],
       to: 'sent',
       deliveredAtMs: ctx.now(),
       lastError: null,
-      logReason: `read back: Kenjo has it (${inKenjo} at that time, ${alreadySent} sent before)`,
+      logReason: `read back: Kenjo has it (${verdict.detail}${skipped})`,
     });
     return updated ? { kind: 'sent' } : { kind: 'waiting', retryAtMs: null };
   }
@@ -63,7 +115,7 @@ function compare(
     from: ['sending'],
     to: 'queued',
     nextAttemptAtMs: null,
-    logReason: `read back: Kenjo does not have it (${inKenjo} at that time, ${alreadySent} sent before)`,
+    logReason: `read back: Kenjo does not have it (${verdict.detail}${skipped})`,
   });
   return updated ? { kind: 'retry-later', pauseAllUntilMs: null } : { kind: 'waiting', retryAtMs: null };
 }

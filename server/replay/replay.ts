@@ -66,6 +66,7 @@ export function createReplay(options: ReplayOptions): Replay {
     readBackDelayMs: options.readBackDelayMs ?? 1000,
     random: options.random ?? Math.random,
     logger: options.logger,
+    readings: { learned: null },
   };
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const tickMs = options.tickMs ?? 1000;

@@ -3,12 +3,16 @@
  * hand it a fake Kenjo, and so that a PostgreSQL ledger or another directory can stand in without changes here.
  */
 import type { EmployeeRef } from '../../core/punch';
+import type { Reading } from '../kenjo/entry-readings';
 import type { KenjoClient } from '../kenjo/types';
 import type { LedgerPunch, LedgerTransactions, PunchQueries, ReplayQueue } from '../ledger/ledger';
 
-export type ReplayLedger = ReplayQueue & LedgerTransactions & Pick<PunchQueries, 'punchesOfEmployeeBetween'>;
+/** The queue, plus the look around a punch: its employee's neighbours, and sent punches as read-back evidence. */
+export type ReplayLedger = ReplayQueue &
+  LedgerTransactions &
+  Pick<PunchQueries, 'punchesOfEmployeeBetween' | 'listPunches'>;
 
-export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'countPunchesAt'>;
+export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances'>;
 
 /**
  * How the directory answers for one identifier. `unknown` and `inactive` are final only when the directory is
@@ -48,6 +52,8 @@ export interface StepContext {
   readBackDelayMs: number;
   random: () => number;
   logger: ReplayLogger;
+  /** How Kenjo writes entry times, as far as earlier read-backs could tell (see `entry-readings.ts`). */
+  readings: { learned: readonly Reading[] | null };
 }
 
 /**

@@ -25,29 +25,3 @@ export function kioskPunchView(punch: LedgerPunch) {
     ...(reason === null ? {} : { reason }),
   };
 }
-
-function iso(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
-}
-
-/** A punch as the admin API shows it: every ledger field, instants as RFC 3339. */
-export function adminPunchView(punch: LedgerPunch) {
-  return {
-    kioskId: punch.kioskId,
-    id: punch.id,
-    employee: punch.employee,
-    employeeKey: punch.employeeKey,
-    at: punch.at,
-    timeZone: punch.timeZone,
-    kenjoDateTime: punch.kenjoDateTime,
-    status: punch.status,
-    reason: punch.reason,
-    isOvernightShift: punch.isOvernightShift,
-    overnightReason: punch.overnightReason,
-    attempts: punch.attempts,
-    lastError: punch.lastError,
-    nextAttemptAt: iso(punch.nextAttemptAtMs),
-    receivedAt: iso(punch.receivedAtMs),
-    deliveredAt: iso(punch.deliveredAtMs),
-  };
-}

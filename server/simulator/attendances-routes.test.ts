@@ -28,29 +28,36 @@ describe('GET /attendances range', () => {
     else expect(res.json()).toEqual([]);
   });
 
-  it('returns a bare array of entries dated in the range, to inclusive, in Kenjo’s shape', async () => {
+  it('returns a bare array of entries dated in the range, to inclusive, in Kenjo’s published shape', async () => {
     const h = await harness();
     for (const dateTime of [
       '2026-01-31T23:00:00',
       '2026-02-01T08:00:00',
       '2026-02-02T09:00:00',
+      '2026-02-02T17:30:15',
       '2026-02-03T10:00:00',
     ]) {
       await h.trackTime({ externalId: ANA.externalId, dateTime });
     }
-    const rows = await h.attendances('2026-02-01', '2026-02-02');
-    expect(rows).toEqual([
+    const { status, body } = await h.listAttendances('from=2026-02-01&to=2026-02-02');
+    expect(status).toBe(200);
+    // No `date`, no `isOvernightShift`, and an open entry has no `endTime` at all.
+    expect(body).toStrictEqual([
       {
         _id: expect.stringMatching(/^[0-9a-f]{24}$/),
         userId: ANA._id,
         email: ANA.email,
         externalId: ANA.externalId,
-        date: '2026-02-01T00:00:00.000Z',
         startTime: '2026-02-01T08:00:00.000Z',
-        endTime: null,
-        isOvernightShift: false,
       },
-      expect.objectContaining({ startTime: '2026-02-02T09:00:00.000Z' }),
+      {
+        _id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        userId: ANA._id,
+        email: ANA.email,
+        externalId: ANA.externalId,
+        startTime: '2026-02-02T09:00:00.000Z',
+        endTime: '2026-02-02T17:30:15.000Z',
+      },
     ]);
   });
 
@@ -60,7 +67,13 @@ describe('GET /attendances range', () => {
     const [row] = await h.attendances('2026-02-01');
     const get = (id: string) =>
       h.app.inject({ method: 'GET', url: `/api/v1/attendances/${id}`, headers: { authorization: h.token } });
-    expect((await get(row?._id ?? '')).json()).toEqual(row);
+    expect((await get(row?._id ?? '')).json()).toStrictEqual({
+      _id: row?._id,
+      userId: ANA._id,
+      email: ANA.email,
+      externalId: ANA.externalId,
+      startTime: '2026-02-01T08:00:00.000Z',
+    });
     const missing = await get('0'.repeat(24));
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ code: 404, message: 'Attendance not found' });

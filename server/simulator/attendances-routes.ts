@@ -3,24 +3,37 @@ import { z } from 'zod';
 import { toAttendanceView } from './attendance-view';
 import { sendKenjoError } from './kenjo-error';
 import type { KenjoSimulator } from './simulator';
-import type { StoredEntry } from './types';
+import type { AttendanceView, StoredEntry } from './types';
 import { daysBetween, isCalendarDate } from './wall-clock';
 
 /** `to` may be at most this many days after `from` (both inclusive, so a range spans up to 32 calendar days). */
 export const MAX_RANGE_DAYS = 31;
 
-const rangeQuery = z.object({ from: z.string().optional(), to: z.string().optional() });
+const rangeQuery = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  offset: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).optional(),
+});
 
-/** Reading attendances back: the range listing (all employees, bare array) and one entry by id. */
+/** Kenjo's paging envelope of other lists: `offset` is the page number, from 1. */
+function page(views: AttendanceView[], pageSize: number, offset: number, limit: number | undefined) {
+  const size = Math.min(limit ?? pageSize, pageSize);
+  const data = views.slice((offset - 1) * size, offset * size);
+  return { data, metadata: { count: data.length, offset, limit: size, total: views.length } };
+}
+
+/** Reading attendances back: the range listing (all employees) and one entry by id, as the read variant says. */
 export function registerAttendanceReads(api: FastifyInstance, sim: KenjoSimulator): void {
   const view = (entry: StoredEntry) =>
     toAttendanceView(
       entry,
       sim.employees.find((e) => e._id === entry.userId),
+      sim.faults(),
     );
 
   api.get('/attendances', async (request, reply) => {
-    const { from, to } = rangeQuery.parse(request.query);
+    const { from, to, offset, limit } = rangeQuery.parse(request.query);
     if (!from || !to) return sendKenjoError(reply, 400, 'The query parameters from and to are required.');
     if (!isCalendarDate(from) || !isCalendarDate(to)) {
       return sendKenjoError(reply, 400, 'from and to must be real dates as YYYY-MM-DD.');
@@ -30,11 +43,15 @@ export function registerAttendanceReads(api: FastifyInstance, sim: KenjoSimulato
     if (span > MAX_RANGE_DAYS) {
       return sendKenjoError(reply, 400, `from and to must be at most ${MAX_RANGE_DAYS} days apart.`);
     }
-    const entries = sim.store
+    const faults = sim.faults();
+    const inRange = (date: string) => date >= from && (faults.readToExclusive ? date < to : date <= to);
+    const views = sim.store
       .all()
-      .filter((entry) => entry.date >= from && entry.date <= to)
-      .sort((a, b) => (a.date + a.startTime + a._id < b.date + b.startTime + b._id ? -1 : 1));
-    return reply.status(200).send(entries.map(view));
+      .filter((entry) => inRange(entry.date))
+      .sort((a, b) => (a.date + a.startTime + a._id < b.date + b.startTime + b._id ? -1 : 1))
+      .map(view);
+    if (faults.readPageSize === null) return reply.status(200).send(views);
+    return reply.status(200).send(page(views, faults.readPageSize, offset ?? 1, limit));
   });
 
   api.get<{ Params: { id: string } }>('/attendances/:id', async (request, reply) => {

@@ -16,6 +16,15 @@ export interface Faults {
   stallMs: number;
   /** The lifetime of tokens issued from now on. */
   tokenLifetimeS: number;
+  /** How `GET /attendances` answers where Kenjo's contract leaves it open (see `attendance-read-variants.ts`). */
+  readSecondsTruncated: boolean;
+  /** `null`: the wall clock behind the `Z` (Kenjo's examples); an IANA zone: a true UTC instant of the wall clock there. */
+  readUtcZone: string | null;
+  readToExclusive: boolean;
+  /** `null`: a bare array; a number: pages of that size in a `{data, metadata}` envelope (`offset` is the page, from 1). */
+  readPageSize: number | null;
+  /** Open entries carry `endTime: null` instead of leaving the field out. */
+  readOpenEndNull: boolean;
 }
 
 export type CommitThenFailMode = '5xx' | 'drop' | 'stall';
@@ -31,7 +40,21 @@ export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze<Faults>({
   commitThenFailModes: ['5xx', 'drop', 'stall'],
   stallMs: 30_000,
   tokenLifetimeS: DEFAULT_TOKEN_LIFETIME_S,
+  readSecondsTruncated: false,
+  readUtcZone: null,
+  readToExclusive: false,
+  readPageSize: null,
+  readOpenEndNull: false,
 });
+
+const ianaZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone');
 
 const rate = z.number().min(0).max(1);
 const ms = z.number().int().min(0).max(600_000);
@@ -48,6 +71,11 @@ export const faultsPatchSchema = z.strictObject({
     .optional(),
   stallMs: ms.optional(),
   tokenLifetimeS: z.number().positive().max(31_536_000).optional(),
+  readSecondsTruncated: z.boolean().optional(),
+  readUtcZone: ianaZone.nullable().optional(),
+  readToExclusive: z.boolean().optional(),
+  readPageSize: z.number().int().min(1).max(1000).nullable().optional(),
+  readOpenEndNull: z.boolean().optional(),
 });
 
 /** Merges a partial change into the current faults; throws a readable Error when a value is out of range. */

@@ -34,14 +34,12 @@ export interface TrackTimeLogEntry {
   receivedAtMs: number;
 }
 
-/** Kenjo's wire shape of an entry (`GET /attendances`). */
+/** Kenjo's published wire shape of an entry (`GET /attendances`): an open entry has no `endTime`. */
 export interface AttendanceView {
   _id: string;
   userId: string;
-  email: string;
-  externalId: string | null;
-  date: string;
+  email?: string;
+  externalId?: string;
   startTime: string;
-  endTime: string | null;
-  isOvernightShift: boolean;
+  endTime?: string | null;
 }

@@ -1,39 +1,42 @@
 /** Builders for the console's server tests: an app with a `:memory:` ledger and a settable clock, and punches. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
+import { registerAdmin } from '../admin/register-admin';
+import { adminGuard } from '../auth/admin-auth';
+import { requireKiosk } from '../auth/kiosk-auth';
+import type { Config } from '../config';
 import { installErrorHandler } from '../http/errors';
 import type { Ledger, LedgerPunch, LedgerStatus } from '../ledger/ledger';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { insertPunches } from './ledger-factories';
-import { createAdminGuard } from '../admin/admin-guard';
-import { registerAdminConsole } from '../admin/register-admin-console';
+import { ADMIN_TOKEN, testConfig, testServices, type TestServices } from './routes-harness';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export { ADMIN_TOKEN };
 /** 2026-02-04 10:00 in Berlin (UTC+1 in winter). */
 export const NOW_MS = Date.parse('2026-02-04T10:00:00+01:00');
 
-export interface TestConsole {
+export interface TestConsole extends TestServices {
   app: FastifyInstance;
-  ledger: Ledger;
-  clock: { nowMs: number };
 }
 
-export async function buildTestConsole(options: { trustProxy?: boolean } = {}): Promise<TestConsole> {
-  const ledger = openSqliteLedger(':memory:');
-  const clock = { nowMs: NOW_MS };
+/** The admin routes alone (registered as `buildApp` does) on an app whose proxy trust the test chooses. */
+export async function buildTestConsole(
+  options: { trustProxy?: boolean; config?: Partial<Config> } = {},
+): Promise<TestConsole> {
+  const parts = testServices(NOW_MS);
   const app = Fastify({ trustProxy: options.trustProxy ?? false });
   installErrorHandler(app);
-  await registerAdminConsole(app, {
-    ledger,
-    config: { demoMode: true, MAX_SHIFT_HOURS: 16, ADMIN_TOKEN },
-    now: () => clock.nowMs,
+  const adminAuth = adminGuard(ADMIN_TOKEN);
+  const config = testConfig(options.config);
+  await registerAdmin(app, {
+    config,
+    services: parts.services,
+    kioskAuth: requireKiosk(parts.ledger),
+    adminAuth,
   });
-  // A stand-in for a state-changing admin endpoint of the proxy, guarded as they are.
-  app.post('/api/v1/admin/test-change', { preHandler: createAdminGuard(() => ADMIN_TOKEN) }, async () => ({
-    changed: true,
-  }));
+  // A stand-in for a state-changing admin endpoint, behind the same guard.
+  app.post('/api/v1/admin/test-change', { preHandler: adminAuth }, async () => ({ changed: true }));
   await app.ready();
-  return { app, ledger, clock };
+  return { ...parts, app };
 }
 
 /** Signs in and returns the cookie header and CSRF token. */

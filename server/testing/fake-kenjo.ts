@@ -80,13 +80,24 @@ export function createFakeKenjo(options: FakeKenjoOptions = {}): FakeKenjo {
           return { kind: 'rejected', status: 400, message: 'Employee not found' };
       }
     },
-    async countPunchesAt(employee, dateTime) {
-      fake.readBacks.push(dateTime);
+    /** Each stored punch as an open entry of its day, in Kenjo's published shape (the wall clock behind the Z). */
+    async listAttendances(from, to) {
+      fake.readBacks.push(`${from}..${to}`);
       if (failingReadBacks > 0) {
         failingReadBacks -= 1;
         throw new Error('Kenjo did not answer');
       }
-      return fake.stored.filter((p) => p.userId === employee.userId && p.dateTime === dateTime).length;
+      const entries = fake.stored
+        .filter((p) => p.dateTime.slice(0, 10) >= from && p.dateTime.slice(0, 10) <= to)
+        .map((p, i) => ({
+          id: `entry-${i}`,
+          userId: p.userId,
+          email: null,
+          externalId: null,
+          startTime: `${p.dateTime}.000Z`,
+          endTime: null,
+        }));
+      return { entries, skipped: 0, firstProblem: null };
     },
   };
   return fake;

@@ -106,6 +106,7 @@ export function stepHarness(
     backoff: { baseMs: 1000, maxMs: 300_000 },
     readBackDelayMs: 2000,
     random: () => 0.5,
+    readings: { learned: null },
     logger,
   };
   return { ctx, ledger, kenjo, logger, clock };

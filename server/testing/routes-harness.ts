@@ -86,16 +86,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(
-  overrides: Partial<Config> = {},
-  distDir = '/nonexistent',
-  loggerInstance?: FastifyBaseLogger,
-): Promise<Harness> {
-  const config = { ...parseConfig({ TIME_ZONE: 'Europe/Berlin', ADMIN_TOKEN }), ...overrides };
+export type TestServices = Pick<
+  Harness,
+  'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats'
+>;
+
+/** The config of the tests: demo mode, Berlin, the test admin token; overrides win. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...parseConfig({ TIME_ZONE: 'Europe/Berlin', ADMIN_TOKEN }), ...overrides };
+}
+
+/** A `:memory:` ledger, a fake directory, a replay that counts kicks, Kenjo's counters and a clock at `nowMs`. */
+export function testServices(nowMs = T0): TestServices {
   const ledger = openSqliteLedger(':memory:');
   const directory = fakeDirectory();
   const kicks = { count: 0 };
-  const clock = { nowMs: T0 };
+  const clock = { nowMs };
   const kenjoStats: KenjoClientStats = idleKenjoStats();
   const kenjo = { stats: () => ({ ...kenjoStats }) };
   const now = () => clock.nowMs;
@@ -107,16 +113,22 @@ export async function createHarness(
     replay: { kick: () => void (kicks.count += 1) },
     now,
   };
+  return { ledger, directory, kicks, clock, services, kenjoStats };
+}
+
+export async function createHarness(
+  overrides: Partial<Config> = {},
+  distDir = '/nonexistent',
+  loggerInstance?: FastifyBaseLogger,
+): Promise<Harness> {
+  const config = testConfig(overrides);
+  const parts = testServices();
+  const { services, ledger } = parts;
   const app = await buildApp({ config, services, distDir, ...(loggerInstance ? { loggerInstance } : {}) });
   return {
+    ...parts,
     app,
-    ledger,
-    directory,
-    kicks,
-    clock,
     config,
-    services,
-    kenjoStats,
     close: async () => {
       await app.close();
       ledger.close();

@@ -10,9 +10,13 @@ export interface Harness {
   sim: KenjoSimulator;
   token: string;
   trackTime(body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** The simulator's ground truth of entries dated `from`..`to`, with the fields Kenjo's API leaves out. */
   attendances(from: string, to?: string): Promise<AttendanceRow[]>;
+  /** What Kenjo's `GET /attendances` answers. */
+  listAttendances(query: string): Promise<{ status: number; body: unknown }>;
 }
 
+/** A stored entry with Kenjo's `.000Z` times, in the order `GET /attendances` lists entries. */
 export interface AttendanceRow {
   _id: string;
   userId: string;
@@ -46,12 +50,27 @@ export async function harness(options: SimulatorOptions = {}): Promise<Harness> 
       return { status: res.statusCode, body: res.json() };
     },
     async attendances(from, to = from) {
+      const z = (wall: string) => `${wall}.000Z`;
+      return sim.store
+        .all()
+        .filter((entry) => entry.date >= from && entry.date <= to)
+        .sort((a, b) => (a.date + a.startTime + a._id < b.date + b.startTime + b._id ? -1 : 1))
+        .map((entry) => ({
+          _id: entry._id,
+          userId: entry.userId,
+          date: z(`${entry.date}T00:00:00`),
+          startTime: z(entry.startTime),
+          endTime: entry.endTime === null ? null : z(entry.endTime),
+          isOvernightShift: entry.isOvernightShift,
+        }));
+    },
+    async listAttendances(query) {
       const res = await app.inject({
         method: 'GET',
-        url: `/api/v1/attendances?from=${from}&to=${to}`,
+        url: `/api/v1/attendances?${query}`,
         headers: { authorization },
       });
-      return res.json();
+      return { status: res.statusCode, body: res.json() };
     },
   };
 }

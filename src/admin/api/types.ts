@@ -1,43 +1,11 @@
-/** The shapes the proxy's admin endpoints answer (see the server's admin routes). */
+/**
+ * The shapes the proxy's admin endpoints answer (see the server's admin routes). The punch, its identifier and its
+ * status are core's (`core/punch.ts`, `core/punch-status.ts`, `core/punch-view.ts`), shared with the server.
+ */
+import type { EmployeeRef } from '../../../core/punch';
+import type { PunchView } from '../../../core/punch-view';
 
-export type EmployeeRef = { externalId: string } | { email: string } | { userId: string };
-
-export type PunchStatus = 'queued' | 'sending' | 'sent' | 'ignored' | 'rejected' | 'failed' | 'discarded';
-export const PUNCH_STATUSES: readonly PunchStatus[] = [
-  'queued',
-  'sending',
-  'sent',
-  'ignored',
-  'rejected',
-  'failed',
-  'discarded',
-];
-
-export interface Punch {
-  kioskId: string;
-  id: string;
-  employee: EmployeeRef;
-  employeeKey: string | null;
-  employeeName?: string | null;
-  at: string;
-  timeZone: string;
-  kenjoDateTime: string;
-  status: PunchStatus;
-  reason: string | null;
-  isOvernightShift: boolean | null;
-  overnightReason: string | null;
-  attempts: number;
-  lastError: string | null;
-  receivedAt: string | null;
-  deliveredAt: string | null;
-}
-
-export interface PunchPage {
-  punches: Punch[];
-  nextCursor: string | number | null;
-}
-
-export interface AttentionPunch extends Punch {
+export interface AttentionPunch extends PunchView {
   heldBehind: number;
 }
 
@@ -115,10 +83,4 @@ export interface SessionState {
 export interface Health {
   status: string;
   demoMode?: boolean;
-}
-
-export function describeEmployee(ref: EmployeeRef): string {
-  if ('externalId' in ref) return `badge ${ref.externalId}`;
-  if ('email' in ref) return `email ${ref.email}`;
-  return `user ${ref.userId}`;
 }

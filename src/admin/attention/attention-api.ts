@@ -1,9 +1,10 @@
 /** Needs attention: the list, the audit log, and the three ways out of a stuck punch. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, query } from '../api/client';
-import type { Attention, AttentionPunch, AuditEntry, EmployeeRef } from '../api/types';
+import type { EmployeeRef } from '../../../core/punch';
+import type { Attention, AttentionPunch, AuditEntry } from '../api/types';
 
-export function useAttention(cursor: string | number | undefined) {
+export function useAttention(cursor: number | undefined) {
   return useQuery({
     queryKey: ['attention', cursor ?? null],
     queryFn: () => get<Attention>(`/api/v1/admin/attention${query({ limit: 50, cursor })}`),

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { EmployeeRef } from '../api/types';
+import type { EmployeeRef } from '../../../core/punch';
 import { useI18n } from '../i18n/i18n';
 import { Modal } from '../ui/modal';
 import { ActionError } from '../ui/status';

@@ -1,11 +1,11 @@
 /** How a punch reads in a table: who, when, how Kenjo will see it, and how its delivery went. */
 import { describeEmployee } from '../../../core/punch';
-import type { Punch } from '../api/types';
+import type { PunchView } from '../../../core/punch-view';
 import { useI18n } from '../i18n/i18n';
 import { formatInstant, formatWallTime } from '../ui/format';
 import { StatusBadge } from '../ui/status';
 
-export function EmployeeCell({ punch }: { punch: Punch }) {
+export function EmployeeCell({ punch }: { punch: PunchView }) {
   const label = describeEmployee(punch.employee);
   return (
     <>
@@ -15,7 +15,7 @@ export function EmployeeCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function OvernightCell({ punch }: { punch: Punch }) {
+export function OvernightCell({ punch }: { punch: PunchView }) {
   const { t } = useI18n();
   if (punch.isOvernightShift === null) return <span className="muted">{t('punch.overnightUndecided')}</span>;
   return (
@@ -26,7 +26,7 @@ export function OvernightCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function StatusCell({ punch }: { punch: Punch }) {
+export function StatusCell({ punch }: { punch: PunchView }) {
   return (
     <>
       <StatusBadge status={punch.status} />
@@ -35,7 +35,7 @@ export function StatusCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function KenjoTimeCell({ punch }: { punch: Punch }) {
+export function KenjoTimeCell({ punch }: { punch: PunchView }) {
   return (
     <>
       {formatWallTime(punch.kenjoDateTime)}
@@ -44,7 +44,7 @@ export function KenjoTimeCell({ punch }: { punch: Punch }) {
   );
 }
 
-export function DeliveredCell({ punch }: { punch: Punch }) {
+export function DeliveredCell({ punch }: { punch: PunchView }) {
   const { language } = useI18n();
   return <>{formatInstant(punch.deliveredAt, language)}</>;
 }

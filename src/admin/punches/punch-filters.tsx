@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { PUNCH_STATUSES, type Kiosk, type PunchStatus } from '../api/types';
+import { PUNCH_STATUSES, type PunchStatus } from '../../../core/punch-status';
+import type { Kiosk } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 export interface PunchFilterValues {

@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get, query } from '../api/client';
-import type { PunchPage } from '../api/types';
+import type { PunchViewPage } from '../../../core/punch-view';
 import { useI18n } from '../i18n/i18n';
 import { useKiosks } from '../kiosks/kiosk-api';
 import { dayBounds, formatInstant } from '../ui/format';
@@ -35,7 +35,7 @@ export function PunchesPage() {
   });
   const punches = useQuery({
     queryKey: ['punches', search],
-    queryFn: () => get<PunchPage>(`/api/v1/admin/punches${search}`),
+    queryFn: () => get<PunchViewPage>(`/api/v1/admin/punches${search}`),
     placeholderData: keepPreviousData,
   });
   const apply = (next: PunchFilterValues) => {

@@ -5,7 +5,8 @@
 import { useCallback, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-export type Cursor = string | number;
+/** A punch's `seq`: pages continue below it. */
+export type Cursor = number;
 
 export function usePager() {
   const [stack, setStack] = useState<Cursor[]>([]);

@@ -1,5 +1,5 @@
 /** Small shared pieces: a punch's status, a query's loading or error line, an error from an action. */
-import type { PunchStatus } from '../api/types';
+import type { PunchStatus } from '../../../core/punch-status';
 import { useI18n } from '../i18n/i18n';
 
 export function StatusBadge({ status }: { status: PunchStatus }) {

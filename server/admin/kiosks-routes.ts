@@ -6,9 +6,9 @@ import { PAIRING_CODE_TTL_MS, hashToken, newKioskToken, newPairingCode } from '.
 import { HttpError } from '../http/errors';
 import { parseRequest } from '../http/parse';
 import type { KioskRecord, Ledger } from '../ledger/ledger';
-import type { RouteDeps } from './deps';
+import type { RouteDeps } from '../routes/deps';
 import { kioskView } from './kiosk-view';
-import { kioskIdParams, kioskName, timeZone } from './schemas';
+import { kioskIdParams, kioskName, timeZone } from '../routes/schemas';
 
 const createBody = z.strictObject({ name: kioskName, timeZone: timeZone.optional() });
 const patchBody = z

@@ -5,8 +5,8 @@ import { loadOpeningHours, saveOpeningHours } from '../alerts/opening-hours-stor
 import { adminOf } from '../auth/admin-auth';
 import { HttpError } from '../http/errors';
 import { parseRequest } from '../http/parse';
-import type { RouteDeps } from './deps';
-import { kioskIdParams } from './schemas';
+import type { RouteDeps } from '../routes/deps';
+import { kioskIdParams } from '../routes/schemas';
 
 const hoursBody = z.strictObject({ openingHours: openingHoursSchema.nullable() });
 

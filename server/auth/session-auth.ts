@@ -5,7 +5,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors';
-import { secretsEqual, type AdminSession, type AdminSessionStore } from './session-store';
+import type { AdminSession, AdminSessionStore } from './session-store';
+import { constantTimeEqual } from './tokens';
 
 export const SESSION_COOKIE = 'kiosk_admin_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -42,7 +43,7 @@ export function adminSessionAuth(request: FastifyRequest): AdminSessionCheck {
   if (!isStateChanging(request.method)) return 'ok';
   const header = request.headers[CSRF_HEADER];
   const given = Array.isArray(header) ? header[0] : header;
-  return given !== undefined && secretsEqual(given, session.csrfToken) ? 'ok' : 'bad-csrf';
+  return given !== undefined && constantTimeEqual(given, session.csrfToken) ? 'ok' : 'bad-csrf';
 }
 
 /**

@@ -6,9 +6,10 @@ import { adminOf } from '../auth/admin-auth';
 import { HttpError } from '../http/errors';
 import { parseRequest } from '../http/parse';
 import type { LedgerPunch, PunchTransition } from '../ledger/ledger';
-import type { RouteDeps } from './deps';
-import { adminPunchView } from './punch-view';
-import { employeeRef, operatorReason, punchParams } from './schemas';
+import type { RouteDeps } from '../routes/deps';
+import { employeeNames } from './admin-ledger';
+import { toPunchView } from './punch-view';
+import { employeeRef, operatorReason, punchParams } from '../routes/schemas';
 
 const ACTIONABLE = ['failed', 'rejected'] as const;
 
@@ -72,7 +73,7 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
       { kioskId: punch.kioskId, punchId: punch.id, status: updated.status, actor, reason },
       `punch ${action.replace('punch.', '')}`,
     );
-    return adminPunchView(updated);
+    return toPunchView(updated, employeeNames(ledger));
   }
 
   const requeue = { to: 'queued', reason: null, lastError: null, nextAttemptAtMs: null } as const;

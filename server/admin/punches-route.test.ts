@@ -21,7 +21,7 @@ afterEach(() => h.close());
 
 const list = (query = '', headers = adminHeaders) =>
   h.app.inject({ url: `/api/v1/admin/punches${query}`, headers });
-type Page = { punches: Array<{ id: string; status: string; kioskId: string }>; nextCursor: string | null };
+type Page = { punches: Array<{ id: string; status: string; kioskId: string }>; nextCursor: number | null };
 const at = (offsetS: number) => new Date(T0 + offsetS * 1000).toISOString();
 
 describe('GET /api/v1/admin/punches', () => {
@@ -47,9 +47,9 @@ describe('GET /api/v1/admin/punches', () => {
     const punches = [0, 100, 200, 300, 400].map((s) => punch({ at: at(s) }));
     await postPunches(h, kiosk.token, punches);
     const seen: string[] = [];
-    let cursor = '';
+    let cursor: number | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const body = (await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json<Page>();
+      const body: Page = (await list(`?limit=2${cursor === null ? '' : `&cursor=${cursor}`}`)).json<Page>();
       seen.push(...body.punches.map((p) => p.id));
       if (body.nextCursor === null) break;
       cursor = body.nextCursor;

@@ -3,7 +3,7 @@
  * direction. A session is a random id (the cookie) and a random CSRF token (the synchronizer token the console
  * echoes in `x-csrf-token`), both 256 bits, with a fixed lifetime from sign-in.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** Past this many live sessions the oldest is dropped, so a flood of sign-ins cannot grow memory without bound. */
@@ -14,13 +14,6 @@ export interface AdminSession {
   csrfToken: string;
   createdAtMs: number;
   expiresAtMs: number;
-}
-
-/** Compares two secrets in time independent of where they differ (digests make the lengths equal). */
-export function secretsEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }
 
 function randomToken(): string {

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInstant } from '../../core/wall-time';
 import { parseRequest } from '../http/parse';
-import type { LedgerStatus, PunchFilter } from '../ledger/ledger';
-import type { RouteDeps } from './deps';
-import { adminPunchView } from './punch-view';
-
-const STATUSES = ['queued', 'sending', 'sent', 'ignored', 'rejected', 'failed', 'discarded'] as const;
+import { PUNCH_STATUSES } from '../../core/punch-status';
+import type { PunchViewPage } from '../../core/punch-view';
+import type { PunchFilter } from '../ledger/ledger';
+import type { RouteDeps } from '../routes/deps';
+import { employeeNames } from './admin-ledger';
+import { toPunchView } from './punch-view';
 
 const instant = z.string().transform((value, ctx) => {
   const ms = parseInstant(value);
@@ -19,7 +20,7 @@ const listQuery = z.strictObject({
   status: z
     .string()
     .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(z.enum(STATUSES)).min(1))
+    .pipe(z.array(z.enum(PUNCH_STATUSES)).min(1))
     .optional(),
   kioskId: z.string().min(1).max(100).optional(),
   employee: z.string().trim().min(1).max(254).optional(),
@@ -34,19 +35,17 @@ const listQuery = z.strictObject({
  * null on the last page. `from`/`to` bound `at` (inclusive).
  */
 export function registerAdminPunches(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
-  app.get('/api/v1/admin/punches', { preHandler: adminAuth }, async (request) => {
+  app.get('/api/v1/admin/punches', { preHandler: adminAuth }, async (request): Promise<PunchViewPage> => {
     const query = parseRequest(listQuery, request.query, 'query');
     const filter: PunchFilter = { limit: query.limit };
-    if (query.status) filter.status = query.status as LedgerStatus[];
+    if (query.status) filter.status = query.status;
     if (query.kioskId !== undefined) filter.kioskId = query.kioskId;
     if (query.employee !== undefined) filter.employee = query.employee;
     if (query.from !== undefined) filter.fromMs = query.from;
     if (query.to !== undefined) filter.toMs = query.to;
     if (query.cursor !== undefined) filter.cursor = query.cursor;
     const page = services.ledger.listPunches(filter);
-    return {
-      punches: page.punches.map(adminPunchView),
-      nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
-    };
+    const nameOf = employeeNames(services.ledger);
+    return { punches: page.punches.map((punch) => toPunchView(punch, nameOf)), nextCursor: page.nextCursor };
   });
 }

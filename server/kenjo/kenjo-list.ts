@@ -1,0 +1,86 @@
+/**
+ * Kenjo's lists: a bare array (what `/attendances` documents), `{data}` (what `/employees` documents), or Kenjo's
+ * paging envelope `{data, metadata: {offset, limit, total}}` of other endpoints, where `offset` is the page number
+ * from 1. An envelope is followed page by page; one that cannot be followed is refused, never read as the whole
+ * list. One malformed record is skipped and counted, never allowed to make the whole list unusable.
+ */
+import { z } from 'zod';
+import { KenjoUnavailableError } from './errors';
+import type { HttpRequest } from './http';
+import { readJson, type ReadContext } from './read-json';
+
+export type { ReadContext };
+
+/** Far beyond any company's attendances of a month; a server that pages forever is refused. */
+const MAX_PAGES = 500;
+
+export interface KenjoList<T> {
+  items: T[];
+  /** Records that did not match the published schema; `firstProblem` says what was wrong with the first. */
+  skipped: number;
+  firstProblem: string | null;
+}
+
+const metadataSchema = z.object({
+  offset: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1),
+  total: z.coerce.number().int().min(0),
+});
+
+const bodySchema = z.union([
+  z.array(z.unknown()).transform((items) => ({ items, metadata: null, envelope: false })),
+  z
+    .object({ data: z.array(z.unknown()), metadata: z.unknown().optional() })
+    .transform(({ data, metadata }) => ({ items: data, metadata: metadata ?? null, envelope: true })),
+]);
+
+export async function readList<T>(
+  context: ReadContext,
+  request: Omit<HttpRequest, 'method'>,
+  item: z.ZodType<T>,
+): Promise<KenjoList<T>> {
+  const raw: unknown[] = [];
+  let page = await readJson(context, request, bodySchema);
+  raw.push(...page.items);
+  if (page.metadata !== null) {
+    const meta = metadataSchema.safeParse(page.metadata);
+    if (!meta.success) {
+      throw new KenjoUnavailableError(
+        `GET ${request.path} answered a paged list whose metadata has no offset, limit and total: refusing to read one page as the whole list`,
+      );
+    }
+    const { limit, total } = meta.data;
+    let offset = Math.max(1, meta.data.offset);
+    while (raw.length < total) {
+      if (offset >= MAX_PAGES)
+        throw new KenjoUnavailableError(`GET ${request.path}: more than ${MAX_PAGES} pages`);
+      offset += 1;
+      const query = { ...request.query, offset: String(offset), limit: String(limit) };
+      page = await readJson(context, { ...request, query }, bodySchema);
+      if (page.items.length === 0) {
+        throw new KenjoUnavailableError(
+          `GET ${request.path} page ${offset} was empty after ${raw.length} of ${total} records: the list is incomplete`,
+        );
+      }
+      raw.push(...page.items);
+    }
+  }
+  return parseItems(raw, item);
+}
+
+function parseItems<T>(raw: readonly unknown[], item: z.ZodType<T>): KenjoList<T> {
+  const items: T[] = [];
+  let skipped = 0;
+  let firstProblem: string | null = null;
+  for (const record of raw) {
+    const parsed = item.safeParse(record);
+    if (parsed.success) {
+      items.push(parsed.data);
+      continue;
+    }
+    skipped += 1;
+    const issue = parsed.error.issues[0];
+    firstProblem ??= `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`;
+  }
+  return { items, skipped, firstProblem };
+}

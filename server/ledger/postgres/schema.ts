@@ -1,0 +1,93 @@
+/**
+ * The PostgreSQL ledger's schema, as forward-only steps (the same tables as SQLite's `migrations.ts`, in PostgreSQL's
+ * types: instants in epoch milliseconds as BIGINT, flags as BOOLEAN). `ledger_schema` holds how many steps are
+ * applied. Never edit a step that has shipped: append a new one.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE punches (
+    seq                BIGSERIAL PRIMARY KEY,
+    kiosk_id           TEXT    NOT NULL,
+    id                 TEXT    NOT NULL,
+    employee_kind      TEXT    NOT NULL CHECK (employee_kind IN ('externalId', 'email', 'userId')),
+    employee_value     TEXT    NOT NULL,
+    employee_key       TEXT,
+    at                 TEXT    NOT NULL,
+    at_ms              BIGINT  NOT NULL,
+    time_zone          TEXT    NOT NULL,
+    kenjo_date_time    TEXT    NOT NULL,
+    status             TEXT    NOT NULL
+      CHECK (status IN ('queued', 'sending', 'sent', 'ignored', 'rejected', 'failed', 'discarded')),
+    reason             TEXT,
+    is_overnight_shift BOOLEAN,
+    overnight_reason   TEXT,
+    attempts           INTEGER NOT NULL DEFAULT 0,
+    last_error         TEXT,
+    next_attempt_at_ms BIGINT,
+    received_at_ms     BIGINT  NOT NULL,
+    delivered_at_ms    BIGINT,
+    UNIQUE (kiosk_id, id)
+  );
+  -- The replay's work list: only unsettled punches, so its size follows the backlog, not the history.
+  CREATE INDEX punches_unsettled ON punches (employee_key, at_ms, seq)
+    WHERE status IN ('queued', 'sending', 'failed');
+  CREATE INDEX punches_unresolved ON punches (seq) WHERE employee_key IS NULL AND status = 'queued';
+  CREATE INDEX punches_employee_at ON punches (employee_key, at_ms);
+  CREATE INDEX punches_employee_value ON punches (employee_value);
+  CREATE INDEX punches_kiosk_seq ON punches (kiosk_id, seq);
+  CREATE INDEX punches_status_received ON punches (status, received_at_ms);
+  CREATE INDEX punches_status_seq ON punches (status, seq);
+  CREATE INDEX punches_at ON punches (at_ms);
+
+  CREATE TABLE kiosks (
+    id                TEXT PRIMARY KEY,
+    name              TEXT    NOT NULL,
+    time_zone         TEXT    NOT NULL,
+    token_hash        TEXT    NOT NULL UNIQUE,
+    created_at_ms     BIGINT  NOT NULL,
+    revoked_at_ms     BIGINT,
+    last_seen_at_ms   BIGINT,
+    clock_error_ms    BIGINT,
+    pending_on_device INTEGER,
+    app_version       TEXT,
+    storage_persisted BOOLEAN,
+    last_sync_at_ms   BIGINT
+  );
+
+  CREATE TABLE pairing_codes (
+    code          TEXT PRIMARY KEY,
+    kiosk_id      TEXT   NOT NULL REFERENCES kiosks (id) ON DELETE CASCADE,
+    expires_at_ms BIGINT NOT NULL,
+    used_at_ms    BIGINT
+  );
+
+  CREATE TABLE directory_snapshot (
+    only_row      INTEGER PRIMARY KEY CHECK (only_row = 1),
+    fetched_at_ms BIGINT NOT NULL
+  );
+  CREATE TABLE directory_employees (
+    position     INTEGER NOT NULL,
+    user_id      TEXT PRIMARY KEY,
+    email        TEXT,
+    external_id  TEXT,
+    is_active    BOOLEAN NOT NULL,
+    display_name TEXT    NOT NULL
+  );
+
+  CREATE TABLE audit_log (
+    seq    BIGSERIAL PRIMARY KEY,
+    at_ms  BIGINT NOT NULL,
+    actor  TEXT   NOT NULL,
+    action TEXT   NOT NULL,
+    target TEXT   NOT NULL,
+    reason TEXT,
+    detail TEXT   NOT NULL
+  );
+  CREATE INDEX audit_log_at ON audit_log (at_ms, seq);
+
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];
