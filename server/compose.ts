@@ -11,6 +11,7 @@ import { createKenjoClient } from './kenjo';
 import { openSqliteLedger } from './ledger/sqlite-ledger';
 import { instrumentKenjo } from './metrics/instrument-kenjo';
 import { createProxyMetrics } from './metrics/proxy-metrics';
+import { createRetentionSchedule } from './retention/retention-schedule';
 import { createReplay } from './replay/replay';
 import { createDirectory } from './directory/directory';
 import { directoryPort } from './directory-port';
@@ -81,6 +82,12 @@ export async function startServices(config: Config, options: ServicesOptions): P
         logger: logger.child({ part: 'alerts' }),
       })
     : null;
+  const retention = createRetentionSchedule({
+    ledger,
+    retentionDays: config.RETENTION_DAYS,
+    now,
+    logger: logger.child({ part: 'retention' }),
+  });
   return {
     services: { ledger, kenjo, directory, replay, metrics, now },
     adminToken: config.ADMIN_TOKEN ?? newKioskToken(),
@@ -89,10 +96,12 @@ export async function startServices(config: Config, options: ServicesOptions): P
       cache.start();
       replay.start();
       alerts?.start();
+      retention.start();
     },
     async close() {
       cache.stop();
       alerts?.stop();
+      retention.stop();
       await replay.stop();
       await kenjo.close();
       ledger.close();

@@ -33,6 +33,11 @@ const envSchema = z.object({
   KENJO_UNREACHABLE_MINUTES: wholeNumber(1, 1440).default(10),
   /** The oldest waiting punch older than this raises an alert. */
   BACKLOG_AGE_MINUTES: wholeNumber(1, 10_080).default(30),
+  /**
+   * Settled punches (sent, ignored, discarded) older than this are deleted. At least 30 days: longer than a kiosk
+   * keeps a punch it could resend, so a deleted punch is never taken for a new one.
+   */
+  RETENTION_DAYS: wholeNumber(30, 3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
