@@ -5,7 +5,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { createAlertMonitor } from './alerts/alert-monitor';
-import { newKioskToken } from './auth/tokens';
+import { demoAdminToken } from './auth/demo-admin-token';
 import type { Config } from './config';
 import { createKenjoClient } from './kenjo';
 import { openSqliteLedger } from './ledger/sqlite-ledger';
@@ -22,7 +22,7 @@ export const DEMO_API_KEY = 'demo-api-key';
 
 export interface RunningServices {
   services: Services;
-  /** ADMIN_TOKEN, or the one generated for this run in demo mode. */
+  /** ADMIN_TOKEN, or demo mode's own, kept in DATA_DIR. */
   adminToken: string;
   /** The embedded simulator's base URL in demo mode; null against a real Kenjo. */
   simulatorUrl: string | null;
@@ -90,7 +90,7 @@ export async function startServices(config: Config, options: ServicesOptions): P
   });
   return {
     services: { ledger, kenjo, directory, replay, metrics, now },
-    adminToken: config.ADMIN_TOKEN ?? newKioskToken(),
+    adminToken: config.ADMIN_TOKEN ?? demoAdminToken(config.DATA_DIR),
     simulatorUrl: simulator?.baseUrl ?? null,
     start() {
       cache.start();

@@ -20,11 +20,20 @@ describe('parseConfig', () => {
     const config = parseConfig({
       KENJO_API_URL: 'https://sandbox-api.kenjo.io/api/v1',
       KENJO_API_KEY: 'key',
-      ADMIN_TOKEN: 'a-long-enough-admin-token',
+      ADMIN_TOKEN: 'a-long-enough-admin-token-0123456789',
       REPLAY_CONCURRENCY: '2',
       MAX_CLOCK_SKEW_S: '0',
     });
     expect(config).toMatchObject({ demoMode: false, REPLAY_CONCURRENCY: 2, MAX_CLOCK_SKEW_S: 0 });
+  });
+
+  it('reads the security settings', () => {
+    expect(parseConfig({})).toMatchObject({ MAX_PUNCH_AGE_DAYS: 14, TRUST_PROXY: false });
+    expect(parseConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16' }).TRUST_PROXY).toBe('10.0.0.5,10.1.0.0/16');
+    const tls = parseConfig({ TLS_CERT_FILE: import.meta.filename, TLS_KEY_FILE: import.meta.filename });
+    expect(tls.TLS_CERT_FILE).toBe(import.meta.filename);
+    expect(parseConfig({ ADMIN_TOKEN: '3f9c1b0e7a6d5c4b3a291807f6e5d4c3b2a1' }).ADMIN_TOKEN).toHaveLength(36);
   });
 
   it('never echoes a secret in its message', () => {
@@ -45,6 +54,14 @@ describe('parseConfig', () => {
     [{ MAX_SHIFT_HOURS: '-1' }, /^MAX_SHIFT_HOURS /],
     [{ PORT: '70000' }, /^PORT /],
     [{ ADMIN_TOKEN: 'short' }, /^ADMIN_TOKEN /],
+    // 16 to 31 characters were accepted before; a repeated pattern is not entropy either.
+    [{ ADMIN_TOKEN: 'sixteen-chars-ok' }, /^ADMIN_TOKEN must be at least 32 characters/],
+    [{ ADMIN_TOKEN: 'abcdefghij0123456789abcdefghij1' }, /^ADMIN_TOKEN must be at least 32 characters/],
+    [{ ADMIN_TOKEN: 'ab'.repeat(20) }, /^ADMIN_TOKEN must be at least 32 characters/],
+    [{ MAX_PUNCH_AGE_DAYS: '0' }, /^MAX_PUNCH_AGE_DAYS /],
+    [{ TRUST_PROXY: 'maybe' }, /^TRUST_PROXY must be true, false, or a comma-separated list/],
+    [{ TLS_CERT_FILE: '/nonexistent/cert.pem' }, /^TLS_CERT_FILE names no file/],
+    [{ TLS_KEY_FILE: import.meta.filename }, /^TLS_CERT_FILE and TLS_KEY_FILE must be set together/],
     [{ REPLAY_CONCURRENCY: '0' }, /^REPLAY_CONCURRENCY /],
     [{ KENJO_TIMEOUT_MS: 'soon' }, /^KENJO_TIMEOUT_MS /],
     [{ MAX_CLOCK_SKEW_S: '-5' }, /^MAX_CLOCK_SKEW_S /],

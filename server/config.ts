@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
 
 /** A whole number in a range, said in one sentence when it is not ("must be a whole number from 0 to 65535"). */
@@ -6,6 +7,36 @@ function wholeNumber(min: number, max: number) {
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 
+/**
+ * An admin token a person could guess or brute-force is refused: 32 characters or more, and not a repetition of a
+ * few ("aaaa…", "abab…"), which a length rule alone lets through.
+ */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+const ADMIN_TOKEN_RULE = `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters of which at least 10 differ; make one with "openssl rand -hex 24"`;
+function strongEnough(token: string): boolean {
+  return token.length >= ADMIN_TOKEN_MIN_LENGTH && new Set(token).size >= 10;
+}
+
+const readableFile = z.string().refine((path) => {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'names no file this process can read');
+
+/** Fastify's `trustProxy`: a boolean, or the list of addresses (CIDR allowed) whose forwarded headers count. */
+const trustProxy = z.string().transform((value, ctx): boolean | string => {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'true' || lower === '1') return true;
+  if (lower === 'false' || lower === '0') return false;
+  const addresses = lower.split(',').map((part) => part.trim());
+  if (addresses.every((part) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(part))) return addresses.join(',');
+  ctx.addIssue({ code: 'custom', message: 'must be true, false, or a comma-separated list of addresses' });
+  return z.NEVER;
+});
+
 /** Every setting of the proxy, parsed once at start; a bad value stops the process with a sentence naming it. */
 const envSchema = z.object({
   PORT: wholeNumber(0, 65535).default(8080),
@@ -13,7 +44,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   KENJO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   KENJO_API_KEY: z.string().min(1).optional(),
-  ADMIN_TOKEN: z.string().min(16).optional(),
+  ADMIN_TOKEN: z.string().refine(strongEnough, ADMIN_TOKEN_RULE).optional(),
   TIME_ZONE: z
     .string()
     .refine(isTimeZone, 'is not an IANA time zone')
@@ -38,6 +69,13 @@ const envSchema = z.object({
    * keeps a punch it could resend, so a deleted punch is never taken for a new one.
    */
   RETENTION_DAYS: wholeNumber(30, 3650).default(90),
+  /** A punch older than this when it reaches the server is held for an operator's approval, not sent. */
+  MAX_PUNCH_AGE_DAYS: wholeNumber(1, 3650).default(14),
+  /** Serve HTTPS directly: both files, PEM, or neither. */
+  TLS_CERT_FILE: readableFile.optional(),
+  TLS_KEY_FILE: readableFile.optional(),
+  /** Behind a TLS-terminating proxy: `true`, or the proxy's addresses (`10.0.0.5,10.1.0.0/16`); else `false`. */
+  TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,9 +111,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (config.KENJO_API_URL && !config.KENJO_API_KEY) {
     throw new ConfigError('KENJO_API_KEY must be set when KENJO_API_URL is set.');
   }
+  if ((config.TLS_CERT_FILE === undefined) !== (config.TLS_KEY_FILE === undefined)) {
+    throw new ConfigError(
+      'TLS_CERT_FILE and TLS_KEY_FILE must be set together (or neither, for plain HTTP).',
+    );
+  }
   const demoMode = !config.KENJO_API_URL;
   if (!demoMode && !config.ADMIN_TOKEN) {
-    throw new ConfigError('ADMIN_TOKEN must be set (16 characters or more) when KENJO_API_URL is set.');
+    throw new ConfigError(`ADMIN_TOKEN must be set when KENJO_API_URL is set; it ${ADMIN_TOKEN_RULE}.`);
   }
   return { ...config, demoMode };
 }

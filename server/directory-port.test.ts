@@ -19,7 +19,7 @@ describe('directoryPort', () => {
     [{ externalId: 'B-1001' }, { kind: 'found', userId: 'u-ada' }],
     [
       { email: 'eve@demo.example' },
-      { kind: 'inactive', reason: 'inactive employee: email eve@demo.example (Eve)' },
+      { kind: 'inactive', reason: 'inactive employee: email eve@demo.example is no longer active in Kenjo' },
     ],
     [{ externalId: 'B-9999' }, { kind: 'unknown', reason: 'unknown employee: badge B-9999 is not in Kenjo' }],
   ])('answers %o with %o', async (ref, expected) => {

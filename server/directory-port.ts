@@ -15,7 +15,8 @@ export function directoryPort(directory: Directory): ServiceDirectory {
         case 'found':
           return { kind: 'found', userId: answer.employee.userId };
         case 'inactive':
-          return { kind: 'inactive', reason: `inactive employee: ${who} (${answer.employee.displayName})` };
+          // No name: the reason goes back to the kiosk that sent the punch, and kiosks never learn who is inactive.
+          return { kind: 'inactive', reason: `inactive employee: ${who} is no longer active in Kenjo` };
         case 'unknown':
           return { kind: 'unknown', reason: `unknown employee: ${who} is not in Kenjo` };
         case 'unavailable':

@@ -5,7 +5,7 @@ import { startServices } from './compose';
 
 export interface RunningServer {
   app: FastifyInstance;
-  /** `http://host:port` as bound (PORT 0 picks a free port). */
+  /** `http://host:port` (`https://` with TLS_CERT_FILE) as bound (PORT 0 picks a free port). */
   url: string;
   adminToken: string;
   simulatorUrl: string | null;
@@ -40,7 +40,7 @@ export async function startServer(
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   return {
     app,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${config.TLS_CERT_FILE === undefined ? 'http' : 'https'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     adminToken: running.adminToken,
     simulatorUrl: running.simulatorUrl,
     async close() {

@@ -30,7 +30,7 @@ export function heldBehind(ledger: AdminLedger, failed: LedgerPunch): number {
 
 export function registerAttentionRoute(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
   const { ledger } = services;
-  app.get('/api/v1/admin/attention', { preHandler: adminAuth }, async (request) => {
+  app.get('/api/v1/admin/attention', { onRequest: adminAuth }, async (request) => {
     const parsed = query.safeParse(request.query);
     if (!parsed.success)
       throw new HttpError(400, 'bad-query', 'limit must be 1–200 and cursor a positive number.');

@@ -21,7 +21,7 @@ const patchBody = z
 function issuePairingCode(ledger: Ledger, kioskId: string, nowMs: number) {
   const pairingCode = newPairingCode();
   const expiresAtMs = nowMs + PAIRING_CODE_TTL_MS;
-  ledger.insertPairingCode(pairingCode, kioskId, expiresAtMs);
+  ledger.insertPairingCode(hashToken(pairingCode), kioskId, expiresAtMs);
   return { pairingCode, expiresAt: new Date(expiresAtMs).toISOString() };
 }
 
@@ -37,7 +37,7 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
   const audit = (actor: string, action: string, target: string, detail: Record<string, unknown> = {}) =>
     ledger.appendAudit({ atMs: services.now(), actor, action, target, reason: null, detail });
 
-  app.post('/api/v1/admin/kiosks', { preHandler: adminAuth }, async (request, reply) => {
+  app.post('/api/v1/admin/kiosks', { onRequest: adminAuth }, async (request, reply) => {
     const body = parseRequest(createBody, request.body, 'body');
     const nowMs = services.now();
     const kiosk: KioskRecord = {
@@ -60,11 +60,11 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
     return reply.status(201).send({ id: kiosk.id, token, pairingCode });
   });
 
-  app.get('/api/v1/admin/kiosks', { preHandler: adminAuth }, async () => ({
+  app.get('/api/v1/admin/kiosks', { onRequest: adminAuth }, async () => ({
     kiosks: ledger.listKiosks().map(kioskView),
   }));
 
-  app.patch('/api/v1/admin/kiosks/:id', { preHandler: adminAuth }, async (request) => {
+  app.patch('/api/v1/admin/kiosks/:id', { onRequest: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     const patch = parseRequest(patchBody, request.body, 'body');
     existingKiosk(ledger, id);
@@ -77,7 +77,7 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
     return kioskView(updated);
   });
 
-  app.post('/api/v1/admin/kiosks/:id/revoke', { preHandler: adminAuth }, async (request) => {
+  app.post('/api/v1/admin/kiosks/:id/revoke', { onRequest: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     const kiosk = existingKiosk(ledger, id);
     if (kiosk.revokedAtMs !== null) return kioskView(kiosk);
@@ -87,7 +87,7 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
     return kioskView(revoked);
   });
 
-  app.post('/api/v1/admin/kiosks/:id/pairing-code', { preHandler: adminAuth }, async (request, reply) => {
+  app.post('/api/v1/admin/kiosks/:id/pairing-code', { onRequest: adminAuth }, async (request, reply) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     const kiosk = existingKiosk(ledger, id);
     if (kiosk.revokedAtMs !== null) {

@@ -78,7 +78,7 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
 
   const requeue = { to: 'queued', reason: null, lastError: null, nextAttemptAtMs: null } as const;
 
-  app.post('/api/v1/admin/punches/:kioskId/:id/retry', { preHandler: adminAuth }, async (request) => {
+  app.post('/api/v1/admin/punches/:kioskId/:id/retry', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(retryBody, request.body, 'body');
     const punch = actionablePunch(request);
     assertSendable(punch, punch.employee);
@@ -87,13 +87,13 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
     return view;
   });
 
-  app.post('/api/v1/admin/punches/:kioskId/:id/discard', { preHandler: adminAuth }, async (request) => {
+  app.post('/api/v1/admin/punches/:kioskId/:id/discard', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(discardBody, request.body, 'body');
     const punch = actionablePunch(request);
     return apply(request, punch, 'punch.discard', body.reason, { to: 'discarded', reason: body.reason });
   });
 
-  app.post('/api/v1/admin/punches/:kioskId/:id/reassign', { preHandler: adminAuth }, async (request) => {
+  app.post('/api/v1/admin/punches/:kioskId/:id/reassign', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(reassignBody, request.body, 'body');
     const employee = body.employee as EmployeeRef;
     const punch = actionablePunch(request);

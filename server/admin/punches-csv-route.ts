@@ -46,7 +46,7 @@ function dayStartMs(day: string): number | null {
 
 export function registerPunchesCsvRoute(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
   const { ledger } = services;
-  app.get('/api/v1/admin/punches.csv', { preHandler: adminAuth }, async (request, reply) => {
+  app.get('/api/v1/admin/punches.csv', { onRequest: adminAuth }, async (request, reply) => {
     const parsed = query.safeParse(request.query);
     const fromMs = parsed.success ? dayStartMs(parsed.data.from) : null;
     const toMs = parsed.success ? dayStartMs(parsed.data.to) : null;

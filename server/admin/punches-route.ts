@@ -35,7 +35,7 @@ const listQuery = z.strictObject({
  * null on the last page. `from`/`to` bound `at` (inclusive).
  */
 export function registerAdminPunches(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
-  app.get('/api/v1/admin/punches', { preHandler: adminAuth }, async (request): Promise<PunchViewPage> => {
+  app.get('/api/v1/admin/punches', { onRequest: adminAuth }, async (request): Promise<PunchViewPage> => {
     const query = parseRequest(listQuery, request.query, 'query');
     const filter: PunchFilter = { limit: query.limit };
     if (query.status) filter.status = query.status;

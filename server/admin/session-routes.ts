@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { throttleOf } from '../http/credential-throttle';
 import { HttpError } from '../http/errors';
 import { SESSION_COOKIE, sessionOf } from '../auth/session-auth';
 import type { AdminSessionStore } from '../auth/session-store';
@@ -33,6 +34,8 @@ export function registerSessionRoutes(
   adminToken: string | null,
 ): void {
   app.post('/api/v1/admin/session', async (request, reply) => {
+    const throttle = throttleOf(request);
+    await throttle.check(request);
     const parsed = signInBody.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request', 'Send {"token": "<ADMIN_TOKEN>"}.');
     const expected = adminToken;
@@ -40,6 +43,7 @@ export function registerSessionRoutes(
       throw new HttpError(503, 'admin-token-unset', 'No ADMIN_TOKEN is configured on the server.');
     }
     if (!constantTimeEqual(parsed.data.token, expected)) {
+      await throttle.failed(request);
       throw new HttpError(401, 'wrong-admin-token', 'That is not the admin token.');
     }
     store.delete(sessionOf(request)?.id);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KenjoClientStats } from '../kenjo/types';
+import { kenjoStats } from '../testing/kenjo-stats';
+import { punch, setup } from '../testing/simulator-fixture';
 import { connectionState } from './status-routes';
 import {
   ADMIN_TOKEN,
@@ -10,15 +12,8 @@ import {
 } from '../testing/admin-support';
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats => ({
-  logins: 1,
-  trackTimeCalls: 0,
-  lastSuccessAtMs: null,
-  lastError: null,
-  lastErrorAtMs: null,
-  unreachableSinceMs: null,
-  ...overrides,
-});
+const stats = (overrides: Partial<KenjoClientStats> = {}): KenjoClientStats =>
+  kenjoStats({ logins: 1, ...overrides });
 
 describe('connectionState', () => {
   it.each([
@@ -97,6 +92,24 @@ describe('admin read endpoints', () => {
       trackTimeCalls: 3,
       backlog: { waiting: 1, failed: 0, oldestAgeS: 119 },
       directory: { ageS: 60, employees: 1, activeEmployees: 1 },
+    });
+  });
+
+  it("shows what Kenjo's answers left to an operator: skipped records, a problem to fix, unexpected answers", async () => {
+    const { running, client } = await setup({ faults: { malformedEmployees: true } });
+    await client.listEmployees();
+    running.simulator.setFaults({ captivePortalRate: 1 });
+    await client.trackTime(punch('2026-02-04T08:00:00'));
+    running.simulator.setFaults({ captivePortalRate: 0, refuseAllWith: 404, refuseLogin: false });
+    await client.trackTime(punch('2026-02-04T09:00:00'));
+    t = await buildTestConsole({ config: { demoMode: false } });
+    const { app } = t;
+    Object.assign(t.kenjoStats, client.stats());
+    const body = (await app.inject({ url: '/api/v1/admin/kenjo', headers: auth })).json();
+    expect(body).toMatchObject({
+      problems: [expect.stringMatching(/404 to \/attendances\/track-time.*check KENJO_API_URL/)],
+      skipped: [{ list: 'employees', reason: 'no identifier', count: 2 }],
+      unexpectedAnswers: { count: 1, last: expect.stringMatching(/200 with a page/) },
     });
   });
 

@@ -30,7 +30,7 @@ const auditQuery = z.object({
 
 export function registerStatusRoutes(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
   const { ledger, kenjo } = services;
-  app.get('/api/v1/admin/kenjo', { preHandler: adminAuth }, async () => {
+  app.get('/api/v1/admin/kenjo', { onRequest: adminAuth }, async () => {
     const nowMs = services.now();
     const stats = kenjo.stats();
     const backlog = ledger.backlog(nowMs);
@@ -51,6 +51,13 @@ export function registerStatusRoutes(app: FastifyInstance, { config, services, a
             ? null
             : Math.max(0, Math.floor((nowMs - backlog.oldestReceivedAtMs) / 1000)),
       },
+      problems: stats?.configurationProblems ?? [],
+      skipped: stats?.skippedRecords ?? [],
+      unexpectedAnswers: {
+        count: stats?.unexpectedAnswers.count ?? 0,
+        last: stats?.unexpectedAnswers.last ?? null,
+        lastAt: isoOrNull(stats?.unexpectedAnswers.atMs ?? null),
+      },
       directory: {
         fetchedAt: isoOrNull(directory?.fetchedAtMs ?? null),
         ageS: directory ? Math.max(0, Math.floor((nowMs - directory.fetchedAtMs) / 1000)) : null,
@@ -60,7 +67,7 @@ export function registerStatusRoutes(app: FastifyInstance, { config, services, a
     };
   });
 
-  app.get('/api/v1/admin/audit', { preHandler: adminAuth }, async (request) => {
+  app.get('/api/v1/admin/audit', { onRequest: adminAuth }, async (request) => {
     const parsed = auditQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'limit must be 1–500 and before an epoch ms.');
     const { limit, before } = parsed.data;

@@ -10,7 +10,7 @@ const query = z.object({ site: z.string().min(1).max(200).optional() });
 
 export function registerWhoIsInRoute(app: FastifyInstance, { config, services, adminAuth }: RouteDeps): void {
   const { ledger } = services;
-  app.get('/api/v1/admin/who-is-in', { preHandler: adminAuth }, async (request) => {
+  app.get('/api/v1/admin/who-is-in', { onRequest: adminAuth }, async (request) => {
     const parsed = query.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'site must be a kiosk id.');
     const { site } = parsed.data;

@@ -5,7 +5,7 @@ import { insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledg
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
 import { type AlertMonitor, createAlertMonitor } from './alert-monitor';
 import { saveOpeningHours } from './opening-hours-store';
-import { idleKenjoStats } from '../testing/kenjo-stats';
+import { kenjoStats } from '../testing/kenjo-stats';
 
 /** Wednesday 4 Feb 2026, 10:00 in Berlin. */
 const T0 = Date.parse('2026-02-04T09:00:00Z');
@@ -34,7 +34,7 @@ beforeEach(async () => {
   receiver = await startWebhookReceiver();
   ledger = memoryLedger();
   clock = { nowMs: T0 };
-  stats = idleKenjoStats();
+  stats = kenjoStats();
   logs.length = 0;
 });
 afterEach(async () => {

@@ -5,7 +5,8 @@
  * the CSRF header on changes). A bearer credential, once sent, decides alone: a wrong one is refused even beside a
  * live session, so a script never acts under someone's browser session by mistake.
  */
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { throttleOf } from '../http/credential-throttle';
 import { HttpError } from '../http/errors';
 import { adminSessionAuthenticator } from './session-auth';
 import { bearerToken, constantTimeEqual } from './tokens';
@@ -28,15 +29,19 @@ declare module 'fastify' {
 
 /** The bearer `ADMIN_TOKEN`; null without an `Authorization: Bearer` header, a 401 with a wrong token. */
 export function bearerAdminToken(adminToken: string | null): AdminAuthenticator {
-  return (request) => {
+  return async (request) => {
     const token = bearerToken(request.headers.authorization);
     if (token === null) return null;
+    // A presented bearer token is a guess until it matches: guessing is throttled, the right token costs nothing.
+    const throttle = throttleOf(request);
+    await throttle.check(request);
     if (adminToken !== null && constantTimeEqual(token, adminToken)) return { actor: 'admin-token' };
+    await throttle.failed(request);
     throw new HttpError(401, 'unauthorized', 'The admin token is missing or wrong.');
   };
 }
 
-export function requireAdmin(authenticators: readonly AdminAuthenticator[]): preHandlerAsyncHookHandler {
+export function requireAdmin(authenticators: readonly AdminAuthenticator[]): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     for (const authenticate of authenticators) {
       const identity = await authenticate(request);
@@ -54,7 +59,7 @@ export function requireAdmin(authenticators: readonly AdminAuthenticator[]): pre
 }
 
 /** The guard of every admin route: the bearer token (when one is configured), then the console's session. */
-export function adminGuard(adminToken: string | null): preHandlerAsyncHookHandler {
+export function adminGuard(adminToken: string | null): onRequestAsyncHookHandler {
   return requireAdmin([bearerAdminToken(adminToken), adminSessionAuthenticator]);
 }
 

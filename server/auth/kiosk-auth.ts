@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { HttpError } from '../http/errors';
 import type { KioskRecord, Ledger } from '../ledger/ledger';
 import { bearerToken, hashToken } from './tokens';
@@ -14,7 +14,7 @@ declare module 'fastify' {
  * Lets a request through only with the token of a kiosk that is not revoked. Tokens are looked up by their hash,
  * on every request, so a revocation takes effect on the next one.
  */
-export function requireKiosk(ledger: Pick<Ledger, 'findKioskByTokenHash'>): preHandlerAsyncHookHandler {
+export function requireKiosk(ledger: Pick<Ledger, 'findKioskByTokenHash'>): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = bearerToken(request.headers.authorization);
     if (token === null) {

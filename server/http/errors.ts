@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Headers the answer carries (`Retry-After` on a 429). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -44,6 +46,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const httpError = err instanceof HttpError ? err : fromFastifyError(err);
     if (httpError.statusCode >= 500) request.log.error({ err }, 'request failed');
+    reply.headers(httpError.headers);
     return reply.status(httpError.statusCode).send(errorBody(httpError.code, httpError.message));
   });
   app.setNotFoundHandler((request, reply) =>

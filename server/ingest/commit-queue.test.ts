@@ -46,6 +46,7 @@ beforeEach(() => {
     logger: pino({ level: 'silent' }),
     doubleScanWindowS: 60,
     maxClockSkewS: 300,
+    maxPunchAgeDays: 14,
   };
 });
 afterEach(() => real.close());

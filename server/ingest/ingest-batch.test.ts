@@ -30,7 +30,7 @@ describe('ingest: each punch', () => {
     expect(await send([ada, unknown, inactive, bob])).toEqual([
       { id: ada.id, status: 'accepted' },
       { id: unknown.id, status: 'rejected', reason: 'unknown employee' },
-      { id: inactive.id, status: 'rejected', reason: 'Eve is no longer active' },
+      { id: inactive.id, status: 'rejected', reason: 'inactive employee: no longer active in Kenjo' },
       { id: bob.id, status: 'accepted' },
     ]);
     expect(stored(ada.id)).toMatchObject({
@@ -199,7 +199,7 @@ describe('ingest: double scans', () => {
 });
 
 describe('ingest: logs', () => {
-  it('writes one line per stored punch and never a credential', async () => {
+  async function loggedHarness(): Promise<string[]> {
     await h.close();
     const lines: string[] = [];
     const sink = new Writable({
@@ -208,13 +208,38 @@ describe('ingest: logs', () => {
     const logger = pino({ level: 'info', redact: REDACTED_PATHS }, sink);
     h = await createHarness({}, '/nonexistent', logger);
     kiosk = await createKiosk(h);
-    await send([punch(), punch({ at: at(1) }), punch({ employee: { externalId: 'B-9999' } })]);
-    const messages = lines.map((line) => JSON.parse(line) as { msg: string });
-    expect(messages.filter((m) => m.msg.startsWith('punch ')).map((m) => m.msg)).toEqual([
+    return lines;
+  }
+
+  it('writes one line per stored punch, ids only: never a credential, a badge, an email or a name', async () => {
+    const lines = await loggedHarness();
+    await send([
+      punch(),
+      punch({ at: at(1) }),
+      punch({ employee: { externalId: 'B-9999' } }),
+      punch({ employee: { email: 'eve@demo.example' } }),
+    ]);
+    const messages = lines.map((line) => JSON.parse(line) as { msg: string; punchId?: string });
+    expect(messages.filter((m) => m.msg.startsWith('punch')).map((m) => m.msg)).toEqual([
       'punch accepted',
       'punch ignored',
-      'punch rejected',
+      'punches rejected',
     ]);
-    expect(lines.join('')).not.toContain(kiosk.token);
+    expect(messages.find((m) => m.msg === 'punch accepted')?.punchId).toEqual(expect.any(String));
+    const all = lines.join('');
+    for (const personal of [kiosk.token, 'B-1001', 'B-9999', 'eve@demo', 'Ada', 'Eve']) {
+      expect(all).not.toContain(personal);
+    }
+  });
+
+  it('logs a flood of bad punches once per request, with counts', async () => {
+    const lines = await loggedHarness();
+    const long = `${'x'.repeat(240)}@demo.example`;
+    const bad = Array.from({ length: 1000 }, () => punch({ employee: { email: long, badge: 1 } }));
+    await send(bad);
+    const rejectedLines = lines.filter((line) => line.includes('rejected'));
+    expect(rejectedLines).toHaveLength(1);
+    expect(JSON.parse(rejectedLines[0] ?? '{}')).toMatchObject({ rejected: 1000, punches: 1000 });
+    expect(lines.join('')).not.toContain('xxxxxxxx');
   });
 });

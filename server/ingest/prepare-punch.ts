@@ -22,6 +22,25 @@ function resolveOnce(ctx: IngestContext, memory: BatchMemory, ref: EmployeeRef):
   return answer;
 }
 
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * Queued, or held as `failed` when the punch is older than the limit on arrival: a kiosk that was offline for weeks,
+ * or a clock set years back, must not write the past into Kenjo unseen. An operator sends it (retry) or discards it.
+ */
+function heldWhenOld(
+  ctx: IngestContext,
+  atMs: number,
+  receivedAtMs: number,
+): { status: 'queued' | 'failed'; reason: string | null } {
+  const ageDays = Math.floor((receivedAtMs - atMs) / DAY_MS);
+  if (receivedAtMs - atMs <= ctx.maxPunchAgeDays * DAY_MS) return { status: 'queued', reason: null };
+  return {
+    status: 'failed',
+    reason: `the punch was ${ageDays} days old when it reached the server (more than ${ctx.maxPunchAgeDays}); send it or discard it`,
+  };
+}
+
 function describeFuture(aheadMs: number, limitS: number): string {
   const aheadS = Math.round(aheadMs / 1000);
   return `at is ${aheadS} s ahead of the server's clock (the limit is ${limitS} s); check the kiosk's clock`;
@@ -51,10 +70,7 @@ export async function preparePunch(
     if (rawId !== null && isUuid(rawId)) {
       return { kind: 'store', record: rejectedRecord(object, rawId, kiosk, checked.message, receivedAtMs) };
     }
-    ctx.logger.warn(
-      { kioskId: kiosk.id, punchId: rawId, reason: checked.message },
-      'punch rejected, not stored: no usable id',
-    );
+    // Counted in the batch's one line (`ingest-batch.ts`); the kiosk sees the reason in its answer.
     return { kind: 'answered', result: { id: rawId, status: 'rejected', reason: checked.message } };
   }
 
@@ -80,7 +96,7 @@ export async function preparePunch(
     case 'found':
       return {
         kind: 'store',
-        record: { ...base, employeeKey: resolution.userId, status: 'queued', reason: null },
+        record: { ...base, employeeKey: resolution.userId, ...heldWhenOld(ctx, atMs, receivedAtMs) },
       };
     case 'unknown':
     case 'inactive':
@@ -90,6 +106,9 @@ export async function preparePunch(
       };
     case 'unavailable':
       // Kenjo cannot be asked now; replay resolves the employee later and fails the punch only on a fresh answer.
-      return { kind: 'store', record: { ...base, employeeKey: null, status: 'queued', reason: null } };
+      return {
+        kind: 'store',
+        record: { ...base, employeeKey: null, ...heldWhenOld(ctx, atMs, receivedAtMs) },
+      };
   }
 }

@@ -17,6 +17,8 @@ export interface IngestContext {
   logger: FastifyBaseLogger;
   doubleScanWindowS: number;
   maxClockSkewS: number;
+  /** A punch older than this many days when it arrives is stored `failed`, for an operator to send or discard. */
+  maxPunchAgeDays: number;
 }
 
 /**

@@ -17,8 +17,9 @@ export function createKenjoClient({
   timeoutMs = DEFAULT_TIMEOUT_MS,
   logger,
   now = Date.now,
+  configurationRetry,
 }: KenjoClientOptions): KenjoClient {
-  const health = new Health(now);
+  const health = new Health(now, configurationRetry);
   const session = new Session({ baseUrl, apiKey, timeoutMs, now, health, logger });
   const context = { session, health, now, logger };
   return {

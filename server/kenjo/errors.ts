@@ -6,9 +6,17 @@ export class KenjoUnavailableError extends Error {
 }
 
 /**
- * Kenjo refused our API key at login. A configuration problem of this proxy, never a property of a punch.
+ * Kenjo refused our login (the key, its access, or the base URL). A configuration problem of this proxy, never a property of a punch.
  * A subclass of `KenjoUnavailableError` so that a read-back caller needs to catch one type only.
  */
 export class KenjoAuthError extends KenjoUnavailableError {
   override readonly name: string = 'KenjoAuthError';
+
+  /** No login is tried again before this instant (epoch ms): a refused key must not cause a login per call. */
+  constructor(
+    message: string,
+    readonly retryAtMs: number,
+  ) {
+    super(message);
+  }
 }

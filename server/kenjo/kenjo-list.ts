@@ -19,6 +19,10 @@ export interface KenjoList<T> {
   /** Records that did not match the published schema; `firstProblem` says what was wrong with the first. */
   skipped: number;
   firstProblem: string | null;
+  /** The skipped records counted by reason ("no identifier", "isActive unreadable"). */
+  skippedBy: Array<{ reason: string; count: number }>;
+  /** Pages read; 1 for a list that is not paged. */
+  pages: number;
 }
 
 const metadataSchema = z.object({
@@ -40,6 +44,7 @@ export async function readList<T>(
   item: z.ZodType<T>,
 ): Promise<KenjoList<T>> {
   const raw: unknown[] = [];
+  let pages = 1;
   let page = await readJson(context, request, bodySchema);
   raw.push(...page.items);
   if (page.metadata !== null) {
@@ -62,16 +67,37 @@ export async function readList<T>(
           `GET ${request.path} page ${offset} was empty after ${raw.length} of ${total} records: the list is incomplete`,
         );
       }
+      // A server that ignores our page number shows itself by naming another page, or by repeating one.
+      const answered = metadataSchema.safeParse(page.metadata);
+      if ((answered.success && answered.data.offset !== offset) || sameRecord(page.items[0], raw[0])) {
+        throw new KenjoUnavailableError(
+          `GET ${request.path} answered another page when asked for page ${offset}: refusing to read the list twice over`,
+        );
+      }
       raw.push(...page.items);
+      pages += 1;
     }
   }
-  return parseItems(raw, item);
+  return { ...parseItems(raw, item), pages };
 }
 
-function parseItems<T>(raw: readonly unknown[], item: z.ZodType<T>): KenjoList<T> {
+function sameRecord(a: unknown, b: unknown): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** `_id` is the one identifier every Kenjo record has; without it nothing can point at the record. */
+function reasonOf(record: unknown, error: z.ZodError): string {
+  const id = typeof record === 'object' && record !== null ? (record as { _id?: unknown })._id : undefined;
+  if (typeof id !== 'string' || id.trim() === '') return 'no identifier';
+  const field = error.issues[0]?.path.join('.');
+  return field ? `${field} unreadable` : 'not an object';
+}
+
+function parseItems<T>(raw: readonly unknown[], item: z.ZodType<T>): Omit<KenjoList<T>, 'pages'> {
   const items: T[] = [];
   let skipped = 0;
   let firstProblem: string | null = null;
+  const reasons = new Map<string, number>();
   for (const record of raw) {
     const parsed = item.safeParse(record);
     if (parsed.success) {
@@ -81,6 +107,9 @@ function parseItems<T>(raw: readonly unknown[], item: z.ZodType<T>): KenjoList<T
     skipped += 1;
     const issue = parsed.error.issues[0];
     firstProblem ??= `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`;
+    const reason = reasonOf(record, parsed.error);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  return { items, skipped, firstProblem };
+  const skippedBy = [...reasons].map(([reason, count]) => ({ reason, count }));
+  return { items, skipped, firstProblem, skippedBy };
 }

@@ -1,5 +1,6 @@
 /** A GET whose answer must be 2xx and match a schema; anything else is `KenjoUnavailableError`. */
 import type { z } from 'zod';
+import { configurationSentence } from './configuration';
 import { KenjoUnavailableError } from './errors';
 import type { Health } from './health';
 import { errorMessage, type HttpRequest } from './http';
@@ -22,6 +23,11 @@ export async function readJson<T>(
     if (result.kind === 'failure') {
       throw new KenjoUnavailableError(`GET ${request.path}: ${result.failure.detail}`);
     }
+    const sentence = configurationSentence(request.path, result.status, result.body);
+    if (sentence !== null) {
+      health.misconfigured(request.path, sentence);
+      throw new KenjoUnavailableError(sentence);
+    }
     if (result.status < 200 || result.status >= 300) {
       throw new KenjoUnavailableError(
         `GET ${request.path} answered ${result.status}: ${errorMessage(result.status, result.body)}`,
@@ -34,7 +40,7 @@ export async function readJson<T>(
         `GET ${request.path} answered an unexpected shape at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'invalid'}`,
       );
     }
-    health.succeeded();
+    health.succeeded(request.path);
     return parsed.data;
   } catch (err) {
     const error =

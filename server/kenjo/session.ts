@@ -4,15 +4,25 @@
  * The API key and the token never reach the logger.
  */
 import { z } from 'zod';
+import { configurationSentence, keySentence } from './configuration';
 import { KenjoAuthError, KenjoUnavailableError } from './errors';
 import type { Health } from './health';
 import { errorMessage, send, type HttpRequest, type HttpResult } from './http';
 import type { KenjoLogger } from './types';
 
-/** After Kenjo refused the key, calls fail fast for this long instead of logging in once per call. */
-export const LOGIN_REFUSED_COOLDOWN_MS = 5_000;
 /** Renew this long before expiry, at most; a tenth of the lifetime when that is shorter (short test tokens). */
 export const TOKEN_RENEW_MARGIN_MS = 60_000;
+
+const LOGIN_PATH = '/auth/login';
+
+/**
+ * A login answer that no retry will change until someone fixes the configuration: the key refused (400 is Kenjo's
+ * published answer to a bad body, 401/403 to a bad key), or an address that is not Kenjo's login.
+ */
+function refusalSentence(status: number, body: unknown): string | null {
+  if (status === 400 || status === 401 || status === 403) return keySentence(status, body);
+  return configurationSentence(LOGIN_PATH, status, body);
+}
 
 const loginSchema = z.object({ token: z.string().min(1), 'X-Expires-After': z.string().optional() });
 
@@ -64,7 +74,25 @@ export class Session {
     this.options.logger?.info({ path: request.path }, 'kenjo answered 401; logging in again');
     this.invalidate(first);
     const second = await this.authorization();
-    return send(this.options.baseUrl, { ...request, authorization: second }, this.options.timeoutMs);
+    const retried = await send(
+      this.options.baseUrl,
+      { ...request, authorization: second },
+      this.options.timeoutMs,
+    );
+    if (retried.kind === 'response' && retried.status === 401) this.refuseFreshTokens(request.path);
+    return retried;
+  }
+
+  /**
+   * A fresh token refused too: the key is not allowed this call. Until the wait is over, calls that meet a 401 fail
+   * without logging in again, so that a key without access cannot cause a login per call.
+   */
+  private refuseFreshTokens(path: string): void {
+    const { health, now } = this.options;
+    const sentence = `Kenjo refused a fresh token (401) for ${path}: the API key is not allowed this call; check KENJO_API_KEY and its access in Kenjo.`;
+    const waitMs = health.misconfigured(path, sentence);
+    const error = new KenjoAuthError(sentence, now() + waitMs);
+    this.refusal = { error, untilMs: error.retryAtMs };
   }
 
   async logout(): Promise<void> {
@@ -86,17 +114,16 @@ export class Session {
   private async login(): Promise<string> {
     const { baseUrl, apiKey, timeoutMs, health, logger, now } = this.options;
     health.logins += 1;
-    const result = await send(baseUrl, { method: 'POST', path: '/auth/login', body: { apiKey } }, timeoutMs);
+    const result = await send(baseUrl, { method: 'POST', path: LOGIN_PATH, body: { apiKey } }, timeoutMs);
     if (result.kind === 'failure') {
       throw this.loginFailed(`Kenjo login failed: ${result.failure.detail}`);
     }
-    if (result.status === 401 || result.status === 403) {
-      const error = new KenjoAuthError(
-        `Kenjo refused the API key (${result.status} on login: ${errorMessage(result.status, result.body)}); check KENJO_API_KEY.`,
-      );
-      this.refusal = { error, untilMs: now() + LOGIN_REFUSED_COOLDOWN_MS };
-      health.failed(error.message);
-      logger?.error({ status: result.status }, 'kenjo refused the API key');
+    const refusal = refusalSentence(result.status, result.body);
+    if (refusal !== null) {
+      const waitMs = health.misconfigured(LOGIN_PATH, refusal);
+      const error = new KenjoAuthError(refusal, now() + waitMs);
+      this.refusal = { error, untilMs: error.retryAtMs };
+      logger?.error({ status: result.status, retryInMs: waitMs }, 'kenjo refused the login');
       throw error;
     }
     const parsed = loginSchema.safeParse(result.body);
@@ -109,7 +136,7 @@ export class Session {
     this.token = /^bearer /i.test(token) ? token : `Bearer ${token}`;
     this.renewAt = renewAtMs(expiresAfter, now());
     this.refusal = null;
-    health.succeeded();
+    health.succeeded(LOGIN_PATH);
     logger?.debug({ expiresAfter: expiresAfter ?? null }, 'kenjo login succeeded');
     return this.token;
   }

@@ -7,6 +7,15 @@ import type { EmployeeRef } from '../../core/punch';
 
 export type { EmployeeRef };
 
+/** Records left out of a Kenjo list, by reason. */
+export interface SkippedRecords {
+  /** Which list, e.g. "employees". */
+  list: string;
+  /** Why, in a few words: "no identifier", "isActive unreadable". */
+  reason: string;
+  count: number;
+}
+
 /** A pino-compatible logger; the client never passes it the API key or a token. */
 export interface KenjoLogger {
   debug(obj: object, msg?: string): void;
@@ -22,6 +31,11 @@ export interface KenjoClientOptions {
   /** Limit for each HTTP exchange (headers and body); a login before a call has its own limit. */
   timeoutMs?: number;
   logger?: KenjoLogger;
+  /**
+   * The first wait after a configuration problem (a refused key, no access, a wrong address), doubling up to
+   * `maxMs` while it stays; defaults to 5 s and 5 min.
+   */
+  configurationRetry?: { baseMs: number; maxMs: number };
   /** Injected for tests of token expiry; defaults to `Date.now`. */
   now?: () => number;
 }
@@ -35,18 +49,19 @@ export interface TrackTimeRequest {
 
 /**
  * What became of one track-time call.
- * - `applied`: Kenjo answered 2xx; the punch is stored.
+ * - `applied`: Kenjo answered 2xx with its echo of the punch; the punch is stored.
  * - `rejected`: Kenjo refused this punch for a reason that retrying will not change (e.g. 400 unknown employee).
  * - `not-applied`: Kenjo certainly did not store it (refused before it was sent, 429, our own credentials or URL
  *   refused); send it again later, after `retryAfterMs` when Kenjo named a wait.
- * - `unknown`: Kenjo may or may not have stored it (timeout, connection lost after sending, 5xx); settle by reading
- *   the attendances back before sending it again, because Kenjo does not detect duplicates.
+ * - `unknown`: Kenjo may or may not have stored it (timeout, connection lost after sending, 5xx, a 2xx that is not
+ *   Kenjo's echo: `unexpected`); settle by reading the attendances back before sending it again, because Kenjo
+ *   does not detect duplicates.
  */
 export type TrackTimeOutcome =
   | { kind: 'applied' }
   | { kind: 'rejected'; status: number; message: string }
   | { kind: 'not-applied'; retryAfterMs: number | null; detail: string }
-  | { kind: 'unknown'; detail: string };
+  | { kind: 'unknown'; detail: string; unexpected?: true };
 
 /** The employee whose punches a read-back counts; email and externalId match entries that lack a userId. */
 export interface ReadBackEmployee {
@@ -57,7 +72,7 @@ export interface ReadBackEmployee {
 
 export interface KenjoEmployee {
   userId: string;
-  email: string;
+  email: string | null;
   externalId: string | null;
   isActive: boolean;
   displayName: string;
@@ -92,6 +107,12 @@ export interface KenjoClientStats {
   lastErrorAtMs: number | null;
   /** The first failure since Kenjo last answered; null while it answers (how long it has been down). */
   unreachableSinceMs: number | null;
+  /** What an operator must fix before anything can reach Kenjo (a wrong key, no access, a wrong base URL). */
+  configurationProblems: string[];
+  /** Records left out of the last employee lists, by reason. */
+  skippedRecords: SkippedRecords[];
+  /** Track-time answers with a 2xx status that were not Kenjo's echo of the punch (kept in doubt, not applied). */
+  unexpectedAnswers: { count: number; last: string | null; atMs: number | null };
 }
 
 export interface KenjoClient {

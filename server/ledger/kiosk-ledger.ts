@@ -37,8 +37,13 @@ export interface KioskRegistry {
   reportKioskStatus(id: string, report: KioskStatusReport): void;
 }
 
+/** Stored only as their hash; the caller hashes. */
 export interface PairingCodes {
-  insertPairingCode(code: string, kioskId: string, expiresAtMs: number): void;
-  /** Marks the code used and returns its kiosk when it exists, is unused and not expired; atomically. */
-  consumePairingCode(code: string, nowMs: number): string | null;
+  /** Stores a new code for the kiosk and voids every earlier unused one of that kiosk, atomically. */
+  insertPairingCode(codeHash: string, kioskId: string, expiresAtMs: number): void;
+  /**
+   * Marks the code used and returns its kiosk when it exists, is unused and not expired, voiding the kiosk's
+   * other unused codes; atomically.
+   */
+  consumePairingCode(codeHash: string, nowMs: number): string | null;
 }

@@ -122,6 +122,17 @@ describe('pairing codes', () => {
     expect(ledger.consumePairingCode('ABC123', 2)).toBeNull();
   });
 
+  it("a new code voids the kiosk's earlier unused ones, and pairing voids the others", () => {
+    const kiosk = kioskWithCode('FIRST', 1_000);
+    ledger.insertPairingCode('SECOND', kiosk.id, 1_000);
+    expect(ledger.consumePairingCode('FIRST', 1)).toBeNull();
+    const other = kioskWithCode('OTHER', 1_000);
+    ledger.insertPairingCode('THIRD', kiosk.id, 1_000);
+    expect(ledger.consumePairingCode('THIRD', 1)).toBe(kiosk.id);
+    expect(ledger.consumePairingCode('SECOND', 1)).toBeNull();
+    expect(ledger.consumePairingCode('OTHER', 1)).toBe(other.id);
+  });
+
   it('refuses a code for a kiosk that does not exist', () => {
     expect(() => ledger.insertPairingCode('X', 'missing', 1)).toThrow();
   });

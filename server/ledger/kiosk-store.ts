@@ -66,6 +66,10 @@ export function createKioskStore(db: Database.Database): KioskStore {
   const insertCode = db.prepare<[string, string, number]>(
     'INSERT INTO pairing_codes (code, kiosk_id, expires_at_ms) VALUES (?, ?, ?)',
   );
+  // A superseded code must not pair: whoever saw it could otherwise take the kiosk's identity over.
+  const voidCodes = db.prepare<[string]>(
+    'DELETE FROM pairing_codes WHERE kiosk_id = ? AND used_at_ms IS NULL',
+  );
   const consumeCode = db.prepare<{ code: string; nowMs: number }, { kiosk_id: string }>(`
     UPDATE pairing_codes SET used_at_ms = @nowMs
      WHERE code = @code AND used_at_ms IS NULL AND expires_at_ms > @nowMs
@@ -114,9 +118,14 @@ export function createKioskStore(db: Database.Database): KioskStore {
         lastSeenAtMs: status.lastSeenAtMs ?? null,
       });
     }),
-    insertPairingCode: write((code, kioskId, expiresAtMs) => {
-      insertCode.run(code, kioskId, expiresAtMs);
+    insertPairingCode: write((codeHash, kioskId, expiresAtMs) => {
+      voidCodes.run(kioskId);
+      insertCode.run(codeHash, kioskId, expiresAtMs);
     }),
-    consumePairingCode: write((code, nowMs) => consumeCode.get({ code, nowMs })?.kiosk_id ?? null),
+    consumePairingCode: write((codeHash, nowMs) => {
+      const kioskId = consumeCode.get({ code: codeHash, nowMs })?.kiosk_id ?? null;
+      if (kioskId !== null) voidCodes.run(kioskId);
+      return kioskId;
+    }),
   };
 }

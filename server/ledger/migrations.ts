@@ -92,6 +92,11 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Pairing codes were kept in clear; from here on they are stored hashed, and the old ones (valid for ten minutes
+  // at most) are voided rather than hashed in place.
+  `
+  DELETE FROM pairing_codes;
+  `,
 ];
 
 export class LedgerVersionError extends Error {}

@@ -40,7 +40,8 @@ export interface NewPunch {
   atMs: number;
   timeZone: string;
   kenjoDateTime: string;
-  status: 'queued' | 'ignored' | 'rejected';
+  /** `failed` only for a punch held for an operator at arrival (older than MAX_PUNCH_AGE_DAYS). */
+  status: 'queued' | 'ignored' | 'rejected' | 'failed';
   reason: string | null;
   receivedAtMs: number;
 }

@@ -4,14 +4,14 @@ import type { KenjoClient, TrackTimeOutcome } from '../kenjo/types';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { instrumentKenjo } from './instrument-kenjo';
 import { createProxyMetrics } from './proxy-metrics';
-import { idleKenjoStats } from '../testing/kenjo-stats';
+import { kenjoStats } from '../testing/kenjo-stats';
 
 function fakeClient(outcomes: TrackTimeOutcome[]): KenjoClient {
   return {
     trackTime: () => Promise.resolve(outcomes.shift() ?? { kind: 'applied' }),
     listEmployees: () => Promise.resolve([]),
     listAttendances: () => Promise.reject(new KenjoUnavailableError('Kenjo did not answer')),
-    stats: () => idleKenjoStats(),
+    stats: () => kenjoStats(),
     close: () => Promise.resolve(),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isHeldForKenjoCheck } from '../../core/held-punch';
 import type { LedgerPunch } from '../ledger/ledger';
 import { insert, must, newPunch, stepHarness, type StepHarness, runStep } from '../testing/harness';
 
@@ -21,29 +22,44 @@ function leftSending(h: StepHarness, at = AT): LedgerPunch {
 
 const get = (h: StepHarness, p: LedgerPunch) => must(h.ledger.getPunch(p.kioskId, p.id));
 
+/** Evidence of how Kenjo writes times: another employee's punch of the same morning, sent and stored. */
+async function knownSent(
+  h: StepHarness,
+  at = '2026-02-04T07:45:13+01:00',
+  employeeKey = 'u2',
+): Promise<void> {
+  const [punch] = insert(h.ledger, newPunch(at, { employeeKey }));
+  expect(await runStep(h.ctx, must(punch))).toEqual({ kind: 'sent' });
+}
+
 describe('settling a sending chain head by read-back', () => {
   it('marks it sent without calling track-time when Kenjo has it', async () => {
     const h = stepHarness();
+    await knownSent(h);
     const punch = leftSending(h);
     h.kenjo.stored.push({ userId: 'u1', dateTime: WALL, isOvernightShift: false });
     expect(await runStep(h.ctx, punch)).toEqual({ kind: 'sent' });
     expect(get(h, punch)).toMatchObject({ status: 'sent', deliveredAtMs: h.clock.ms, attempts: 1 });
-    expect(h.kenjo.calls).toHaveLength(0);
-    expect(h.kenjo.readBacks).toEqual([WALL]);
+    expect(h.kenjo.calls).toHaveLength(1);
+    // Days D-2..D+1: every entry holding a punch of D-1 or D, whether Kenjo's `to` is inclusive or not.
+    expect(h.kenjo.readBacks).toEqual(['2026-02-02..2026-02-05']);
   });
 
   it('queues it again, keeping its decision, when Kenjo does not have it; the retry sends it once', async () => {
     const h = stepHarness();
+    await knownSent(h);
     const punch = leftSending(h);
     expect(await runStep(h.ctx, punch)).toEqual({ kind: 'retry-later', pauseAllUntilMs: null });
     const queued = get(h, punch);
     expect(queued).toMatchObject({ status: 'queued', nextAttemptAtMs: null, isOvernightShift: false });
     expect(queued.overnightReason).toBe('no open entry on 3 Feb');
-    expect(h.kenjo.calls).toHaveLength(0);
+    expect(h.kenjo.calls).toHaveLength(1);
 
     await runStep(h.ctx, queued);
     expect(get(h, punch)).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(h.kenjo.stored).toEqual([{ userId: 'u1', dateTime: WALL, isOvernightShift: false }]);
+    expect(h.kenjo.stored.filter((p) => p.userId === 'u1')).toEqual([
+      { userId: 'u1', dateTime: WALL, isOvernightShift: false },
+    ]);
   });
 
   it("counts the employee's punches already sent at the same wall time (a repeated DST hour)", async () => {
@@ -80,5 +96,39 @@ describe('settling a sending chain head by read-back', () => {
       lastError: 'read-back failed: Kenjo did not answer',
     });
     expect(h.kenjo.calls).toHaveLength(0);
+  });
+
+  it('holds it for an operator when no punch known to be in Kenjo shows how Kenjo writes times', async () => {
+    const h = stepHarness();
+    const punch = leftSending(h);
+    h.kenjo.stored.push({ userId: 'u1', dateTime: WALL, isOvernightShift: false });
+    expect(await runStep(h.ctx, punch)).toEqual({ kind: 'failed' });
+    const held = get(h, punch);
+    expect(held.status).toBe('failed');
+    expect(isHeldForKenjoCheck(held.reason)).toBe(true);
+    expect(h.kenjo.calls).toHaveLength(0);
+  });
+
+  it('holds it when Kenjo lacks a punch known to be applied, however its times are read', async () => {
+    const h = stepHarness();
+    await knownSent(h);
+    h.kenjo.stored.splice(0); // someone deleted it in Kenjo, or Kenjo reads back something else entirely
+    const punch = leftSending(h);
+    expect(await runStep(h.ctx, punch)).toEqual({ kind: 'failed' });
+    expect(get(h, punch).reason).toMatch(
+      /^Kenjo may already have this punch: check and confirm, or send it again \(Kenjo's entries do not show punches known to be there/,
+    );
+  });
+
+  it('uses what an earlier read-back learned when this one has no evidence', async () => {
+    const h = stepHarness();
+    await knownSent(h);
+    const first = leftSending(h);
+    expect(await runStep(h.ctx, first)).toEqual({ kind: 'retry-later', pauseAllUntilMs: null });
+    expect(h.ctx.readings.learned?.map((r) => r.clock)).toEqual(['wall', 'wall']);
+    // A week later: no punch known to be in Kenjo near that day, but the way Kenjo writes times is known.
+    const later = leftSending(h, '2026-02-11T08:00:00+01:00');
+    h.kenjo.stored.push({ userId: 'u1', dateTime: later.kenjoDateTime, isOvernightShift: false });
+    expect(await runStep(h.ctx, later)).toEqual({ kind: 'sent' });
   });
 });

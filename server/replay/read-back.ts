@@ -24,8 +24,9 @@ export function beginReadBack(ctx: StepContext, punch: LedgerPunch & { employeeK
     kind: 'calling',
     async call() {
       try {
+        const askedAtMs = ctx.now();
         const list = await ctx.kenjo.listAttendances(addDays(day, -2), addDays(day, 1));
-        return { record: () => compare(ctx, punch, list), pauseAllUntilMs: null };
+        return { record: () => compare(ctx, punch, list, askedAtMs), pauseAllUntilMs: null };
       } catch (err) {
         const detail = `read-back failed: ${err instanceof Error ? err.message : String(err)}`;
         return { record: () => readBackFailed(ctx, punch, detail), pauseAllUntilMs: null };
@@ -55,8 +56,15 @@ function refOf(punch: LedgerPunch & { employeeKey: string }): ReadBackEmployee {
   };
 }
 
-/** Read when the answer is recorded, after every earlier outcome is in the ledger. */
-function question(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): ReadBackQuestion {
+/**
+ * Read when the answer is recorded, after every earlier outcome is in the ledger. Another employee's punch is
+ * evidence only if Kenjo had answered it before the listing was asked for: one sent meanwhile may be missing from it.
+ */
+function question(
+  ctx: StepContext,
+  punch: LedgerPunch & { employeeKey: string },
+  askedAtMs: number,
+): ReadBackQuestion {
   const day = wallDate(punch.kenjoDateTime);
   const days = new Set([addDays(day, -1), day]);
   const fromMs = punch.atMs - EVIDENCE_WINDOW_MS;
@@ -73,7 +81,10 @@ function question(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }
   // All of this employee's: they are the ones already counted at the punch's time.
   for (const p of ctx.ledger.punchesOfEmployeeBetween(punch.employeeKey, fromMs, toMs)) add(p);
   const others = ctx.ledger.listPunches({ status: ['sent'], fromMs, toMs, limit: EVIDENCE_SAMPLE });
-  for (const p of others.punches) if (p.employeeKey !== punch.employeeKey) add(p);
+  for (const p of others.punches) {
+    if (p.employeeKey !== punch.employeeKey && p.deliveredAtMs !== null && p.deliveredAtMs <= askedAtMs)
+      add(p);
+  }
   return {
     employee: refOf(punch),
     punch: { dateTime: punch.kenjoDateTime, atMs: punch.atMs },
@@ -86,8 +97,9 @@ function compare(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
   list: AttendanceList,
+  askedAtMs: number,
 ): StepResult {
-  const { verdict, standing } = judgeReadBack(list.entries, question(ctx, punch));
+  const { verdict, standing } = judgeReadBack(list.entries, question(ctx, punch, askedAtMs));
   if (standing !== null && standing.length > 0) ctx.readings.learned = standing;
   const skipped = list.skipped > 0 ? `; ${list.skipped} entries skipped, not in Kenjo's published shape` : '';
   if (verdict.kind === 'unsettled') {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedKnownPunch } from '../testing/fake-kenjo';
 import { fakeDirectory, insert, memoryLedger, must, newPunch } from '../testing/harness';
 import { loopHarness, type LoopHarness } from '../testing/loop-harness';
 
@@ -11,6 +12,15 @@ afterEach(async () => {
 function start(options: Parameters<typeof loopHarness>[0] = {}): LoopHarness {
   running = loopHarness(options);
   return running;
+}
+
+/** Another employee's punch of that morning, known to be in Kenjo: evidence for the read-backs. */
+function known(h: LoopHarness): void {
+  seedKnownPunch(
+    h.ledger,
+    h.kenjo,
+    must(insert(h.ledger, newPunch('2026-02-04T07:31:07+01:00', { employeeKey: 'u9' }))[0]),
+  );
 }
 
 const timesOf = (h: LoopHarness, userId: string) =>
@@ -42,6 +52,7 @@ describe('the replay loop', () => {
         },
       },
     });
+    known(h);
     const p10 = must(insert(h.ledger, newPunch('2026-02-04T10:00:00+01:00'))[0]);
     h.kenjo.plan('commit-then-unknown');
     h.replay.start();
@@ -49,8 +60,8 @@ describe('the replay loop', () => {
     h.replay.kick();
     await h.drain();
     expect(seenAtCall).toEqual(['sent']);
-    expect(h.kenjo.readBacks).toEqual(['2026-02-04T10:00:00']);
-    expect(h.kenjo.stored.map((p) => p.dateTime.slice(11))).toEqual(['10:00:00', '08:00:00']);
+    expect(h.kenjo.readBacks).toEqual(['2026-02-02..2026-02-05']);
+    expect(h.kenjo.stored.map((p) => p.dateTime.slice(11))).toEqual(['07:31:07', '10:00:00', '08:00:00']);
   });
 
   it("holds back only the failed head's own employee", async () => {
@@ -83,25 +94,27 @@ describe('the replay loop', () => {
       ledger.transition(p.kioskId, p.id, { from: ['queued'], to: 'sending', incrementAttempts: true });
     }
     const h = start({ ledger });
+    known(h);
     h.kenjo.stored.push({ userId: 'u1', dateTime: must(landed).kenjoDateTime, isOvernightShift: false });
     h.replay.start();
     await h.drain();
-    expect(h.kenjo.readBacks.sort()).toEqual(['2026-02-04T08:00:00', '2026-02-04T08:00:00']);
+    expect(h.kenjo.readBacks).toEqual(['2026-02-02..2026-02-05', '2026-02-02..2026-02-05']);
     expect(timesOf(h, 'u1')).toEqual([]);
     expect(timesOf(h, 'u2')).toEqual(['08:00:00', '12:00:00']);
     expect(ledger.getPunch(must(after).kioskId, must(after).id)?.status).toBe('sent');
-    expect(h.kenjo.stored).toHaveLength(3);
+    expect(h.kenjo.stored).toHaveLength(4);
   });
 
   it('reads an ambiguous call back before anything else of that employee', async () => {
     const h = start();
+    known(h);
     insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'), newPunch('2026-02-04T12:00:00+01:00'));
     h.kenjo.plan('commit-then-unknown', 'lost-unknown');
     h.replay.start();
     await h.drain();
-    expect(h.kenjo.readBacks).toEqual(['2026-02-04T08:00:00', '2026-02-04T12:00:00']);
+    expect(h.kenjo.readBacks).toHaveLength(2);
     expect(timesOf(h, 'u1')).toEqual(['08:00:00', '12:00:00', '12:00:00']);
-    expect(h.kenjo.stored.map((p) => p.dateTime.slice(11))).toEqual(['08:00:00', '12:00:00']);
+    expect(h.kenjo.stored.map((p) => p.dateTime.slice(11))).toEqual(['07:31:07', '08:00:00', '12:00:00']);
   });
 
   it('never runs more than `concurrency` calls, nor two of one employee at once', async () => {

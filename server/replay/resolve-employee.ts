@@ -1,4 +1,3 @@
-import { describeEmployee } from '../../core/punch';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { BegunStep, EmployeeResolution, LedgerPunch, StepContext, StepResult } from './types';
@@ -19,14 +18,13 @@ export function beginResolve(ctx: StepContext, punch: LedgerPunch): BegunStep {
 }
 
 function recordResolution(ctx: StepContext, punch: LedgerPunch, answer: EmployeeResolution): StepResult {
-  const who = describeEmployee(punch.employee);
   switch (answer.kind) {
     case 'found': {
       const updated = recordTransition(ctx, punch, {
         from: ['queued'],
         to: 'queued',
         employeeKey: answer.userId,
-        logReason: `${who} resolved to a Kenjo employee`,
+        logReason: 'the identifier resolved to a Kenjo employee',
       });
       return updated ? { kind: 'resolved' } : { kind: 'waiting', retryAtMs: null };
     }
@@ -36,7 +34,8 @@ function recordResolution(ctx: StepContext, punch: LedgerPunch, answer: Employee
         from: ['queued'],
         to: 'failed',
         reason: answer.reason,
-        logReason: answer.reason,
+        // The directory's reason names the badge or email; the log says only which kind of answer it was.
+        logReason: `${answer.kind} employee`,
       });
       return updated ? { kind: 'failed' } : { kind: 'waiting', retryAtMs: null };
     }
@@ -44,7 +43,7 @@ function recordResolution(ctx: StepContext, punch: LedgerPunch, answer: Employee
       const retryAtMs = nextAttemptAt(ctx.now(), 1, ctx.backoff, ctx.random, null, ctx.backoff.baseMs);
       ctx.logger.warn(
         { punch: { kioskId: punch.kioskId, id: punch.id }, reason: answer.reason },
-        `cannot resolve ${who} yet`,
+        'cannot resolve the employee yet',
       );
       return { kind: 'waiting', retryAtMs };
     }

@@ -141,7 +141,8 @@ function recordOutcome(
         to: 'failed',
         reason,
         lastError: reason,
-        logReason: reason,
+        // Kenjo's message may quote the employee's email: the punch keeps it for the console, the log does not.
+        logReason: `Kenjo refused it (${outcome.status})`,
       });
       return { kind: 'failed' };
     }

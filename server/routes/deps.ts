@@ -1,4 +1,4 @@
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../config';
 import type { Services } from '../services';
 
@@ -6,8 +6,11 @@ import type { Services } from '../services';
 export interface RouteDeps {
   config: Config;
   services: Services;
-  /** preHandler: a kiosk's token (sets `request.kiosk`). */
-  kioskAuth: preHandlerAsyncHookHandler;
-  /** preHandler: an operator (sets `request.admin`). */
-  adminAuth: preHandlerAsyncHookHandler;
+  /**
+   * onRequest: a kiosk's token (sets `request.kiosk`). Checked before the body is read, so an anonymous client
+   * cannot make the server receive and parse a body it will refuse anyway.
+   */
+  kioskAuth: onRequestAsyncHookHandler;
+  /** onRequest: an operator (sets `request.admin`), likewise before the body. */
+  adminAuth: onRequestAsyncHookHandler;
 }

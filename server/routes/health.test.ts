@@ -15,8 +15,20 @@ describe('GET /api/v1/health', () => {
       status: 'ok',
       demoMode: true,
       backlog: { waiting: 0, failed: 0, oldestAgeS: null },
-      kenjo: { reachable: false, lastSuccessAt: null, lastError: null },
+      kenjo: { reachable: false },
     });
+  });
+
+  it("never tells Kenjo's error text to a caller without a token", async () => {
+    Object.assign(h.kenjoStats, {
+      lastSuccessAtMs: null,
+      lastErrorAtMs: T0,
+      lastError:
+        'HTTP 401 from https://tenant-acme.kenjo.io: API key ak_live_123 revoked by jane@acme.example',
+    });
+    const res = await h.app.inject({ url: '/api/v1/health' });
+    expect(res.body).not.toMatch(/acme|ak_live|401/);
+    expect(res.json()).toMatchObject({ kenjo: { reachable: false } });
   });
 
   it.each([
@@ -32,9 +44,7 @@ describe('GET /api/v1/health', () => {
         lastError: errorMs && 'timeout',
       });
       const res = await h.app.inject({ url: '/api/v1/health' });
-      expect(res.json()).toMatchObject({
-        kenjo: { reachable, lastSuccessAt: new Date(successMs).toISOString() },
-      });
+      expect(res.json()).toMatchObject({ kenjo: { reachable } });
     },
   );
 

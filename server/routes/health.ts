@@ -6,7 +6,7 @@ function kenjoReachable(lastSuccessAtMs: number | null, lastErrorAtMs: number | 
   return lastSuccessAtMs !== null && (lastErrorAtMs === null || lastSuccessAtMs >= lastErrorAtMs);
 }
 
-/** `GET /api/v1/health` (no token): answers once the server accepts punches; backlog and Kenjo's state for probes. */
+/** `GET /api/v1/health` (no token): answers once the server accepts punches; backlog counts and Kenjo's yes/no. */
 export function registerHealth(app: FastifyInstance, { config, services }: RouteDeps): void {
   app.get('/api/v1/health', async () => {
     const nowMs = services.now();
@@ -23,11 +23,8 @@ export function registerHealth(app: FastifyInstance, { config, services }: Route
             ? null
             : Math.max(0, Math.floor((nowMs - backlog.oldestReceivedAtMs) / 1000)),
       },
-      kenjo: {
-        reachable: kenjoReachable(stats.lastSuccessAtMs, stats.lastErrorAtMs),
-        lastSuccessAt: stats.lastSuccessAtMs === null ? null : new Date(stats.lastSuccessAtMs).toISOString(),
-        lastError: stats.lastError,
-      },
+      // Yes/no only: Kenjo's error texts can name the tenant, employees or URLs; they stay in the admin console.
+      kenjo: { reachable: kenjoReachable(stats.lastSuccessAtMs, stats.lastErrorAtMs) },
     };
   });
 }

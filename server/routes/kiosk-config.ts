@@ -17,7 +17,7 @@ const statusBody = z.strictObject({
 
 /** What a paired kiosk reads at start (its settings) and reports now and then (its own health). */
 export function registerKioskConfig(app: FastifyInstance, { config, services, kioskAuth }: RouteDeps): void {
-  app.get('/api/v1/kiosk/config', { preHandler: kioskAuth }, async (request) => {
+  app.get('/api/v1/kiosk/config', { onRequest: kioskAuth }, async (request) => {
     const kiosk = kioskOf(request);
     return {
       kioskId: kiosk.id,
@@ -29,7 +29,7 @@ export function registerKioskConfig(app: FastifyInstance, { config, services, ki
     };
   });
 
-  app.post('/api/v1/kiosk/status', { preHandler: kioskAuth }, async (request, reply) => {
+  app.post('/api/v1/kiosk/status', { onRequest: kioskAuth }, async (request, reply) => {
     const kiosk = kioskOf(request);
     const body = parseRequest(statusBody, request.body, 'body');
     services.ledger.reportKioskStatus(kiosk.id, {

@@ -50,7 +50,7 @@ export function registerKioskDirectory(app: FastifyInstance, { services, kioskAu
   // The directory only changes with a fetch, so its fetch time keys the cached answer.
   let cache: { fetchedAtMs: number | null; body: string; etag: string } | null = null;
 
-  app.get('/api/v1/kiosk/directory', { preHandler: kioskAuth }, async (request, reply) => {
+  app.get('/api/v1/kiosk/directory', { onRequest: kioskAuth }, async (request, reply) => {
     const fetchedAtMs = services.directory.fetchedAtMs();
     if (!cache || cache.fetchedAtMs !== fetchedAtMs) {
       const source = services.directory.employees();

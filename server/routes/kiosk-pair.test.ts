@@ -1,3 +1,4 @@
+import { hashToken } from '../auth/tokens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Harness,
@@ -45,6 +46,28 @@ describe('POST /api/v1/kiosk/pair', () => {
     const { pairingCode } = await createKiosk(h);
     expect((await pair({ pairingCode })).statusCode).toBe(200);
     expect(errorOf(await pair({ pairingCode }))).toEqual({ status: 400, code: 'invalid-pairing-code' });
+  });
+
+  it('a superseded code no longer pairs, so the tablet paired with the newer one stays paired', async () => {
+    const { id, pairingCode: codeA } = await createKiosk(h);
+    const issued = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/kiosks/${id}/pairing-code`,
+      headers: adminHeaders,
+    });
+    const codeB = issued.json<{ pairingCode: string }>().pairingCode;
+    const tablet = (await pair({ pairingCode: codeB })).json<{ token: string }>();
+    expect(errorOf(await pair({ pairingCode: codeA }))).toEqual({
+      status: 400,
+      code: 'invalid-pairing-code',
+    });
+    expect((await configWith(tablet.token)).statusCode).toBe(200);
+  });
+
+  it('stores pairing codes only as their hash', async () => {
+    const { pairingCode } = await createKiosk(h);
+    expect(h.ledger.consumePairingCode(pairingCode, h.clock.nowMs)).toBeNull();
+    expect(h.ledger.consumePairingCode(hashToken(pairingCode), h.clock.nowMs)).not.toBeNull();
   });
 
   it.each([

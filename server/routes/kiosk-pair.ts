@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashToken, newKioskToken, normalizePairingCode } from '../auth/tokens';
+import { throttleOf } from '../http/credential-throttle';
 import { HttpError } from '../http/errors';
 import { parseRequest } from '../http/parse';
 import type { RouteDeps } from './deps';
@@ -16,16 +17,21 @@ const invalidCode = () =>
 
 /**
  * `POST /api/v1/kiosk/pair` (no token): trades a pairing code for a new kiosk token. The code is consumed in the same
- * step as it is checked, and the new token replaces the kiosk's previous one, which stops working at once.
+ * step as it is checked, and the new token replaces the kiosk's previous one, which stops working at once. Codes are
+ * looked up by their hash, like kiosk tokens: a copy of the ledger pairs nothing.
  */
 export function registerKioskPair(app: FastifyInstance, { services }: RouteDeps): void {
   const { ledger } = services;
   app.post('/api/v1/kiosk/pair', async (request) => {
+    const throttle = throttleOf(request);
+    await throttle.check(request);
     const { pairingCode } = parseRequest(pairBody, request.body, 'body');
-    const kioskId = ledger.consumePairingCode(normalizePairingCode(pairingCode), services.now());
-    if (kioskId === null) throw invalidCode();
-    const kiosk = ledger.getKiosk(kioskId);
-    if (!kiosk || kiosk.revokedAtMs !== null) throw invalidCode();
+    const kioskId = ledger.consumePairingCode(hashToken(normalizePairingCode(pairingCode)), services.now());
+    const kiosk = kioskId === null ? null : ledger.getKiosk(kioskId);
+    if (!kiosk || kiosk.revokedAtMs !== null) {
+      await throttle.failed(request);
+      throw invalidCode();
+    }
     const token = newKioskToken();
     ledger.replaceKioskToken(kiosk.id, hashToken(token));
     request.log.info({ kioskId: kiosk.id }, 'kiosk paired');

@@ -12,7 +12,7 @@ const punchIdParams = z.strictObject({ id: z.string().min(1).max(100) });
 
 /** The protocol's punch endpoints; a kiosk sees its own punches only (another kiosk's id is a 404). */
 export function registerPunches(app: FastifyInstance, { config, services, kioskAuth }: RouteDeps): void {
-  app.post('/api/v1/punches', { preHandler: kioskAuth }, async (request) => {
+  app.post('/api/v1/punches', { onRequest: kioskAuth }, async (request) => {
     const ctx: IngestContext = {
       ledger: services.ledger,
       directory: services.directory,
@@ -20,6 +20,7 @@ export function registerPunches(app: FastifyInstance, { config, services, kioskA
       logger: request.log,
       doubleScanWindowS: config.DOUBLE_SCAN_WINDOW_S,
       maxClockSkewS: config.MAX_CLOCK_SKEW_S,
+      maxPunchAgeDays: config.MAX_PUNCH_AGE_DAYS,
     };
     const { results, queued } = await ingestBatch(ctx, kioskOf(request), request.body);
     if (queued > 0) services.replay.kick();
@@ -27,7 +28,7 @@ export function registerPunches(app: FastifyInstance, { config, services, kioskA
     return { results };
   });
 
-  app.get('/api/v1/punches/:id', { preHandler: kioskAuth }, async (request) => {
+  app.get('/api/v1/punches/:id', { onRequest: kioskAuth }, async (request) => {
     const { id } = parseRequest(punchIdParams, request.params, 'params');
     const punch = services.ledger.getPunch(kioskOf(request).id, id);
     if (!punch) throw new HttpError(404, 'punch-not-found', `This kiosk has sent no punch ${id}.`);

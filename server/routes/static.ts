@@ -30,6 +30,9 @@ export async function registerStatic(app: FastifyInstance, distDir = DIST_DIR): 
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,
+    // Source maps stay on the server (in dist/, for whoever debugs there): served, they hand the app's source,
+    // comments included, to anyone on the network.
+    allowedPath: (path) => !path.endsWith('.map'),
     // Our own Cache-Control below; the plugin's default would overwrite it with `public, max-age=0`.
     cacheControl: false,
     setHeaders(res, path) {

@@ -20,6 +20,17 @@ export async function buildSimulatorApp(sim: KenjoSimulator): Promise<FastifyIns
     return sendKenjoError(reply, status, status === 500 ? 'Internal Server Error' : err.message);
   });
   app.setNotFoundHandler((_request, reply) => sendKenjoError(reply, 404, 'Not Found'));
+  // Kenjo's own server takes an empty body sent with a JSON content type (a bodiless logout), as no body.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(Object.assign(new Error('The body is not valid JSON.'), { statusCode: 400 }), undefined);
+    }
+  });
 
   await app.register(
     async (api) => {

@@ -53,7 +53,12 @@ export function registerAuth(api: FastifyInstance, sim: KenjoSimulator): void {
   api.post(LOGIN_PATH, async (request, reply) => {
     const parsed = loginBody.safeParse(request.body);
     if (!parsed.success || parsed.data.apiKey !== sim.apiKey) {
-      return sendKenjoError(reply, 401, 'Unauthorized: the API key is not valid.');
+      const status = sim.faults().wrongKeyStatus;
+      return sendKenjoError(
+        reply,
+        status,
+        status === 400 ? 'Bad request: invalid apiKey.' : 'Unauthorized: the API key is not valid.',
+      );
     }
     sim.bump('logins');
     const { token, expiresAtMs } = sim.tokens.issue(sim.faults().tokenLifetimeS);

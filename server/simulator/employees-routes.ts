@@ -1,24 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { employeeRecords, listAnswer, personalRecords } from './employee-variants';
 import type { KenjoSimulator } from './simulator';
 
-/** Kenjo's employee listings: account data and personal data, both `{ data: [...] }`, unpaged, inactive included. */
-export function registerEmployeeRoutes(api: FastifyInstance, sim: KenjoSimulator): void {
-  api.get('/employees', async () => ({
-    data: sim.employees.map(({ _id, email, externalId, isActive, language }) => ({
-      _id,
-      email,
-      externalId,
-      isActive,
-      language,
-    })),
-  }));
+interface ListQuery {
+  offset?: string;
+  limit?: string;
+}
 
-  api.get('/employees/personals', async () => ({
-    data: sim.employees.map(({ _id, firstName, lastName, displayName }) => ({
-      _id,
-      firstName,
-      lastName,
-      displayName,
-    })),
-  }));
+/** Kenjo's employee listings: account data and personal data, `{ data: [...] }`, inactive included; see the variants. */
+export function registerEmployeeRoutes(api: FastifyInstance, sim: KenjoSimulator): void {
+  api.get<{ Querystring: ListQuery }>('/employees', async (request) => {
+    const faults = sim.faults();
+    return listAnswer(employeeRecords(sim.employees, faults), faults.employeePageSize, request.query);
+  });
+
+  api.get<{ Querystring: ListQuery }>('/employees/personals', async (request) =>
+    listAnswer(personalRecords(sim.employees), sim.faults().employeePageSize, request.query),
+  );
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { rollAfterApply, rollBeforeApply } from './faults';
 import { sendKenjoError } from './kenjo-error';
 import type { KenjoSimulator } from './simulator';
+import { answerInsteadOfKenjo, sendServerError } from './variant-hooks';
 
 const TRACK_TIME_PATH = '/attendances/track-time';
 
@@ -13,11 +14,14 @@ export function installFaultHooks(api: FastifyInstance, sim: KenjoSimulator): vo
     if (request.routeOptions.url?.endsWith(TRACK_TIME_PATH)) sim.bump('trackTimeCalls');
     const faults = sim.faults();
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    const instead = answerInsteadOfKenjo(request, reply, sim);
+    if (instead !== null) return instead;
     const before = rollBeforeApply(faults, sim.random);
     if (before.kind === 'server-error') {
       sim.bump('failedBeforeApply');
-      return sendKenjoError(
+      return sendServerError(
         reply,
+        sim,
         before.status,
         before.status === 503 ? 'Service Unavailable' : 'Internal Server Error',
       );
@@ -43,7 +47,12 @@ export function failAfterCommit(request: FastifyRequest, reply: FastifyReply, si
   if (after.kind === 'respond') return false;
   sim.bump('failedAfterApply');
   if (after.kind === '5xx') {
-    void sendKenjoError(reply, after.status, after.status === 502 ? 'Bad Gateway' : 'Internal Server Error');
+    void sendServerError(
+      reply,
+      sim,
+      after.status,
+      after.status === 502 ? 'Bad Gateway' : 'Internal Server Error',
+    );
     return true;
   }
   reply.hijack();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { apiVariantsPatchShape, DEFAULT_API_VARIANTS, type ApiVariants } from './api-variants';
 
 /** What can go wrong between a client and Kenjo, injected on purpose. Rates are shares 0..1; all off by default. */
-export interface Faults {
+export interface Faults extends ApiVariants {
   /** Added to every Kenjo API call. */
   latencyMs: number;
   /** A 503 or 500 before the call is applied: nothing is stored. */
@@ -40,6 +41,7 @@ export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze<Faults>({
   commitThenFailModes: ['5xx', 'drop', 'stall'],
   stallMs: 30_000,
   tokenLifetimeS: DEFAULT_TOKEN_LIFETIME_S,
+  ...DEFAULT_API_VARIANTS,
   readSecondsTruncated: false,
   readUtcZone: null,
   readToExclusive: false,
@@ -71,6 +73,7 @@ export const faultsPatchSchema = z.strictObject({
     .optional(),
   stallMs: ms.optional(),
   tokenLifetimeS: z.number().positive().max(31_536_000).optional(),
+  ...apiVariantsPatchShape,
   readSecondsTruncated: z.boolean().optional(),
   readUtcZone: ianaZone.nullable().optional(),
   readToExclusive: z.boolean().optional(),

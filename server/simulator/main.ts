@@ -20,6 +20,18 @@ const envSchema = z.object({
     .optional(),
   SIMULATOR_STALL_MS: z.coerce.number().int().min(0).optional(),
   SIMULATOR_TOKEN_LIFETIME_S: z.coerce.number().positive().optional(),
+  /** Any faults and variants as one JSON object, e.g. `{"isActiveAsString":true,"employeePageSize":50}`. */
+  SIMULATOR_FAULTS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as Record<string, unknown>;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 function readEnv(env: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
@@ -56,6 +68,7 @@ async function main(): Promise<void> {
       commitThenFailModes: env.SIMULATOR_COMMIT_THEN_FAIL_MODES,
       stallMs: env.SIMULATOR_STALL_MS,
       tokenLifetimeS: env.SIMULATOR_TOKEN_LIFETIME_S,
+      ...env.SIMULATOR_FAULTS,
     }),
   });
   console.log(`Kenjo simulator listening at ${running.baseUrl} (controls under /__simulator/)`);

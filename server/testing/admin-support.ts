@@ -34,7 +34,7 @@ export async function buildTestConsole(
     adminAuth,
   });
   // A stand-in for a state-changing admin endpoint, behind the same guard.
-  app.post('/api/v1/admin/test-change', { preHandler: adminAuth }, async () => ({ changed: true }));
+  app.post('/api/v1/admin/test-change', { onRequest: adminAuth }, async () => ({ changed: true }));
   await app.ready();
   return { ...parts, app };
 }

@@ -3,6 +3,7 @@
  * and answers each call from a plan, so every outcome path can be driven on purpose.
  */
 import type { TrackTimeOutcome, TrackTimeRequest } from '../kenjo/types';
+import type { Ledger } from '../ledger/ledger';
 import type { ReplayKenjo } from '../replay/types';
 
 /**
@@ -101,4 +102,19 @@ export function createFakeKenjo(options: FakeKenjoOptions = {}): FakeKenjo {
     },
   };
   return fake;
+}
+
+/**
+ * A punch known to be in Kenjo: stored by the fake and `sent` in the ledger. Read-backs need one near the day they
+ * read, as evidence of how Kenjo writes times.
+ */
+export function seedKnownPunch(
+  ledger: Pick<Ledger, 'getPunch' | 'transition'>,
+  kenjo: FakeKenjo,
+  punch: { kioskId: string; id: string },
+): void {
+  const sent = ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'sent', deliveredAtMs: 0 });
+  if (sent === null || sent.employeeKey === null)
+    throw new Error('seedKnownPunch needs a resolved queued punch');
+  kenjo.stored.push({ userId: sent.employeeKey, dateTime: sent.kenjoDateTime, isOvernightShift: false });
 }

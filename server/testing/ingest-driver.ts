@@ -45,6 +45,7 @@ export function ingestDriver(options: {
     logger: pino({ level: 'silent' }),
     doubleScanWindowS: 60,
     maxClockSkewS: 300,
+    maxPunchAgeDays: 14,
   };
   const results: IngestResult[] = [];
   return {

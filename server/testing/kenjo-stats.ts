@@ -1,7 +1,7 @@
 import type { KenjoClientStats } from '../kenjo/types';
 
-/** The stats of a Kenjo client that has made no call yet; tests set the fields they play with. */
-export function idleKenjoStats(): KenjoClientStats {
+/** A Kenjo client's stats before any call, with the given changes. */
+export function kenjoStats(overrides: Partial<KenjoClientStats> = {}): KenjoClientStats {
   return {
     logins: 0,
     trackTimeCalls: 0,
@@ -9,5 +9,9 @@ export function idleKenjoStats(): KenjoClientStats {
     lastError: null,
     lastErrorAtMs: null,
     unreachableSinceMs: null,
+    configurationProblems: [],
+    skippedRecords: [],
+    unexpectedAnswers: { count: 0, last: null, atMs: null },
+    ...overrides,
   };
 }

@@ -2,19 +2,20 @@
  * The app in-process for route and ingest tests: a `:memory:` ledger, a fake directory, a replay that counts kicks,
  * a clock the test moves. Requests go through `app.inject`; no port is opened.
  */
+import { kenjoStats as emptyKenjoStats } from './kenjo-stats';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
 import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
+import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createProxyMetrics } from '../metrics/proxy-metrics';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
-import { idleKenjoStats } from './kenjo-stats';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** 08:00 in Berlin on a winter day. */
 export const T0 = Date.parse('2026-02-04T07:00:00Z');
 
@@ -67,7 +68,8 @@ export function fakeDirectory(
           ('userId' in ref && e.userId === ref.userId),
       );
       if (!found) return { kind: 'unknown', reason: 'unknown employee' };
-      if (!found.isActive) return { kind: 'inactive', reason: `${found.displayName} is no longer active` };
+      if (!found.isActive)
+        return { kind: 'inactive', reason: 'inactive employee: no longer active in Kenjo' };
       return { kind: 'found', userId: found.userId };
     },
   };
@@ -102,7 +104,7 @@ export function testServices(nowMs = T0): TestServices {
   const directory = fakeDirectory();
   const kicks = { count: 0 };
   const clock = { nowMs };
-  const kenjoStats: KenjoClientStats = idleKenjoStats();
+  const kenjoStats: KenjoClientStats = emptyKenjoStats();
   const kenjo = { stats: () => ({ ...kenjoStats }) };
   const now = () => clock.nowMs;
   const services: Services = {
@@ -120,11 +122,18 @@ export async function createHarness(
   overrides: Partial<Config> = {},
   distDir = '/nonexistent',
   loggerInstance?: FastifyBaseLogger,
+  limits?: HttpLimits,
 ): Promise<Harness> {
   const config = testConfig(overrides);
   const parts = testServices();
   const { services, ledger } = parts;
-  const app = await buildApp({ config, services, distDir, ...(loggerInstance ? { loggerInstance } : {}) });
+  const app = await buildApp({
+    config,
+    services,
+    distDir,
+    ...(loggerInstance ? { loggerInstance } : {}),
+    ...(limits ? { limits } : {}),
+  });
   return {
     ...parts,
     app,

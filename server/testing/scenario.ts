@@ -49,9 +49,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function instant(date: string, hour: number, minute: number): number {
+function instant(date: string, hour: number, minute: number, second = 0): number {
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return new TZDate(y, m - 1, d, hour, minute, 0, SCENARIO_ZONE).getTime();
+  return new TZDate(y, m - 1, d, hour, minute, second, SCENARIO_ZONE).getTime();
 }
 
 type Shift = [startDate: string, startHour: number, endDate: string, endHour: number];
@@ -72,6 +72,8 @@ export function buildScenario(options: {
   days: readonly string[];
   seed: number;
   doubleScanShare: number;
+  /** Real punches at 1–10 s past the minute (a double scan then stays in its minute), so that seconds matter. */
+  withSeconds?: boolean;
 }): Scenario {
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -88,9 +90,10 @@ export function buildScenario(options: {
     const real: number[] = [];
     for (const day of options.days) {
       for (const [startDate, startHour, endDate, endHour] of shiftsOf(index % 3, day)) {
-        const startMs = instant(startDate, startHour, Math.floor(random() * 60));
+        const second = () => (options.withSeconds === true ? 1 + Math.floor(random() * 10) : 0);
+        const startMs = instant(startDate, startHour, Math.floor(random() * 60), second());
         const spreadHours = index % 3 === 1 ? 0 : Math.floor(random() * 2);
-        const endMs = instant(endDate, endHour + spreadHours, Math.floor(random() * 60));
+        const endMs = instant(endDate, endHour + spreadHours, Math.floor(random() * 60), second());
         real.push(startMs, endMs);
         entries.push({
           userId: employee._id,

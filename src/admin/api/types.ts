@@ -63,6 +63,11 @@ export interface KenjoStatus {
   trackTimeCalls: number;
   backlog: { waiting: number; failed: number; oldestReceivedAt: string | null; oldestAgeS: number | null };
   directory: { fetchedAt: string | null; ageS: number | null; employees: number; activeEmployees: number };
+  /** Sentences that say what to fix in this proxy's configuration; replay waits meanwhile. */
+  problems: string[];
+  /** Records left out of Kenjo's last employee lists, by reason. */
+  skipped: Array<{ list: string; reason: string; count: number }>;
+  unexpectedAnswers: { count: number; last: string | null; lastAt: string | null };
 }
 
 export interface AuditEntry {

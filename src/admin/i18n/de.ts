@@ -153,4 +153,9 @@ export const de: Messages = {
   'kenjo.mode': 'Modus',
   'kenjo.demo': 'Demo (eingebauter Simulator)',
   'kenjo.live': 'Echtes Kenjo',
+  'kenjo.actionNeeded': 'Handlungsbedarf',
+  'kenjo.replayPaused':
+    'Das Senden an Kenjo pausiert, bis dies behoben ist; kein Stempel geht verloren oder wird als fehlgeschlagen markiert.',
+  'kenjo.skipped': '{count} {list} übersprungen: {reason}',
+  'kenjo.unexpected': 'Unerwartete Antworten auf Zeiterfassung (offen gehalten, nicht als gesendet gezählt)',
 };

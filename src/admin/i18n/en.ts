@@ -151,6 +151,11 @@ export const en = {
   'kenjo.mode': 'Mode',
   'kenjo.demo': 'Demo (built-in simulator)',
   'kenjo.live': 'Live Kenjo',
+  'kenjo.actionNeeded': 'Action needed',
+  'kenjo.replayPaused':
+    'Sending to Kenjo is paused until this is fixed; no punch is lost or marked failed meanwhile.',
+  'kenjo.skipped': '{count} {list} skipped: {reason}',
+  'kenjo.unexpected': 'Unexpected answers to track-time (kept in doubt, not counted as sent)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -152,4 +152,9 @@ export const es: Messages = {
   'kenjo.mode': 'Modo',
   'kenjo.demo': 'Demo (simulador integrado)',
   'kenjo.live': 'Kenjo real',
+  'kenjo.actionNeeded': 'Acción necesaria',
+  'kenjo.replayPaused':
+    'El envío a Kenjo está en pausa hasta que se corrija; ningún fichaje se pierde ni se marca como fallido.',
+  'kenjo.skipped': '{count} {list} omitidos: {reason}',
+  'kenjo.unexpected': 'Respuestas inesperadas al registro de tiempo (en duda, no contadas como enviadas)',
 };

@@ -152,4 +152,9 @@ export const fr: Messages = {
   'kenjo.mode': 'Mode',
   'kenjo.demo': 'Démo (simulateur intégré)',
   'kenjo.live': 'Kenjo réel',
+  'kenjo.actionNeeded': 'Action requise',
+  'kenjo.replayPaused':
+    "L'envoi vers Kenjo est en pause jusqu'à la correction ; aucun pointage n'est perdu ni marqué en échec.",
+  'kenjo.skipped': '{count} {list} ignorés : {reason}',
+  'kenjo.unexpected': 'Réponses inattendues au pointage (en doute, non comptées comme envoyées)',
 };

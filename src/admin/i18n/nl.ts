@@ -153,4 +153,9 @@ export const nl: Messages = {
   'kenjo.mode': 'Modus',
   'kenjo.demo': 'Demo (ingebouwde simulator)',
   'kenjo.live': 'Echte Kenjo',
+  'kenjo.actionNeeded': 'Actie nodig',
+  'kenjo.replayPaused':
+    'Verzenden naar Kenjo is gepauzeerd tot dit is opgelost; geen registratie gaat verloren of wordt als mislukt gemarkeerd.',
+  'kenjo.skipped': '{count} {list} overgeslagen: {reason}',
+  'kenjo.unexpected': 'Onverwachte antwoorden op tijdregistratie (in twijfel, niet als verzonden geteld)',
 };

@@ -15,6 +15,17 @@ export function KenjoPage() {
     <section aria-labelledby="kenjo-title">
       <h2 id="kenjo-title">{t('kenjo.title')}</h2>
       <QueryState isPending={status.isPending} error={status.error} />
+      {s && s.problems.length > 0 && (
+        <div className="card warning" role="alert">
+          <h3>{t('kenjo.actionNeeded')}</h3>
+          <ul>
+            {s.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <p className="muted">{t('kenjo.replayPaused')}</p>
+        </div>
+      )}
       {s && (
         <dl className="facts card">
           <dt>{t('kenjo.mode')}</dt>
@@ -45,6 +56,16 @@ export function KenjoPage() {
           <dt>{t('kenjo.employees')}</dt>
           <dd>
             {s.directory.employees} ({s.directory.activeEmployees})
+            {s.skipped.map((skip) => (
+              <span key={`${skip.list}/${skip.reason}`} className="muted block">
+                {t('kenjo.skipped', { count: skip.count, list: skip.list, reason: skip.reason })}
+              </span>
+            ))}
+          </dd>
+          <dt>{t('kenjo.unexpected')}</dt>
+          <dd>
+            {s.unexpectedAnswers.count}
+            {s.unexpectedAnswers.last && <span className="muted block">{s.unexpectedAnswers.last}</span>}
           </dd>
         </dl>
       )}

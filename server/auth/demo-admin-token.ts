@@ -1,0 +1,32 @@
+/**
+ * Demo mode's admin token: generated once and kept in `${DATA_DIR}/admin-token` (readable by this user only), so a
+ * restart does not sign the operator out of the console nor invalidate the token they copied from the banner.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN_TOKEN_MIN_LENGTH } from '../config';
+import { newKioskToken } from './tokens';
+
+export const DEMO_ADMIN_TOKEN_FILE = 'admin-token';
+
+function readExisting(path: string): string | null {
+  try {
+    const kept = readFileSync(path, 'utf8').trim();
+    // A file cut short or edited by hand is replaced rather than trusted with a weak token.
+    return kept.length >= ADMIN_TOKEN_MIN_LENGTH ? kept : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+export function demoAdminToken(dataDir: string): string {
+  if (dataDir === ':memory:') return newKioskToken();
+  const path = join(dataDir, DEMO_ADMIN_TOKEN_FILE);
+  const existing = readExisting(path);
+  if (existing !== null) return existing;
+  mkdirSync(dataDir, { recursive: true });
+  const token = newKioskToken();
+  writeFileSync(path, `${token}\n`, { mode: 0o600 });
+  return token;
+}
