@@ -28,6 +28,11 @@ const supportZones = [
     message: 'test support stays out of production',
   },
   { target: './src', from: ['./src/testing', './e2e'], message: 'test support stays out of production' },
+  {
+    target: ['./server', './src', './core'],
+    from: './core/testing',
+    message: 'test support stays out of production',
+  },
 ];
 
 export default tseslint.config(
@@ -76,8 +81,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'src/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/testing/**', 'src/testing/**'],
+    files: ['server/**/*.ts', 'src/**/*.{ts,tsx}', 'core/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/testing/**', 'src/testing/**', 'core/testing/**'],
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: [...directionZones, ...supportZones] }],
     },

@@ -10,6 +10,9 @@
  */
 import { formatWallClock, toWallTime } from './wall-time';
 
+/** The proxy's `DOUBLE_SCAN_WINDOW_S` unless configured; the kiosk's until it has read its configuration. */
+export const DEFAULT_DOUBLE_SCAN_WINDOW_S = 60;
+
 export function findDoubleScan(
   previousAtMs: readonly number[],
   atMs: number,

@@ -1,24 +1,23 @@
 /**
- * The overnight decision: should this punch go to Kenjo with `isOvernightShift: true`?
- *
- * Model of Kenjo (specs/kenjo-api.md): the entries dated day D are formed by sorting the day's punch times and
- * pairing them in order; an odd last one is an open entry. A punch sent with the flag, at 00:00:00–18:00:00
- * inclusive, while day D-1 has an open entry, closes that entry: it becomes that entry's end and the entry is
- * frozen, so neither its start (in D-1's pool) nor its end (in D's pool) takes part in pairing any more. A flagged
- * punch that finds nothing to close is an ordinary punch of its own day.
- *
- * `history` is the employee's punches already in Kenjo, in any order; they are replayed in order of `atMs`, the
- * order the proxy delivers them. The new punch is overnight iff its wall time is 00:00:00–18:00:00, D-1 has an open
- * entry (its start is D-1's latest pool time) and it comes at most `maxShiftHours` of real time after that start,
- * so a forgotten clock-out is never turned into a 30-hour shift. Real time, not wall time: a 22:00–06:00 night is
- * 7 h when the clocks spring forward and 9 h when they fall back.
+ * The overnight decision: should this punch go to Kenjo with `isOvernightShift: true`? The rule is Kenjo's pairing
+ * model (`attendance-day.ts`); this module says it in words for the ledger and the logs, and picks which delivered
+ * punches a decision needs.
  */
-import { formatDuration, MS_PER_HOUR } from './duration';
-import { addDays, formatWallClock, formatWallDay, wallDate, wallTimeOfDay } from './wall-time';
+import {
+  canCloseOvernight,
+  overnightClose,
+  pairDays,
+  type AttendancePunch,
+  type OvernightClose,
+} from './attendance-day';
+import { addDays, wallDate } from './calendar';
+import { formatDuration } from './duration';
+import { formatWallClock, formatWallDay } from './wall-time';
 
-export interface DeliveredPunch {
-  wallTime: string;
-  atMs: number;
+export { OVERNIGHT_LATEST_TIME_OF_DAY } from './attendance-day';
+
+/** A punch Kenjo already has, with the flag it was sent with. */
+export interface DeliveredPunch extends AttendancePunch {
   isOvernightShift: boolean;
 }
 
@@ -27,77 +26,55 @@ export interface OvernightDecision {
   reason: string;
 }
 
-/** The latest time of day (inclusive) at which Kenjo lets a punch close the previous day's entry. */
-export const OVERNIGHT_LATEST_TIME_OF_DAY = '18:00:00';
+/** How far back, in real time, the delivered punches of days D-1 and D can lie before a punch at 18:00 or earlier. */
+export const OVERNIGHT_HISTORY_MS = 2 * 24 * 60 * 60 * 1000;
 
-interface PoolPunch {
-  wallTime: string;
-  atMs: number;
+/**
+ * The delivered punches a decision for a punch at `wallTime` reads, from a read that reaches back at least
+ * `OVERNIGHT_HISTORY_MS`: only D-1's pool matters, so only punches dated D-1 and D, less D-1's own overnight closes
+ * (sent flagged at 18:00 or earlier, they closed D-2's entry and are in neither pool; reading D-2 instead would only
+ * push the same question a day further back). None past 18:00, where no history can make a punch close.
+ */
+export function overnightWitnesses<T extends DeliveredPunch>(delivered: readonly T[], wallTime: string): T[] {
+  if (!canCloseOvernight(wallTime)) return [];
+  const day = wallDate(wallTime);
+  const previousDay = addDays(day, -1);
+  return delivered.filter((p) => {
+    const date = p.wallTime.slice(0, 10);
+    return date === day || (date === previousDay && !(p.isOvernightShift && canCloseOvernight(p.wallTime)));
+  });
 }
 
-function canCloseOvernight(wallTime: string): boolean {
-  return wallTimeOfDay(wallTime) <= OVERNIGHT_LATEST_TIME_OF_DAY;
-}
-
-/** The start of the day's open entry: the pool's latest wall time when the count is odd (ties: the later instant). */
-function openEntryStart(pool: readonly PoolPunch[]): PoolPunch | null {
-  if (pool.length % 2 === 0) return null;
-  return pool.reduce((latest, p) =>
-    p.wallTime > latest.wallTime || (p.wallTime === latest.wallTime && p.atMs > latest.atMs) ? p : latest,
-  );
-}
-
-/** Each day's pairable punch times after Kenjo has applied the history in delivery order. */
-function dayPools(history: readonly DeliveredPunch[]): Map<string, PoolPunch[]> {
-  const pools = new Map<string, PoolPunch[]>();
-  const poolOf = (day: string): PoolPunch[] => {
-    const pool = pools.get(day) ?? [];
-    pools.set(day, pool);
-    return pool;
-  };
-  for (const punch of [...history].sort((a, b) => a.atMs - b.atMs)) {
-    const day = wallDate(punch.wallTime);
-    if (punch.isOvernightShift && canCloseOvernight(punch.wallTime)) {
-      const previous = poolOf(addDays(day, -1));
-      const start = openEntryStart(previous);
-      if (start) {
-        previous.splice(previous.indexOf(start), 1);
-        continue;
-      }
-    }
-    poolOf(day).push({ wallTime: punch.wallTime, atMs: punch.atMs });
+function describe(close: OvernightClose): OvernightDecision {
+  const ordinary = (reason: string): OvernightDecision => ({ isOvernightShift: false, reason });
+  switch (close.kind) {
+    case 'after-latest-time':
+      return ordinary('after 18:00, so an ordinary punch');
+    case 'no-open-entry':
+      return ordinary(`no open entry on ${formatWallDay(close.day)}`);
+    case 'starts-after':
+      return ordinary(
+        `the open entry of ${formatWallDay(close.start.wallTime)} starts at ${formatWallClock(close.start.wallTime)}, after this punch`,
+      );
+    case 'too-long':
+      return ordinary(
+        `the open entry of ${formatWallDay(close.start.wallTime)} started ${formatDuration(close.elapsedMs)} earlier, ` +
+          `more than the ${formatDuration(close.limitMs)} limit`,
+      );
+    case 'closes':
+      return {
+        isOvernightShift: true,
+        reason: `closes the ${formatWallClock(close.start.wallTime)} entry of ${formatWallDay(close.start.wallTime)} after ${formatDuration(close.elapsedMs)}`,
+      };
   }
-  return pools;
 }
 
+/** `history`: the employee's punches already in Kenjo, in any order (replayed in order of `atMs`). */
 export function decideOvernight(
   history: readonly DeliveredPunch[],
   punch: { wallTime: string; atMs: number },
   maxShiftHours: number,
 ): OvernightDecision {
-  if (!Number.isFinite(maxShiftHours) || maxShiftHours < 0) {
-    throw new RangeError(`${maxShiftHours} is not a shift length in hours.`);
-  }
-  const ordinary = (reason: string): OvernightDecision => ({ isOvernightShift: false, reason });
-  if (!canCloseOvernight(punch.wallTime)) return ordinary('after 18:00, so an ordinary punch');
-
-  const previousDay = addDays(wallDate(punch.wallTime), -1);
-  const day = formatWallDay(previousDay);
-  const start = openEntryStart(dayPools(history).get(previousDay) ?? []);
-  if (!start) return ordinary(`no open entry on ${day}`);
-
-  const elapsedMs = punch.atMs - start.atMs;
-  const clock = formatWallClock(start.wallTime);
-  if (elapsedMs < 0) return ordinary(`the open entry of ${day} starts at ${clock}, after this punch`);
-  const limitMs = maxShiftHours * MS_PER_HOUR;
-  if (elapsedMs > limitMs) {
-    return ordinary(
-      `the open entry of ${day} started ${formatDuration(elapsedMs)} earlier, ` +
-        `more than the ${formatDuration(limitMs)} limit`,
-    );
-  }
-  return {
-    isOvernightShift: true,
-    reason: `closes the ${clock} entry of ${day} after ${formatDuration(elapsedMs)}`,
-  };
+  const { days } = pairDays(history, maxShiftHours);
+  return describe(overnightClose(days, punch, maxShiftHours));
 }

@@ -166,6 +166,8 @@ describe('wall-time helpers', () => {
     ['2026-03-28', 1, '2026-03-29'],
     ['2026-10-25', 1, '2026-10-26'],
     ['2026-02-04', 365, '2027-02-04'],
+    ['2024-03-01', -1, '2024-02-29'],
+    ['2026-03-29', 1, '2026-03-30'],
   ])('addDays(%s, %i) → %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
   });
@@ -174,6 +176,8 @@ describe('wall-time helpers', () => {
     ['2026-02-30', 1],
     ['2026-02-04T00:00:00', 1],
     ['2026-02-04', 0.5],
+    ['2026-2-4', 1],
+    ['yesterday', 1],
   ])('addDays(%j, %s) throws', (date, days) => {
     expect(() => addDays(date, days)).toThrow(RangeError);
   });

@@ -13,40 +13,16 @@
  * milliseconds are truncated, never rounded. Wall times always truncate seconds' fractions.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays as addCalendarDays, format } from 'date-fns';
+import { format } from 'date-fns';
+import { calendarDate, isCalendarDate, isClockTime, utcMs, wallDate, wallTimeOfDay } from './calendar';
 import { intlWallTime } from './intl-wall-time';
 
+export { addDays, isWallTime, wallDate, wallTimeOfDay } from './calendar';
+
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
-const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
-const WALL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_MINUTE = 60_000;
 /** Zones already found valid; building an `Intl.DateTimeFormat` per conversion would dominate replay's cost. */
 const knownZones = new Set<string>();
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function isClockTime(hour: number, minute: number, second: number): boolean {
-  return hour <= 23 && minute <= 59 && second <= 59;
-}
-
-/** Epoch ms of a UTC calendar time; `setUTCFullYear` keeps years 0–99 literal (Date.UTC would add 1900). */
-function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, ms);
-  return date.getTime();
-}
 
 /** Epoch ms of a strict RFC 3339 instant with offset, or `null` for anything else (see the module header). */
 export function parseInstant(at: string): number | null {
@@ -85,41 +61,6 @@ export function toWallTime(epochMs: number, timeZone: string): string {
   return intlWallTime(epochMs, timeZone) ?? format(new TZDate(epochMs, timeZone), "yyyy-MM-dd'T'HH:mm:ss");
 }
 
-/** Whether `value` is a real wall-clock time in Kenjo's `YYYY-MM-DDThh:mm:ss` shape. */
-export function isWallTime(value: string): boolean {
-  const m = WALL_TIME.exec(value);
-  if (!m) return false;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1).map(Number);
-  return isCalendarDate(year, month, day) && isClockTime(hour, minute, second);
-}
-
-function assertWallTime(wallTime: string): void {
-  if (!isWallTime(wallTime)) throw new RangeError(`"${wallTime}" is not a wall time (YYYY-MM-DDThh:mm:ss).`);
-}
-
-/** The calendar date `YYYY-MM-DD` of a wall time. */
-export function wallDate(wallTime: string): string {
-  assertWallTime(wallTime);
-  return wallTime.slice(0, 10);
-}
-
-/** The time of day `hh:mm:ss` of a wall time. */
-export function wallTimeOfDay(wallTime: string): string {
-  assertWallTime(wallTime);
-  return wallTime.slice(11);
-}
-
-/** A calendar date `days` days later (earlier when negative); plain calendar arithmetic, no time zone involved. */
-export function addDays(date: string, days: number): string {
-  const m = WALL_DATE.exec(date);
-  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD).`);
-  }
-  if (!Number.isInteger(days)) throw new RangeError(`${days} is not a whole number of days.`);
-  const start = new TZDate(utcMs(Number(m[1]), Number(m[2]), Number(m[3])), 'UTC');
-  return format(addCalendarDays(start, days), 'yyyy-MM-dd');
-}
-
 /** The clock reading of a wall time for people, `08:01`. */
 export function formatWallClock(wallTime: string): string {
   return wallTimeOfDay(wallTime).slice(0, 5);
@@ -128,7 +69,5 @@ export function formatWallClock(wallTime: string): string {
 /** A calendar date (or the date of a wall time) for people, `3 Feb`. */
 export function formatWallDay(dateOrWallTime: string): string {
   const date = dateOrWallTime.length > 10 ? wallDate(dateOrWallTime) : dateOrWallTime;
-  const m = WALL_DATE.exec(date);
-  if (!m) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD).`);
-  return format(new TZDate(utcMs(Number(m[1]), Number(m[2]), Number(m[3])), 'UTC'), 'd MMM');
+  return format(new TZDate(utcMs(...calendarDate(date)), 'UTC'), 'd MMM');
 }

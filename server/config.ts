@@ -1,5 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_MAX_SHIFT_HOURS } from '../core/attendance-day';
+import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../core/double-scan';
 
 /** A whole number in a range, said in one sentence when it is not ("must be a whole number from 0 to 65535"). */
 function wholeNumber(min: number, max: number) {
@@ -49,8 +51,8 @@ const envSchema = z.object({
     .string()
     .refine(isTimeZone, 'is not an IANA time zone')
     .default(Intl.DateTimeFormat().resolvedOptions().timeZone),
-  MAX_SHIFT_HOURS: z.coerce.number().positive().max(48).default(16),
-  DOUBLE_SCAN_WINDOW_S: wholeNumber(0, 3600).default(60),
+  MAX_SHIFT_HOURS: z.coerce.number().positive().max(48).default(DEFAULT_MAX_SHIFT_HOURS),
+  DOUBLE_SCAN_WINDOW_S: wholeNumber(0, 3600).default(DEFAULT_DOUBLE_SCAN_WINDOW_S),
   /** How many employees' chains replay sends to Kenjo at once. */
   REPLAY_CONCURRENCY: wholeNumber(1, 64).default(8),
   KENJO_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),

@@ -8,11 +8,25 @@ import {
   type PunchSpec,
   type TestConsole,
 } from '../testing/admin-support';
+import { PAIRING_CASES } from '../../core/testing/pairing-cases';
 import { whoIsIn } from './who-is-in';
 
 const TODAY = '2026-02-04';
 const YESTERDAY = '2026-02-03';
 const at = (day: string, time: string) => `${day}T${time}:00`;
+
+describe('whoIsIn over the pairing cases (now is the next punch)', () => {
+  it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const punches = c.history.map((p) => ({
+      ...ledgerPunch({ wall: p.wallTime, employeeKey: 'emp-1', isOvernightShift: p.isOvernightShift }),
+      atMs: p.atMs,
+      timeZone: c.timeZone,
+    }));
+    const { present } = whoIsIn(punches, c.punch.atMs, c.maxShiftHours);
+    expect(present.length > 0).toBe(c.in);
+    expect(present.some((entry) => entry.overnight)).toBe(c.isOvernightShift);
+  });
+});
 
 describe('whoIsIn', () => {
   type Case = [string, PunchSpec[], number, string[], string[]];

@@ -1,12 +1,10 @@
 /**
- * Who is in right now, worked out the way Kenjo pairs punches (see core/overnight): per employee, the delivered and
- * pending punches of the last days are replayed in order of their instant into per-day pools; an overnight close
- * takes the start of the previous day's open entry out of its pool. Someone is in when today's pool is odd, or when
- * yesterday's is odd and a punch now would still close it as an overnight shift. A yesterday's entry that a punch
- * now could no longer close (after 18:00, or beyond the longest shift) is a forgotten clock-out.
+ * Who is in right now, per employee, by Kenjo's pairing model (`core/attendance-day.ts`) over the delivered and
+ * pending punches of the last days; a yesterday's entry that a punch now could no longer close is a forgotten
+ * clock-out.
  */
-import { decideOvernight, type DeliveredPunch } from '../../core/overnight';
-import { addDays, toWallTime, wallDate } from '../../core/wall-time';
+import { presenceAt } from '../../core/attendance-day';
+import { toWallTime } from '../../core/wall-time';
 import type { LedgerPunch } from '../ledger/ledger';
 import { personKey } from './admin-ledger';
 
@@ -27,68 +25,28 @@ export interface WhoIsIn {
   forgotten: OpenEntry[];
 }
 
-function latest(pool: readonly LedgerPunch[]): LedgerPunch | null {
-  let best: LedgerPunch | null = null;
-  for (const p of pool) {
-    if (
-      !best ||
-      p.kenjoDateTime > best.kenjoDateTime ||
-      (p.kenjoDateTime === best.kenjoDateTime && p.atMs > best.atMs)
-    ) {
-      best = p;
-    }
-  }
-  return best;
-}
-
-function replayIntoPools(punches: readonly LedgerPunch[], maxShiftHours: number) {
-  const pools = new Map<string, LedgerPunch[]>();
-  const history: DeliveredPunch[] = [];
-  const poolOf = (day: string): LedgerPunch[] => {
-    const pool = pools.get(day) ?? [];
-    pools.set(day, pool);
-    return pool;
-  };
-  for (const punch of [...punches].sort((a, b) => a.atMs - b.atMs || a.seq - b.seq)) {
-    const wallTime = punch.kenjoDateTime;
-    const overnight =
-      punch.isOvernightShift ??
-      decideOvernight(history, { wallTime, atMs: punch.atMs }, maxShiftHours).isOvernightShift;
-    history.push({ wallTime, atMs: punch.atMs, isOvernightShift: overnight });
-    const previous = poolOf(addDays(wallDate(wallTime), -1));
-    const start = overnight && previous.length % 2 === 1 ? latest(previous) : null;
-    if (start) {
-      previous.splice(previous.indexOf(start), 1);
-      continue;
-    }
-    poolOf(wallDate(wallTime)).push(punch);
-  }
-  return { pools, history };
-}
-
 /** One employee's open entries, given their recent delivered and pending punches (any order). */
 function openEntriesOf(punches: readonly LedgerPunch[], nowMs: number, maxShiftHours: number): WhoIsIn {
-  const result: WhoIsIn = { present: [], forgotten: [] };
   const last = punches.reduce<LedgerPunch | null>((a, p) => (!a || p.atMs > a.atMs ? p : a), null);
-  if (!last) return result;
-  const { pools, history } = replayIntoPools(punches, maxShiftHours);
-  const nowWall = toWallTime(nowMs, last.timeZone);
-  const today = wallDate(nowWall);
-  const todayPool = pools.get(today) ?? [];
-  const yesterdayPool = pools.get(addDays(today, -1)) ?? [];
-  const todayStart = todayPool.length % 2 === 1 ? latest(todayPool) : null;
-  const yesterdayStart = yesterdayPool.length % 2 === 1 ? latest(yesterdayPool) : null;
-  if (todayStart) result.present.push({ punch: todayStart, overnight: false });
-  if (yesterdayStart) {
-    const closable = decideOvernight(
-      history,
-      { wallTime: nowWall, atMs: nowMs },
-      maxShiftHours,
-    ).isOvernightShift;
-    if (!closable) result.forgotten.push({ punch: yesterdayStart, overnight: false });
-    else if (!todayStart) result.present.push({ punch: yesterdayStart, overnight: true });
-  }
-  return result;
+  if (!last) return { present: [], forgotten: [] };
+  // Kenjo's order: by instant, then as the ledger received them. Pending punches get the flag the rule gives.
+  const ordered = [...punches]
+    .sort((a, b) => a.atMs - b.atMs || a.seq - b.seq)
+    .map((punch) => ({
+      punch,
+      wallTime: punch.kenjoDateTime,
+      atMs: punch.atMs,
+      isOvernightShift: punch.isOvernightShift,
+    }));
+  const presence = presenceAt(
+    ordered,
+    { wallTime: toWallTime(nowMs, last.timeZone), atMs: nowMs },
+    maxShiftHours,
+  );
+  return {
+    present: presence.in ? [{ punch: presence.in.since.punch, overnight: presence.in.overnight }] : [],
+    forgotten: presence.forgottenSince ? [{ punch: presence.forgottenSince.punch, overnight: false }] : [],
+  };
 }
 
 /** Everyone's open entries from the recent delivered-or-pending punches of all kiosks. */

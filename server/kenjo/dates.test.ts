@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, splitRange } from './dates';
-
-describe('addDays', () => {
-  it.each([
-    ['2026-02-04', -1, '2026-02-03'],
-    ['2026-03-01', -1, '2026-02-28'],
-    ['2024-03-01', -1, '2024-02-29'],
-    ['2026-01-01', -1, '2025-12-31'],
-    ['2026-12-31', 1, '2027-01-01'],
-    ['2026-03-29', 1, '2026-03-30'],
-  ])('%s %+d → %s', (date, days, expected) => {
-    expect(addDays(date, days)).toBe(expected);
-  });
-
-  it.each([['2026-02-30'], ['2026-2-4'], ['yesterday']])('refuses %j', (date) => {
-    expect(() => addDays(date, 1)).toThrow(TypeError);
-  });
-});
+import { splitRange } from './dates';
 
 describe('splitRange', () => {
   it.each([

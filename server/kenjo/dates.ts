@@ -1,4 +1,4 @@
-/** Calendar-date maths on Kenjo's `YYYY-MM-DD` strings (no time zone involved: these are wall-clock dates). */
+/** Date ranges as Kenjo's attendance list takes them (`YYYY-MM-DD`); stepping one date is core's `addDays`. */
 
 const DAY_MS = 86_400_000;
 /** Kenjo accepts `from`..`to` at most 31 days apart; 30 keeps each piece safe under either reading of "apart". */
@@ -17,10 +17,6 @@ function toDayNumber(date: string): number {
 
 function fromDayNumber(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(toDayNumber(date) + days);
 }
 
 /** Consecutive, non-overlapping `[from, to]` pieces covering the inclusive range; empty when `to` is before `from`. */

@@ -47,6 +47,8 @@ export class Session {
   private token: string | null = null;
   private renewAt = Number.POSITIVE_INFINITY;
   private inflight: Promise<string> | null = null;
+  /** Kenjo's `X-Expires-After` of the current token, as it sent it (for the preflight's report). */
+  expiresAfter: string | null = null;
   private refusal: { error: KenjoAuthError; untilMs: number } | null = null;
 
   constructor(private readonly options: SessionOptions) {}
@@ -135,6 +137,7 @@ export class Session {
     const { token, 'X-Expires-After': expiresAfter } = parsed.data;
     this.token = /^bearer /i.test(token) ? token : `Bearer ${token}`;
     this.renewAt = renewAtMs(expiresAfter, now());
+    this.expiresAfter = expiresAfter ?? null;
     this.refusal = null;
     health.succeeded(LOGIN_PATH);
     logger?.debug({ expiresAfter: expiresAfter ?? null }, 'kenjo login succeeded');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { insert, newPunch } from '../testing/harness';
+import { insert, punchAt } from '../testing/harness';
 import { loopHarness, type LoopHarness } from '../testing/loop-harness';
 
 let running: LoopHarness | null = null;
@@ -28,7 +28,7 @@ describe('group commits of the replay loop', () => {
     running = h;
     const punches = insert(
       h.ledger,
-      ...['u1', 'u2', 'u3'].map((key) => newPunch('2026-02-04T08:00:00+01:00', { employeeKey: key })),
+      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
     );
     let commits = 0;
     const atomically = h.ledger.atomically.bind(h.ledger);
@@ -54,7 +54,7 @@ describe('group commits of the replay loop', () => {
     running = h;
     insert(
       h.ledger,
-      ...['u1', 'u2', 'u3'].map((key) => newPunch('2026-02-04T08:00:00+01:00', { employeeKey: key })),
+      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
     );
     h.replay.start();
     await h.replay.stop();
@@ -69,12 +69,12 @@ describe('group commits of the replay loop', () => {
     running = h;
     insert(
       h.ledger,
-      newPunch('2026-02-04T10:00:00+01:00', { employeeKey: 'u1' }),
-      newPunch('2026-02-04T10:00:00+01:00', { employeeKey: 'u2' }),
+      punchAt('2026-02-04T10:00:00+01:00', { employeeKey: 'u1' }),
+      punchAt('2026-02-04T10:00:00+01:00', { employeeKey: 'u2' }),
     );
     h.replay.start();
     // u1's call is under way and u2's 10:00 is claimed ahead of the free slot; an earlier punch of u2 arrives.
-    insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00', { employeeKey: 'u2' }));
+    insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00', { employeeKey: 'u2' }));
     await h.drain();
     expect(users(h)).toEqual(['u1 10:00', 'u2 08:00', 'u2 10:00']);
     expect(h.kenjo.readBacks).toEqual([]);

@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createKenjoClient } from '../kenjo/client';
 import { DEMO_EMPLOYEES } from '../simulator/employees';
 import { startSimulator, type RunningSimulator } from '../simulator/start';
-import { fakeDirectory, insert, memoryLedger, memoryLogger, newPunch } from '../testing/harness';
+import { badgeDirectory, insert, memoryLedger, memoryLogger, punchAt } from '../testing/harness';
 import { createReplay, type Replay } from './replay';
 
 const PUNCHES = 20;
@@ -32,7 +32,7 @@ async function start(): Promise<{
   const replay = createReplay({
     ledger,
     kenjo,
-    directory: fakeDirectory({}),
+    directory: badgeDirectory({}),
     now: Date.now,
     maxShiftHours: 16,
     logger: memoryLogger(),
@@ -56,7 +56,7 @@ it('pauses on 403, fails no punch, then delivers each once after the fix', async
   insert(
     ledger,
     ...employees.map((e, i) =>
-      newPunch(`2026-02-04T08:${String(i).padStart(2, '0')}:00+01:00`, { employeeKey: e._id }),
+      punchAt(`2026-02-04T08:${String(i).padStart(2, '0')}:00+01:00`, { employeeKey: e._id }),
     ),
   );
   replay.start();

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isHeldForKenjoCheck } from '../../core/held-punch';
 import type { LedgerPunch } from '../ledger/ledger';
-import { insert, must, newPunch, stepHarness, type StepHarness, runStep } from '../testing/harness';
+import { insert, must, punchAt, stepHarness, type StepHarness, runStep } from '../testing/harness';
 
 const AT = '2026-02-04T08:00:00+01:00';
 const WALL = '2026-02-04T08:00:00';
 
 /** A punch left `sending` by a crash or an ambiguous answer, decided earlier as an ordinary punch. */
 function leftSending(h: StepHarness, at = AT): LedgerPunch {
-  const [punch] = insert(h.ledger, newPunch(at));
+  const [punch] = insert(h.ledger, punchAt(at));
   return must(
     h.ledger.transition(must(punch).kioskId, must(punch).id, {
       from: ['queued'],
@@ -28,7 +28,7 @@ async function knownSent(
   at = '2026-02-04T07:45:13+01:00',
   employeeKey = 'u2',
 ): Promise<void> {
-  const [punch] = insert(h.ledger, newPunch(at, { employeeKey }));
+  const [punch] = insert(h.ledger, punchAt(at, { employeeKey }));
   expect(await runStep(h.ctx, must(punch))).toEqual({ kind: 'sent' });
 }
 
@@ -65,7 +65,7 @@ describe('settling a sending chain head by read-back', () => {
   it("counts the employee's punches already sent at the same wall time (a repeated DST hour)", async () => {
     const h = stepHarness();
     // 02:30 CEST and 02:30 CET on 25 Oct 2026 are one hour apart and share a wall time.
-    const [first] = insert(h.ledger, newPunch('2026-10-25T02:30:00+02:00'));
+    const [first] = insert(h.ledger, punchAt('2026-10-25T02:30:00+02:00'));
     await runStep(h.ctx, must(first));
     const second = leftSending(h, '2026-10-25T02:30:00+01:00');
     expect(second.kenjoDateTime).toBe(must(first).kenjoDateTime);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedKnownPunch } from '../testing/fake-kenjo';
-import { fakeDirectory, insert, memoryLedger, must, newPunch } from '../testing/harness';
+import { badgeDirectory, insert, memoryLedger, must, punchAt } from '../testing/harness';
 import { loopHarness, type LoopHarness } from '../testing/loop-harness';
 
 let running: LoopHarness | null = null;
@@ -19,7 +19,7 @@ function known(h: LoopHarness): void {
   seedKnownPunch(
     h.ledger,
     h.kenjo,
-    must(insert(h.ledger, newPunch('2026-02-04T07:31:07+01:00', { employeeKey: 'u9' }))[0]),
+    must(insert(h.ledger, punchAt('2026-02-04T07:31:07+01:00', { employeeKey: 'u9' }))[0]),
   );
 }
 
@@ -31,11 +31,11 @@ const timesOf = (h: LoopHarness, userId: string) =>
 describe('the replay loop', () => {
   it('delivers each employee in order of `at`, also a late-arriving earlier punch', async () => {
     const h = start();
-    insert(h.ledger, newPunch('2026-02-04T10:00:00+01:00'), newPunch('2026-02-04T12:00:00+01:00'));
+    insert(h.ledger, punchAt('2026-02-04T10:00:00+01:00'), punchAt('2026-02-04T12:00:00+01:00'));
     h.kenjo.plan('server-error');
     h.replay.start();
     // The 10:00 call failed and waits for its backoff; an earlier punch arrives meanwhile and goes first.
-    insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'));
+    insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'));
     h.replay.kick();
     await h.drain();
     expect(timesOf(h, 'u1')).toEqual(['10:00:00', '08:00:00', '10:00:00', '12:00:00']);
@@ -53,10 +53,10 @@ describe('the replay loop', () => {
       },
     });
     known(h);
-    const p10 = must(insert(h.ledger, newPunch('2026-02-04T10:00:00+01:00'))[0]);
+    const p10 = must(insert(h.ledger, punchAt('2026-02-04T10:00:00+01:00'))[0]);
     h.kenjo.plan('commit-then-unknown');
     h.replay.start();
-    insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'));
+    insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'));
     h.replay.kick();
     await h.drain();
     expect(seenAtCall).toEqual(['sent']);
@@ -68,11 +68,11 @@ describe('the replay loop', () => {
     const h = start();
     insert(
       h.ledger,
-      newPunch('2026-02-04T08:00:00+01:00'),
-      newPunch('2026-02-04T09:00:00+01:00'),
-      newPunch('2026-02-04T16:00:00+01:00'),
-      newPunch('2026-02-04T08:30:00+01:00', { employeeKey: 'u2' }),
-      newPunch('2026-02-04T17:00:00+01:00', { employeeKey: 'u2' }),
+      punchAt('2026-02-04T08:00:00+01:00'),
+      punchAt('2026-02-04T09:00:00+01:00'),
+      punchAt('2026-02-04T16:00:00+01:00'),
+      punchAt('2026-02-04T08:30:00+01:00', { employeeKey: 'u2' }),
+      punchAt('2026-02-04T17:00:00+01:00', { employeeKey: 'u2' }),
     );
     h.kenjo.plan('rejected');
     h.replay.start();
@@ -86,9 +86,9 @@ describe('the replay loop', () => {
     const ledger = memoryLedger();
     const [landed, lost, after] = insert(
       ledger,
-      newPunch('2026-02-04T08:00:00+01:00'),
-      newPunch('2026-02-04T08:00:00+01:00', { employeeKey: 'u2' }),
-      newPunch('2026-02-04T12:00:00+01:00', { employeeKey: 'u2' }),
+      punchAt('2026-02-04T08:00:00+01:00'),
+      punchAt('2026-02-04T08:00:00+01:00', { employeeKey: 'u2' }),
+      punchAt('2026-02-04T12:00:00+01:00', { employeeKey: 'u2' }),
     );
     for (const p of [must(landed), must(lost)]) {
       ledger.transition(p.kioskId, p.id, { from: ['queued'], to: 'sending', incrementAttempts: true });
@@ -108,7 +108,7 @@ describe('the replay loop', () => {
   it('reads an ambiguous call back before anything else of that employee', async () => {
     const h = start();
     known(h);
-    insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'), newPunch('2026-02-04T12:00:00+01:00'));
+    insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'), punchAt('2026-02-04T12:00:00+01:00'));
     h.kenjo.plan('commit-then-unknown', 'lost-unknown');
     h.replay.start();
     await h.drain();
@@ -135,8 +135,8 @@ describe('the replay loop', () => {
     for (let e = 0; e < 12; e += 1) {
       insert(
         h.ledger,
-        newPunch('2026-02-04T08:00:00+01:00', { employeeKey: `u${e}` }),
-        newPunch('2026-02-04T16:00:00+01:00', { employeeKey: `u${e}` }),
+        punchAt('2026-02-04T08:00:00+01:00', { employeeKey: `u${e}` }),
+        punchAt('2026-02-04T16:00:00+01:00', { employeeKey: `u${e}` }),
       );
     }
     h.replay.start();
@@ -154,8 +154,8 @@ describe('the replay loop', () => {
     });
     insert(
       h.ledger,
-      newPunch('2026-02-04T08:00:00+01:00'),
-      newPunch('2026-02-04T09:00:00+01:00', { employeeKey: 'u2' }),
+      punchAt('2026-02-04T08:00:00+01:00'),
+      punchAt('2026-02-04T09:00:00+01:00', { employeeKey: 'u2' }),
     );
     h.kenjo.plan('rate-limited');
     h.replay.start();
@@ -169,11 +169,11 @@ describe('the replay loop', () => {
   });
 
   it('resolves punches that arrived unresolved, then delivers them', async () => {
-    const h = start({ directory: fakeDirectory({ 'B-1': 'u1' }) });
+    const h = start({ directory: badgeDirectory({ 'B-1': 'u1' }) });
     insert(
       h.ledger,
-      newPunch('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-1' } }),
-      newPunch('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-404' } }),
+      punchAt('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-1' } }),
+      punchAt('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-404' } }),
     );
     h.replay.start();
     await h.drain();
@@ -185,13 +185,13 @@ describe('the replay loop', () => {
 
   it('leaves punches queued while the directory is unavailable, and delivers them once it answers', async () => {
     let available = false;
-    const directory = fakeDirectory({ 'B-1': 'u1' }, () =>
+    const directory = badgeDirectory({ 'B-1': 'u1' }, () =>
       available ? null : { kind: 'unavailable', reason: 'Kenjo did not answer the employee list' },
     );
     const h = start({ directory });
     const [punch] = insert(
       h.ledger,
-      newPunch('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-1' } }),
+      punchAt('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-1' } }),
     );
     h.replay.start();
     await h.replay.idle();
@@ -199,7 +199,8 @@ describe('the replay loop', () => {
       status: 'queued',
       employeeKey: null,
     });
-    expect(h.logger.lines.some((l) => l.msg === 'cannot resolve badge B-1 yet')).toBe(true);
+    expect(h.logger.lines.some((l) => l.msg === 'cannot resolve the employee yet')).toBe(true);
+    expect(JSON.stringify(h.logger.lines)).not.toContain('B-1');
     available = true;
     await h.drain();
     expect(h.kenjo.stored).toEqual([
@@ -209,7 +210,7 @@ describe('the replay loop', () => {
 
   it('stop() waits for the calls in flight and records their outcome', async () => {
     const h = start({ kenjo: { latencyMs: 30 } });
-    const [punch] = insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'));
+    const [punch] = insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'));
     h.replay.start();
     while (h.kenjo.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     await h.replay.stop();

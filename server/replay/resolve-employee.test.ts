@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeDirectory, insert, must, newPunch, stepHarness, runStep } from '../testing/harness';
+import { badgeDirectory, insert, must, punchAt, stepHarness, runStep } from '../testing/harness';
 import type { EmployeeResolution } from './types';
 
 describe('resolving the employee of a punch that arrived unresolved', () => {
@@ -24,10 +24,10 @@ describe('resolving the employee of a punch that arrived unresolved', () => {
       reason: null,
     },
   ])('$answer.kind → $status', async ({ answer, status, employeeKey, reason }) => {
-    const h = stepHarness({ directory: fakeDirectory({}, () => answer) });
+    const h = stepHarness({ directory: badgeDirectory({}, () => answer) });
     const [punch] = insert(
       h.ledger,
-      newPunch('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-9' } }),
+      punchAt('2026-02-04T08:00:00+01:00', { employeeKey: null, employee: { externalId: 'B-9' } }),
     );
     const result = await runStep(h.ctx, must(punch));
     expect(must(h.ledger.getPunch(must(punch).kioskId, must(punch).id))).toMatchObject({

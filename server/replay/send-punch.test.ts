@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerPunch } from '../ledger/ledger';
 import type { PlannedOutcome } from '../testing/fake-kenjo';
-import { insert, must, newPunch, stepHarness, type StepHarness, runStep } from '../testing/harness';
+import { insert, must, punchAt, stepHarness, type StepHarness, runStep } from '../testing/harness';
 
 const NOW = Date.parse('2026-02-04T12:00:00Z');
 
 function queuedHead(h: StepHarness): LedgerPunch {
   h.clock.ms = NOW;
-  const [punch] = insert(h.ledger, newPunch('2026-02-04T08:00:00+01:00'));
+  const [punch] = insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'));
   return must(punch);
 }
 
@@ -101,7 +101,7 @@ describe('sending a queued chain head', () => {
     const h = stepHarness({ kenjo: { retryAfterMs: 4000 } });
     h.kenjo.plan('rate-limited', 'server-error');
     expect(await runStep(h.ctx, queuedHead(h))).toEqual({ kind: 'retry-later', pauseAllUntilMs: NOW + 4000 });
-    const [other] = insert(h.ledger, newPunch('2026-02-04T09:00:00+01:00', { employeeKey: 'u2' }));
+    const [other] = insert(h.ledger, punchAt('2026-02-04T09:00:00+01:00', { employeeKey: 'u2' }));
     expect(await runStep(h.ctx, must(other))).toEqual({ kind: 'retry-later', pauseAllUntilMs: null });
   });
 
@@ -139,7 +139,7 @@ describe('sending a queued chain head', () => {
     },
   ])('stores the overnight decision with its reason: $label', async ({ startAt, endAt, flag, reason }) => {
     const h = stepHarness();
-    const [start, end] = insert(h.ledger, newPunch(startAt), newPunch(endAt));
+    const [start, end] = insert(h.ledger, punchAt(startAt), punchAt(endAt));
     await runStep(h.ctx, must(start));
     await runStep(h.ctx, must(end));
     const stored = must(h.ledger.getPunch(must(end).kioskId, must(end).id));
@@ -152,7 +152,7 @@ describe('sending a queued chain head', () => {
     const h = stepHarness();
     const nights = ['01', '02', '03', '04', '05', '06', '07'].flatMap((day, i) => {
       const next = String(i + 2).padStart(2, '0');
-      return [newPunch(`2026-02-${day}T22:00:00+01:00`), newPunch(`2026-02-${next}T06:00:00+01:00`)];
+      return [punchAt(`2026-02-${day}T22:00:00+01:00`), punchAt(`2026-02-${next}T06:00:00+01:00`)];
     });
     const sent = insert(h.ledger, ...nights);
     for (const punch of sent) await runStep(h.ctx, must(punch));

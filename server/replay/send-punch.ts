@@ -1,45 +1,32 @@
-import { decideOvernight, OVERNIGHT_LATEST_TIME_OF_DAY, type DeliveredPunch } from '../../core/overnight';
-import { addDays, wallDate, wallTimeOfDay } from '../../core/wall-time';
+import { canCloseOvernight } from '../../core/attendance-day';
+import { decideOvernight, OVERNIGHT_HISTORY_MS, overnightWitnesses } from '../../core/overnight';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { TrackTimeOutcome } from '../kenjo/types';
 import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /**
- * Reaches back past the start of the previous calendar day for any punch at 18:00 or earlier: at most 42 h of wall
- * time, plus whatever a change of offset adds (never more than a few hours).
- */
-const HISTORY_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
-
-/**
- * Decides the overnight flag from what Kenjo already has of this employee. The rule looks at day D-1's pool of
- * punch times only, so only punches dated D-1 and D are read. A flagged punch of D-1 (at 18:00 or earlier) was sent
- * flagged because it closed an entry of D-2, so it is in neither pool and is left out; reading D-2 instead would only
- * push the same question a day further back.
+ * Decides the overnight flag from what Kenjo already has of this employee: core's witnesses of the decision among
+ * the punches delivered in the window it names. Past 18:00 nothing can make a punch close, so nothing is read.
  */
 export function decideFor(
   ctx: Pick<StepContext, 'ledger' | 'maxShiftHours'>,
   punch: LedgerPunch & { employeeKey: string },
 ): { isOvernightShift: boolean; reason: string } {
-  const target = { wallTime: punch.kenjoDateTime, atMs: punch.atMs };
-  // Past 18:00 the rule needs no history at all.
-  if (wallTimeOfDay(punch.kenjoDateTime) > OVERNIGHT_LATEST_TIME_OF_DAY) {
-    return decideOvernight([], target, ctx.maxShiftHours);
-  }
-  const day = wallDate(punch.kenjoDateTime);
-  const previousDay = addDays(day, -1);
-  const history: DeliveredPunch[] = [];
-  for (const sent of ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - HISTORY_WINDOW_MS)) {
-    const wallTime = sent.kenjoDateTime;
-    const isOvernightShift = sent.isOvernightShift ?? false;
-    if (wallTime.startsWith(day)) {
-      history.push({ wallTime, atMs: sent.atMs, isOvernightShift });
-    } else if (wallTime.startsWith(previousDay)) {
-      const closedTheDayBefore = isOvernightShift && wallTimeOfDay(wallTime) <= OVERNIGHT_LATEST_TIME_OF_DAY;
-      if (!closedTheDayBefore) history.push({ wallTime, atMs: sent.atMs, isOvernightShift });
-    }
-  }
-  return decideOvernight(history, target, ctx.maxShiftHours);
+  const wallTime = punch.kenjoDateTime;
+  const delivered = canCloseOvernight(wallTime)
+    ? ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - OVERNIGHT_HISTORY_MS)
+    : [];
+  const history = delivered.map((sent) => ({
+    wallTime: sent.kenjoDateTime,
+    atMs: sent.atMs,
+    isOvernightShift: sent.isOvernightShift ?? false,
+  }));
+  return decideOvernight(
+    overnightWitnesses(history, wallTime),
+    { wallTime, atMs: punch.atMs },
+    ctx.maxShiftHours,
+  );
 }
 
 /**

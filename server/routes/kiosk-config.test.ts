@@ -4,7 +4,7 @@ import { type Harness, T0, bearer, createHarness, createKiosk, errorOf } from '.
 let h: Harness;
 let kiosk: { id: string; token: string };
 beforeEach(async () => {
-  h = await createHarness({ DOUBLE_SCAN_WINDOW_S: 45 });
+  h = await createHarness({ DOUBLE_SCAN_WINDOW_S: 45, MAX_SHIFT_HOURS: 12 });
   kiosk = await createKiosk(h, { name: 'Front door', timeZone: 'Europe/Vienna' });
 });
 afterEach(() => h.close());
@@ -25,7 +25,7 @@ const report = {
 };
 
 describe('GET /api/v1/kiosk/config', () => {
-  it("gives the kiosk its settings, demo mode and the server's time", async () => {
+  it("gives the kiosk its settings (double-scan window, longest shift), demo mode and the server's time", async () => {
     const res = await h.app.inject({ url: '/api/v1/kiosk/config', headers: bearer(kiosk.token) });
     expect(res.json()).toEqual({
       kioskId: kiosk.id,
@@ -33,6 +33,7 @@ describe('GET /api/v1/kiosk/config', () => {
       timeZone: 'Europe/Vienna',
       demoMode: true,
       doubleScanWindowS: 45,
+      maxShiftHours: 12,
       serverTime: new Date(T0).toISOString(),
     });
   });

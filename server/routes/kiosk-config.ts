@@ -25,6 +25,7 @@ export function registerKioskConfig(app: FastifyInstance, { config, services, ki
       timeZone: kiosk.timeZone,
       demoMode: config.demoMode,
       doubleScanWindowS: config.DOUBLE_SCAN_WINDOW_S,
+      maxShiftHours: config.MAX_SHIFT_HOURS,
       serverTime: new Date(services.now()).toISOString(),
     };
   });

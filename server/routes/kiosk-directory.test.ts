@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, pbkdf2Sync } from 'node:crypto';
+import { IDENTIFIER_HASH } from '../../core/identifier-hash';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { DIRECTORY_SALT_SETTING } from './kiosk-directory';
@@ -27,11 +28,12 @@ const get = (headers: Record<string, string> = {}) =>
 type Directory = {
   fetchedAt: string | null;
   salt: string;
-  employees: Array<{ key: string; name: string; badgeHash: string | null; emailHash: string | null }>;
+  hash: { name: string; iterations: number };
+  employees: Array<{ key: string; badgeHash: string | null; emailHash: string | null }>;
 };
 
 describe('GET /api/v1/kiosk/directory', () => {
-  it('lists active employees with salted hashes, never an identifier in clear', async () => {
+  it('lists active employees with slow salted hashes, never a name or an identifier in clear', async () => {
     h.directory.list = [
       employee({ externalId: ' B-1001 ', email: ' Ada@Demo.Example ' }),
       employee({ userId: 'u-nob', externalId: null, email: null, displayName: 'Nob' }),
@@ -41,16 +43,27 @@ describe('GET /api/v1/kiosk/directory', () => {
     const body = res.json<Directory>();
     expect(body.fetchedAt).toBe(new Date(T0).toISOString());
     expect(body.salt).toBe(h.ledger.getSetting(DIRECTORY_SALT_SETTING));
-    expect(body.employees).toEqual([
-      {
-        key: expect.stringMatching(/^[0-9a-f]{32}$/),
-        name: 'Ada',
-        badgeHash: sha256(`${body.salt}:B-1001`),
-        emailHash: sha256(`${body.salt}:ada@demo.example`),
-      },
-      { key: expect.any(String), name: 'Nob', badgeHash: null, emailHash: null },
-    ]);
-    expect(res.body).not.toMatch(/u-ada|B-1001|ada@/i);
+    expect(body.hash).toEqual({ name: 'PBKDF2-SHA256', iterations: IDENTIFIER_HASH.iterations });
+    const pbkdf2 = (value: string) =>
+      pbkdf2Sync(value, body.salt, IDENTIFIER_HASH.iterations, 32, 'sha256').toString('hex');
+    expect(body.employees).toHaveLength(2);
+    expect(body.employees).toContainEqual({
+      key: expect.stringMatching(/^[0-9a-f]{32}$/),
+      badgeHash: pbkdf2('B-1001'),
+      emailHash: pbkdf2('ada@demo.example'),
+    });
+    expect(body.employees).toContainEqual({ key: expect.any(String), badgeHash: null, emailHash: null });
+    expect(res.body).not.toMatch(/u-ada|B-1001|ada@|Ada|Nob|Eve/i);
+  });
+
+  it('a kiosk token does not let a list of guesses be checked with one fast hash each', async () => {
+    const body = (await get()).json<Directory>();
+    const guesses = Array.from({ length: 300 }, (_, i) => `B-${1001 + i}`);
+    const fastHits = guesses.filter((guess) =>
+      body.employees.some((e) => e.badgeHash === sha256(`${body.salt}:${guess}`)),
+    );
+    expect(fastHits).toEqual([]);
+    expect(body.employees.every((e) => !('name' in e))).toBe(true);
   });
 
   it('keeps salt, keys and hashes across restarts (the salt lives in the ledger)', async () => {

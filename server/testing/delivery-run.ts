@@ -6,7 +6,7 @@
  */
 import { createKenjoClient } from '../kenjo';
 import type { Ledger } from '../ledger/ledger';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { memoryLedger } from './ledger-factories';
 import { createReplay } from '../replay/replay';
 import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simulator';
 import type { Faults } from '../simulator/faults';
@@ -100,7 +100,7 @@ export async function runDelivery(options: DeliveryOptions): Promise<DeliveryRun
     withSeconds: options.withSeconds ?? false,
   });
   const sim = await startSimulator({ seed: 11, faults: options.faults });
-  const ledger = openSqliteLedger(':memory:');
+  const ledger = memoryLedger();
   const logger = memoryLogger();
   const directory = staticDirectory(DEMO_EMPLOYEES);
   const kenjo = createKenjoClient({ baseUrl: sim.baseUrl, apiKey: 'demo-api-key', timeoutMs: 300 });

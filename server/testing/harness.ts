@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { toWallTime } from '../../core/wall-time';
 import type { EmployeeRef } from '../../core/punch';
 import type { Ledger, LedgerPunch, NewPunch } from '../ledger/ledger';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { beginStep } from '../replay/step';
 import type {
   EmployeeResolution,
@@ -13,20 +12,17 @@ import type {
   StepResult,
 } from '../replay/types';
 import { createFakeKenjo, type FakeKenjo, type FakeKenjoOptions } from './fake-kenjo';
-import { insertPunches } from './ledger-factories';
+import { insertPunches, memoryLedger, newPunch } from './ledger-factories';
 
 export const ZONE = 'Europe/Berlin';
 
-export function memoryLedger(): Ledger {
-  return openSqliteLedger(':memory:');
-}
+export { memoryLedger };
 
-/** A queued punch of user `u1` at `at` (an instant with offset); overrides win. */
-export function newPunch(at: string, overrides: Partial<NewPunch> = {}): NewPunch {
+/** A queued punch of user `u1` at `at` (an instant with offset) on Berlin's wall clock; overrides win. */
+export function punchAt(at: string, overrides: Partial<NewPunch> = {}): NewPunch {
   const atMs = Date.parse(at);
   const key = overrides.employeeKey === undefined ? 'u1' : overrides.employeeKey;
-  return {
-    kioskId: 'kiosk-1',
+  return newPunch({
     id: randomUUID(),
     employee: { userId: key ?? 'unknown' },
     employeeKey: key,
@@ -34,11 +30,9 @@ export function newPunch(at: string, overrides: Partial<NewPunch> = {}): NewPunc
     atMs,
     timeZone: ZONE,
     kenjoDateTime: toWallTime(atMs, ZONE),
-    status: 'queued',
-    reason: null,
     receivedAtMs: atMs,
     ...overrides,
-  };
+  });
 }
 
 /** Inserts the punches and returns them as stored. */
@@ -65,8 +59,8 @@ export function memoryLogger(): ReplayLogger & { lines: LogLine[] } {
   return { lines, info: push('info'), warn: push('warn'), error: push('error') };
 }
 
-/** A directory that knows badges as `{ 'B-1': 'u1' }`; anything else is unknown. */
-export function fakeDirectory(
+/** A replay directory that knows badges as `{ 'B-1': 'u1' }`; anything else is unknown. */
+export function badgeDirectory(
   badges: Record<string, string>,
   override?: (ref: EmployeeRef) => EmployeeResolution | null,
 ): ReplayDirectory {
@@ -100,7 +94,7 @@ export function stepHarness(
   const ctx: StepContext = {
     ledger,
     kenjo,
-    directory: options.directory ?? fakeDirectory({}),
+    directory: options.directory ?? badgeDirectory({}),
     now: () => clock.ms,
     maxShiftHours: 16,
     backoff: { baseMs: 1000, maxMs: 300_000 },

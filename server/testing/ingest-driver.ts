@@ -8,6 +8,7 @@ import type { IngestContext, IngestResult } from '../ingest/types';
 import type { KioskRecord, Ledger } from '../ledger/ledger';
 import type { ServiceDirectory } from '../services';
 import type { ScenarioPunch } from './scenario';
+import { newKiosk } from './ledger-factories';
 
 export interface IngestDriver {
   post(kioskId: string, punches: readonly ScenarioPunch[]): Promise<IngestResult[]>;
@@ -15,19 +16,7 @@ export interface IngestDriver {
 }
 
 export function kioskRecord(id: string, timeZone: string, nowMs: number): KioskRecord {
-  return {
-    id,
-    name: id,
-    timeZone,
-    createdAtMs: nowMs,
-    revokedAtMs: null,
-    lastSeenAtMs: null,
-    clockErrorMs: null,
-    pendingOnDevice: null,
-    appVersion: null,
-    storagePersisted: null,
-    lastSyncAtMs: null,
-  };
+  return newKiosk({ id, name: id, timeZone, createdAtMs: nowMs });
 }
 
 export function ingestDriver(options: {

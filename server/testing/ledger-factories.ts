@@ -1,4 +1,4 @@
-import type { InsertResult, KioskRecord, KioskSeen, NewPunch, PunchIntake } from '../ledger/ledger';
+import type { InsertResult, KioskRecord, KioskSeen, Ledger, NewPunch, PunchIntake } from '../ledger/ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 
 /** Small builders for the ledger's tests; every field can be overridden. */
@@ -41,7 +41,7 @@ export function newKiosk(overrides: Partial<KioskRecord> = {}): KioskRecord {
   };
 }
 
-export function memoryLedger() {
+export function memoryLedger(): Ledger {
   return openSqliteLedger(':memory:');
 }
 

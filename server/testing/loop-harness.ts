@@ -3,7 +3,7 @@ import type { Ledger } from '../ledger/ledger';
 import { createReplay, type Replay } from '../replay/replay';
 import type { ReplayDirectory } from '../replay/types';
 import { createFakeKenjo, type FakeKenjo, type FakeKenjoOptions } from './fake-kenjo';
-import { fakeDirectory, memoryLedger, memoryLogger } from './harness';
+import { badgeDirectory, memoryLedger, memoryLogger } from './harness';
 
 export interface LoopHarness {
   ledger: Ledger;
@@ -28,7 +28,7 @@ export function loopHarness(
   const replay = createReplay({
     ledger,
     kenjo,
-    directory: options.directory ?? fakeDirectory({}),
+    directory: options.directory ?? badgeDirectory({}),
     now: Date.now,
     maxShiftHours: 16,
     logger,

@@ -10,24 +10,25 @@ import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
 import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { createProxyMetrics } from '../metrics/proxy-metrics';
+import { memoryLedger } from './ledger-factories';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
+import { employee as directoryEmployee } from './directory-support';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** 08:00 in Berlin on a winter day. */
 export const T0 = Date.parse('2026-02-04T07:00:00Z');
 
+/** Ada, or whoever the overrides make of her. */
 export function employee(overrides: Partial<DirectoryEmployee> = {}): DirectoryEmployee {
-  return {
+  return directoryEmployee({
     userId: 'u-ada',
     email: 'ada@demo.example',
     externalId: 'B-1001',
-    isActive: true,
     displayName: 'Ada',
     ...overrides,
-  };
+  });
 }
 
 export const EMPLOYEES: DirectoryEmployee[] = [
@@ -100,7 +101,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** A `:memory:` ledger, a fake directory, a replay that counts kicks, Kenjo's counters and a clock at `nowMs`. */
 export function testServices(nowMs = T0): TestServices {
-  const ledger = openSqliteLedger(':memory:');
+  const ledger = memoryLedger();
   const directory = fakeDirectory();
   const kicks = { count: 0 };
   const clock = { nowMs };

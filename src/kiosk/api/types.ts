@@ -13,12 +13,14 @@ export interface KioskConfig {
   timeZone: string;
   demoMode: boolean;
   doubleScanWindowS: number;
+  /** The longest shift an overnight punch may close; the in/out guess follows the proxy's rule. */
+  maxShiftHours: number;
   serverTime: string;
 }
 
+/** No name: the proxy tells a kiosk no names (see `core/identifier-hash.ts` for the hashes). */
 export interface DirectoryEmployee {
   key: string;
-  name: string;
   badgeHash: string | null;
   emailHash: string | null;
 }
@@ -27,6 +29,8 @@ export interface Directory {
   /** When the proxy last read the employees from Kenjo; `null` when it never has. */
   fetchedAt: string | null;
   salt: string;
+  /** The derivation of the hashes; a directory cached before it existed lacks it and is not used. */
+  hash?: { name: string; iterations: number };
   employees: DirectoryEmployee[];
 }
 

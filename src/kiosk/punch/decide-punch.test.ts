@@ -4,7 +4,7 @@ import { decidePunch, type DecisionInput } from './decide-punch';
 const at = (wall: string) => Date.parse(`${wall}+01:00`);
 const known = {
   kind: 'known',
-  employee: { key: 'e1', name: 'Ada', badgeHash: 'x', emailHash: null },
+  employee: { key: 'e1', badgeHash: 'x', emailHash: null },
 } as const;
 
 function input(overrides: Partial<DecisionInput> = {}): DecisionInput {
@@ -13,6 +13,7 @@ function input(overrides: Partial<DecisionInput> = {}): DecisionInput {
     previousAtMs: [],
     atMs: at('2026-02-04T08:01:30'),
     doubleScanWindowS: 60,
+    maxShiftHours: 16,
     timeZone: 'Europe/Berlin',
     ...overrides,
   };

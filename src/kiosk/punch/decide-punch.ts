@@ -16,6 +16,7 @@ export interface DecisionInput {
   previousAtMs: readonly number[];
   atMs: number;
   doubleScanWindowS: number;
+  maxShiftHours: number;
   timeZone: string;
 }
 
@@ -23,5 +24,8 @@ export function decidePunch(input: DecisionInput): PunchDecision {
   if (input.lookup.kind === 'unknown') return { kind: 'unknown' };
   const firstAtMs = findDoubleScan(input.previousAtMs, input.atMs, input.doubleScanWindowS);
   if (firstAtMs !== null) return { kind: 'double-scan', firstAtMs };
-  return { kind: 'record', direction: guessDirection(input.previousAtMs, input.atMs, input.timeZone) };
+  return {
+    kind: 'record',
+    direction: guessDirection(input.previousAtMs, input.atMs, input.timeZone, input.maxShiftHours),
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * Who a badge or email belongs to, from the cached directory. The directory holds only names and salted SHA-256
- * hashes (`${salt}:${value}`, badge trimmed, email trimmed and lower-cased), never the identifiers themselves.
+ * Whether a badge or email belongs to an active employee, from the cached directory. The directory holds only
+ * slow salted hashes (`core/identifier-hash.ts`) and opaque keys: no identifier in clear and no name.
  */
+import { IDENTIFIER_HASH, hashIdentifier, normalizedIdentifier } from '../../../core/identifier-hash';
 import type { EmployeeRef } from '../../../core/punch';
 import type { DirectoryEmployee } from '../api/types';
 import type { StoredDirectory } from '../outbox/settings';
@@ -15,11 +16,6 @@ export type Lookup =
   /** No directory, a stale one, no hashing in this browser, or a `userId` reference: the proxy decides. */
   | { kind: 'unverifiable' };
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export function isDirectoryFresh(directory: StoredDirectory | null | undefined, nowMs: number): boolean {
   if (!directory?.fetchedAt) return false;
   const fetchedMs = Date.parse(directory.fetchedAt);
@@ -31,12 +27,14 @@ export async function lookupEmployee(
   ref: EmployeeRef,
   nowMs: number,
 ): Promise<Lookup> {
-  if (!directory || 'userId' in ref || typeof crypto === 'undefined' || !crypto.subtle) {
+  const derivation = directory?.hash;
+  if (!directory || !derivation || derivation.name !== IDENTIFIER_HASH.name || 'userId' in ref) {
     return { kind: 'unverifiable' };
   }
+  if (typeof crypto === 'undefined' || !crypto.subtle) return { kind: 'unverifiable' };
   const isBadge = 'externalId' in ref;
-  const value = isBadge ? ref.externalId.trim() : ref.email.trim().toLowerCase();
-  const hash = await sha256Hex(`${directory.salt}:${value}`);
+  const value = normalizedIdentifier(isBadge ? 'badge' : 'email', isBadge ? ref.externalId : ref.email);
+  const hash = await hashIdentifier(value, directory.salt, derivation.iterations);
   const employee = directory.employees.find((e) => (isBadge ? e.badgeHash : e.emailHash) === hash);
   if (employee) return { kind: 'known', employee };
   return isDirectoryFresh(directory, nowMs) ? { kind: 'unknown' } : { kind: 'unverifiable' };

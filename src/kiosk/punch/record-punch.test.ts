@@ -4,7 +4,7 @@ import type { EmployeeRef } from '../../../core/punch';
 import { count, peekBatch } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { resetDevice } from '../../testing/punch-factory';
-import { sha256Hex } from './directory-lookup';
+import { IDENTIFIER_HASH, hashIdentifier } from '../../../core/identifier-hash';
 import { recordPunch, type PunchContext } from './record-punch';
 
 beforeEach(resetDevice);
@@ -17,30 +17,37 @@ async function directory(fetchedAgoMs: number | null): Promise<StoredDirectory> 
   return {
     fetchedAt: fetchedAgoMs === null ? null : new Date(NOW - fetchedAgoMs).toISOString(),
     salt,
+    hash: IDENTIFIER_HASH,
     etag: null,
     receivedAtMs: NOW,
     employees: [
       {
         key: 'k1',
-        name: 'Ada Lovelace',
-        badgeHash: await sha256Hex(`${salt}:B-1001`),
-        emailHash: await sha256Hex(`${salt}:ada@demo.example`),
+        badgeHash: await hashIdentifier('B-1001', salt),
+        emailHash: await hashIdentifier('ada@demo.example', salt),
       },
     ],
   };
 }
 
 function context(overrides: Partial<PunchContext> = {}): PunchContext {
-  return { directory: null, timeZone: 'Europe/Berlin', doubleScanWindowS: 60, nowMs: NOW, ...overrides };
+  return {
+    directory: null,
+    timeZone: 'Europe/Berlin',
+    doubleScanWindowS: 60,
+    maxShiftHours: 16,
+    nowMs: NOW,
+    ...overrides,
+  };
 }
 
 describe('recordPunch', () => {
-  it('writes the punch to the outbox with its UUID, the zone offset and the zone, and names the person', async () => {
+  it('writes the punch to the outbox with its UUID, the zone offset and the zone, naming nobody', async () => {
     const outcome = await recordPunch(
       { externalId: 'B-1001' },
       context({ directory: await directory(HOUR) }),
     );
-    expect(outcome).toMatchObject({ kind: 'recorded', name: 'Ada Lovelace', direction: 'in', atMs: NOW });
+    expect(outcome).toMatchObject({ kind: 'recorded', name: null, direction: 'in', atMs: NOW });
     const [stored] = await peekBatch();
     expect(stored).toMatchObject({
       employee: { externalId: 'B-1001' },
@@ -55,7 +62,7 @@ describe('recordPunch', () => {
     const ctx = context({ directory: await directory(HOUR) });
     await recordPunch({ externalId: 'B-1001' }, ctx);
     const second = await recordPunch({ email: 'ada@demo.example' }, { ...ctx, nowMs: NOW + 20_000 });
-    expect(second).toEqual({ kind: 'double-scan', name: 'Ada Lovelace', firstAtMs: NOW });
+    expect(second).toEqual({ kind: 'double-scan', name: null, firstAtMs: NOW });
     expect(await count()).toBe(1);
   });
 

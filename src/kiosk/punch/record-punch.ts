@@ -18,6 +18,7 @@ export interface PunchContext {
   directory: StoredDirectory | null;
   timeZone: string;
   doubleScanWindowS: number;
+  maxShiftHours: number;
   nowMs: number;
 }
 
@@ -33,7 +34,8 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   if (!validatePunch(punch).ok) return { kind: 'invalid', ref };
 
   const lookup = await lookupEmployee(context.directory, ref, atMs);
-  const name = lookup.kind === 'known' ? lookup.employee.name : null;
+  // The directory carries no names; a kiosk names nobody it was not told about by the proxy.
+  const name: string | null = null;
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
   const previous = await punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window);
@@ -42,6 +44,7 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
     previousAtMs: previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs),
     atMs,
     doubleScanWindowS: context.doubleScanWindowS,
+    maxShiftHours: context.maxShiftHours,
     timeZone,
   });
   if (decision.kind === 'unknown') return { kind: 'unknown', ref };

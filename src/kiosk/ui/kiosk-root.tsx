@@ -48,7 +48,7 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
       setDevice((d) => ({ ...d, token, config, directory: null, setupReason: null })),
     [],
   );
-  const { state: pairing, pair } = usePairing(onPaired);
+  const { state: pairing, pair } = usePairing(onPaired, device.token !== null);
   const onRevoked = useCallback(() => {
     setDevice((d) => ({ ...d, token: null, setupReason: 'revoked' }));
     void deleteSetting('token');

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
+import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
 import { UnauthorizedError } from '../api/http';
 import type { KioskConfig } from '../api/types';
 import { CaptureButtons } from '../capture/capture-buttons';
@@ -16,8 +18,6 @@ import { FeedbackCard } from './feedback-card';
 import { RefusedPunches } from './refused-punches';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
-
-const DEFAULT_DOUBLE_SCAN_WINDOW_S = 60;
 
 interface Props {
   token: string;
@@ -53,6 +53,8 @@ export function PairedKiosk(props: Props) {
       directory: directory.data ?? null,
       timeZone,
       doubleScanWindowS: config.data?.doubleScanWindowS ?? DEFAULT_DOUBLE_SCAN_WINDOW_S,
+      // A configuration stored by an older version lacks it.
+      maxShiftHours: config.data?.maxShiftHours ?? DEFAULT_MAX_SHIFT_HOURS,
     }),
     onRecorded: () => void engine.trigger(),
     sound: props.sound,

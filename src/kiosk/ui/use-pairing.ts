@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { UnreachableError } from '../api/http';
 import { pairKiosk } from '../api/kiosk-api';
+import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
+import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
 import type { KioskConfig } from '../api/types';
 import { deleteSetting, writeSetting } from '../outbox/settings';
 
@@ -16,8 +18,6 @@ export interface Paired {
   config: KioskConfig;
 }
 
-const DEFAULT_DOUBLE_SCAN_WINDOW_S = 60;
-
 export function takePairingCodeFromHash(): string | null {
   const match = /^#pair=([^&]+)/.exec(window.location.hash);
   if (!match?.[1]) return null;
@@ -25,7 +25,11 @@ export function takePairingCodeFromHash(): string | null {
   return decodeURIComponent(match[1]);
 }
 
-export function usePairing(onPaired: (paired: Paired) => void) {
+/**
+ * `paired`: the kiosk holds a token. Then a `#pair=` link is dropped from the address bar and does nothing: whoever
+ * can navigate the tablet must not re-pair it; an operator re-pairs a kiosk by revoking it or from its setup screen.
+ */
+export function usePairing(onPaired: (paired: Paired) => void, paired: boolean) {
   const [state, setState] = useState<PairingState>({ kind: 'idle' });
 
   const pair = useCallback(
@@ -33,13 +37,14 @@ export function usePairing(onPaired: (paired: Paired) => void) {
       setState({ kind: 'pairing' });
       try {
         const answer = await pairKiosk(fetch, code);
-        // The full config (demo mode, double-scan window) follows from /kiosk/config once paired.
+        // The full config (demo mode, double-scan window, longest shift) follows from /kiosk/config once paired.
         const config: KioskConfig = {
           kioskId: answer.kioskId,
           name: answer.name,
           timeZone: answer.timeZone,
           demoMode: false,
           doubleScanWindowS: DEFAULT_DOUBLE_SCAN_WINDOW_S,
+          maxShiftHours: DEFAULT_MAX_SHIFT_HOURS,
           serverTime: new Date().toISOString(),
         };
         await writeSetting('config', config);
@@ -57,12 +62,12 @@ export function usePairing(onPaired: (paired: Paired) => void) {
   useEffect(() => {
     const fromHash = () => {
       const code = takePairingCodeFromHash();
-      if (code) void pair(code);
+      if (code && !paired) void pair(code);
     };
     fromHash();
     window.addEventListener('hashchange', fromHash);
     return () => window.removeEventListener('hashchange', fromHash);
-  }, [pair]);
+  }, [pair, paired]);
 
   return { state, pair };
 }
