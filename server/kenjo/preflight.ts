@@ -3,7 +3,7 @@
  * the attendances of the last two weeks through the client's own parsing, reports what it found, and decides
  * whether the proxy can work with this tenant. It never writes: no track-time, no attendance call but GET.
  */
-import { addDays } from './dates';
+import { addDays } from '../../core/calendar';
 import { readEmployees } from './directory';
 import { KenjoUnavailableError } from './errors';
 import { Health } from './health';
