@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubleScanReason, findDoubleScan } from './double-scan';
+import { decideDoubleScan, doubleScanReason, findDoubleScan } from './double-scan';
 
 const T0 = Date.parse('2026-02-04T07:01:00Z');
 const s = (seconds: number): number => T0 + seconds * 1000;
@@ -37,5 +37,53 @@ describe('doubleScanReason', () => {
     ['UTC', 'already recorded at 07:01'],
   ])('in %s says %j', (zone, expected) => {
     expect(doubleScanReason(s(59.999), zone)).toBe(expected);
+  });
+});
+
+describe('decideDoubleScan: the earlier of two punches is kept', () => {
+  const q = (seconds: number) => ({ atMs: s(seconds), movable: true });
+  const sent = (seconds: number) => ({ atMs: s(seconds), movable: false });
+  it.each<[string, Array<{ atMs: number; movable: boolean }>, number, ReturnType<typeof decideDoubleScan>]>([
+    ['nothing recorded', [], s(0), { kind: 'keep', displace: [] }],
+    [
+      'an earlier one recorded: this is the double scan',
+      [q(0)],
+      s(7),
+      { kind: 'ignore', coveredByAtMs: s(0) },
+    ],
+    [
+      'an earlier one already sent: this is the double scan',
+      [sent(0)],
+      s(7),
+      { kind: 'ignore', coveredByAtMs: s(0) },
+    ],
+    [
+      'a later one recorded, not sent: that one is displaced',
+      [q(7)],
+      s(0),
+      { kind: 'keep', displace: [s(7)] },
+    ],
+    [
+      'a later one already sent: this one is ignored',
+      [sent(7)],
+      s(0),
+      { kind: 'ignore', coveredByAtMs: s(7) },
+    ],
+    [
+      'two later ones, not sent: both displaced',
+      [q(7), q(30)],
+      s(0),
+      { kind: 'keep', displace: [s(7), s(30)] },
+    ],
+    [
+      'two later ones, one sent: this one is ignored',
+      [q(7), sent(30)],
+      s(0),
+      { kind: 'ignore', coveredByAtMs: s(30) },
+    ],
+    ['a later one exactly the window apart: two punches', [q(60)], s(0), { kind: 'keep', displace: [] }],
+    ['an earlier one beats a later one', [q(-40), sent(10)], s(0), { kind: 'ignore', coveredByAtMs: s(-40) }],
+  ])('%s', (_name, recorded, atMs, expected) => {
+    expect(decideDoubleScan(recorded, atMs, 60)).toEqual(expected);
   });
 });

@@ -35,6 +35,40 @@ export function findDoubleScan(
   return earlier ?? later;
 }
 
+/** A punch of the same person already recorded (not ignored); `movable` while it has not gone to Kenjo yet. */
+export interface RecordedScan {
+  atMs: number;
+  movable: boolean;
+}
+
+/**
+ * What the server does with a new punch (see "Double scans" in the protocol): the earlier of two punches less than
+ * the window apart is kept, whatever order they arrive in. A recorded punch within the window at or before the new
+ * one makes it the double scan. Recorded punches within the window after it are the double scans instead, and are
+ * displaced (ignored) — unless one has already gone to Kenjo, which is never asked to undo: then the new one is.
+ */
+export type DoubleScanDecision =
+  { kind: 'keep'; displace: number[] } | { kind: 'ignore'; coveredByAtMs: number };
+
+export function decideDoubleScan(
+  recorded: readonly RecordedScan[],
+  atMs: number,
+  windowS: number,
+): DoubleScanDecision {
+  const nearest = findDoubleScan(
+    recorded.map((r) => r.atMs),
+    atMs,
+    windowS,
+  );
+  if (nearest === null) return { kind: 'keep', displace: [] };
+  if (nearest <= atMs) return { kind: 'ignore', coveredByAtMs: nearest };
+  const windowMs = windowS * 1000;
+  const later = recorded.filter((r) => r.atMs > atMs && r.atMs - atMs < windowMs);
+  const gone = later.filter((r) => !r.movable).sort((a, b) => a.atMs - b.atMs)[0];
+  if (gone !== undefined) return { kind: 'ignore', coveredByAtMs: gone.atMs };
+  return { kind: 'keep', displace: later.map((r) => r.atMs) };
+}
+
 /** Why a double scan is ignored, for the kiosk's screen and the ledger: "already recorded at 08:01". */
 export function doubleScanReason(firstAtMs: number, timeZone: string): string {
   return `already recorded at ${formatWallClock(toWallTime(firstAtMs, timeZone))}`;

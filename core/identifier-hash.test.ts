@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { IDENTIFIER_HASH, hashIdentifier, normalizedIdentifier } from './identifier-hash';
+import {
+  IDENTIFIER_HASH,
+  deriveIdentifier,
+  normalizedIdentifier,
+  openName,
+  sealName,
+} from './identifier-hash';
 
-describe('hashIdentifier', () => {
-  it('is PBKDF2-SHA256 of the identifier with the salt: the known answer of OpenSSL for 8,000 iterations', async () => {
-    expect(IDENTIFIER_HASH.iterations).toBe(8_000);
-    expect(await hashIdentifier('B-1042', 'salt-1')).toBe(
-      '7d45e4f8f1fa53e16fd611dcfa209ce52e283a9556641062448612f996109e95',
-    );
+describe('identifier secrets', () => {
+  it('derive the same tag for the same identifier and salt, another for another salt', async () => {
+    const tag = (await deriveIdentifier('B-1042', 'a')).tag;
+    expect(tag).toMatch(/^[0-9a-f]{64}$/);
+    expect((await deriveIdentifier('B-1042', 'a')).tag).toBe(tag);
+    expect((await deriveIdentifier('B-1042', 'b')).tag).not.toBe(tag);
+    expect(IDENTIFIER_HASH.iterations).toBeGreaterThanOrEqual(8_000);
   });
 
-  it("differs per salt, so one installation's directory says nothing about another's", async () => {
-    expect(await hashIdentifier('B-1042', 'a')).not.toBe(await hashIdentifier('B-1042', 'b'));
+  it('open a name only with the secret of the identifier it was sealed for', async () => {
+    const ada = await deriveIdentifier('B-1001', 'salt');
+    const guess = await deriveIdentifier('B-1002', 'salt');
+    const sealed = await sealName('Ada Lovelace', ada.key);
+    expect(sealed).not.toContain('Ada');
+    expect(await openName(sealed, ada.key)).toBe('Ada Lovelace');
+    expect(await openName(sealed, guess.key)).toBeNull();
   });
 
   it.each([

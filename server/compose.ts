@@ -57,7 +57,14 @@ export async function startServices(config: Config, options: ServicesOptions): P
   });
   const metrics = createProxyMetrics({ ledger, kenjoStats: () => client.stats(), now });
   const kenjo = instrumentKenjo(client, metrics);
-  const cache = createDirectory({ kenjo, ledger, now, logger: logger.child({ part: 'directory' }) });
+  const cache = createDirectory({
+    kenjo,
+    ledger,
+    now,
+    logger: logger.child({ part: 'directory' }),
+    // Punches that arrived before the directory could resolve them go on the moment it loads.
+    onRefreshed: () => replay.resume(),
+  });
   const directory = directoryPort(cache);
   const replay = createReplay({
     ledger,

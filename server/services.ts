@@ -3,7 +3,7 @@
  * tests hand it a `:memory:` ledger, a fake directory and a fixed clock; `compose.ts` builds the real ones.
  */
 import type { EmployeeRef } from '../core/punch';
-import type { KenjoClientStats } from './kenjo/types';
+import type { AttendanceList, KenjoClientStats } from './kenjo/types';
 import type { DirectoryEmployee, Ledger } from './ledger/ledger';
 import type { ProxyMetrics } from './metrics/proxy-metrics';
 import type { EmployeeResolution } from './replay/types';
@@ -26,6 +26,8 @@ export interface ServiceReplay {
 
 export interface ServiceKenjo {
   stats(): KenjoClientStats;
+  /** Kenjo's entries of a date range, for an operator to check a punch held because Kenjo may already have it. */
+  listAttendances(from: string, to: string): Promise<AttendanceList>;
 }
 
 export interface Services {

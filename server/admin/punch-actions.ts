@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { isHeldForKenjoCheck } from '../../core/held-punch';
 import type { EmployeeRef } from '../../core/punch';
 import { validatePunch } from '../../core/validate-punch';
 import { adminOf } from '../auth/admin-auth';
@@ -16,10 +17,12 @@ const ACTIONABLE = ['failed', 'rejected'] as const;
 const retryBody = z.strictObject({ reason: operatorReason.optional() }).optional();
 const discardBody = z.strictObject({ reason: operatorReason });
 const reassignBody = z.strictObject({ employee: employeeRef, reason: operatorReason });
+const confirmBody = z.strictObject({ reason: operatorReason.optional() }).optional();
 
 /**
  * An operator's way out for a punch that cannot go on by itself (`failed` or `rejected`): send it again, send it
- * for another employee, or discard it with a reason. Each action is a guarded transition plus an audit entry.
+ * for another employee, or discard it with a reason; for a punch held because Kenjo may already have it, confirm
+ * that Kenjo has it (marked sent without a call). Each action is a guarded transition plus an audit entry.
  */
 export function registerPunchActions(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
   const { ledger, directory } = services;
@@ -112,6 +115,27 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
       { ...requeue, employee, employeeKey },
       { fromEmployee: punch.employee, toEmployee: employee },
     );
+    services.replay.kick();
+    return view;
+  });
+
+  app.post('/api/v1/admin/punches/:kioskId/:id/confirm', { onRequest: adminAuth }, async (request) => {
+    const body = parseRequest(confirmBody, request.body, 'body');
+    const punch = actionablePunch(request);
+    if (punch.status !== 'failed' || !isHeldForKenjoCheck(punch.reason)) {
+      throw new HttpError(
+        409,
+        'punch-not-held',
+        'Only a punch held because Kenjo may already have it can be confirmed as in Kenjo.',
+      );
+    }
+    const view = apply(request, punch, 'punch.confirm', body?.reason ?? null, {
+      to: 'sent',
+      deliveredAtMs: services.now(),
+      lastError: null,
+      nextAttemptAtMs: null,
+    });
+    // The employee's later punches waited behind this one.
     services.replay.kick();
     return view;
   });

@@ -10,6 +10,7 @@ import type { RouteDeps } from '../routes/deps';
 import { registerAttentionRoute } from './attention-route';
 import { registerAdminKioskHours } from './kiosk-hours-route';
 import { registerAdminKiosks } from './kiosks-routes';
+import { registerKenjoEntriesRoute } from './kenjo-entries-route';
 import { registerPunchActions } from './punch-actions';
 import { registerPunchesCsvRoute } from './punches-csv-route';
 import { registerAdminPunches } from './punches-route';
@@ -27,6 +28,7 @@ export async function registerAdmin(app: FastifyInstance, deps: RouteDeps): Prom
   registerAdminKioskHours(app, deps);
   registerAdminPunches(app, deps);
   registerPunchActions(app, deps);
+  registerKenjoEntriesRoute(app, deps);
   registerAttentionRoute(app, deps);
   registerWhoIsInRoute(app, deps);
   registerStatusRoutes(app, deps);

@@ -49,6 +49,8 @@ export interface DirectoryOptions {
   /** Jitter of those waits, in [0, 1). */
   random?: () => number;
   logger?: DirectoryLogger;
+  /** Called after every successful refresh (the replay resumes punches that waited for the directory). */
+  onRefreshed?: () => void;
 }
 
 export interface DirectoryFreshness {
@@ -108,6 +110,7 @@ export function createDirectory(options: DirectoryOptions): Directory {
       retry.reset();
       ledger.saveDirectory(list, atMs);
       logger?.info({ employees: list.length }, 'employee directory refreshed');
+      options.onRefreshed?.();
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
       const retryInMs = started && needsRetry() ? retry.schedule() : null;

@@ -1,6 +1,6 @@
-import { doubleScanReason, findDoubleScan } from '../../core/double-scan';
+import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../core/double-scan';
 import { employeeIdentifier } from '../../core/punch';
-import type { EmployeeRange, KioskSeen, NewPunch } from '../ledger/ledger';
+import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
 import type { IngestContext, IngestResult, PreparedPunch } from './types';
 
 export interface CommittedPunch {
@@ -39,8 +39,9 @@ function windowRanges(records: readonly NewPunch[], windowMs: number): EmployeeR
  * ledger and writing it, so a concurrent batch (another kiosk, the same person) cannot slip a second punch past the
  * check. The reads are one query each for the whole batch (ids already stored; each employee's recorded instants
  * around the batch's punches), the write one transaction that also records the kiosk as seen, so one commit.
- * A punch that an earlier punch of the same person (stored, or earlier in this batch) already covers within the
- * window is stored as `ignored`; ignored punches do not cover later ones, as in the ledger.
+ * The double-scan rule (`decideDoubleScan`) keeps the earlier of two punches of a person within the window, whatever
+ * order they arrive in: the batch is decided in time order, and a stored later punch not yet gone to Kenjo is
+ * displaced (ignored). Ignored punches do not cover later ones, as in the ledger.
  */
 export function commitBatch(
   ctx: IngestContext,
@@ -55,25 +56,23 @@ export function commitBatch(
   );
   const fresh = records.filter((record) => !storedIds.has(record.id));
   const recorded = windowMs > 0 ? ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
-  const batchTimes = new Map<string, number[]>();
-  const slots = prepared.map((entry): Slot => {
+  const { decided, displaced } = decideDoubleScans(ctx, prepared, storedIds, recorded);
+  const slots = prepared.map((entry, index): Slot => {
     if (entry.kind === 'answered') return entry;
-    let record = entry.record;
-    if (storedIds.has(record.id)) return { kind: 'answered', result: { id: record.id, status: 'duplicate' } };
-    if (record.status === 'queued' && windowMs > 0) {
-      const person = personKey(record);
-      const earlier = batchTimes.get(person) ?? [];
-      const stored: readonly number[] =
-        (record.employeeKey === null ? undefined : recorded.get(record.employeeKey)) ?? [];
-      const firstAtMs = findDoubleScan([...stored, ...earlier], record.atMs, ctx.doubleScanWindowS);
-      if (firstAtMs === null) batchTimes.set(person, [...earlier, record.atMs]);
-      else record = { ...record, status: 'ignored', reason: doubleScanReason(firstAtMs, record.timeZone) };
+    if (storedIds.has(entry.record.id)) {
+      return { kind: 'answered', result: { id: entry.record.id, status: 'duplicate' } };
     }
-    return { kind: 'insert', record };
+    return { kind: 'insert', record: decided.get(index) ?? entry.record };
   });
 
   const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
-  const outcomes = ctx.ledger.insertKioskBatch(seen, toInsert);
+  // The later punches this batch displaces become double scans in the same commit as the batch.
+  const outcomes = ctx.ledger.atomically(() => {
+    for (const { punch, reason } of displaced) {
+      ctx.ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'ignored', reason });
+    }
+    return ctx.ledger.insertKioskBatch(seen, toInsert);
+  });
   let next = 0;
   return slots.map((slot): CommittedPunch => {
     if (slot.kind === 'answered') return { result: slot.result, stored: null };
@@ -85,4 +84,71 @@ export function commitBatch(
     const reason = record.reason === null ? {} : { reason: record.reason };
     return { result: { id: record.id, status, ...reason }, stored: record };
   });
+}
+
+interface Displaced {
+  punch: LedgerPunch;
+  reason: string;
+}
+
+/** Each fresh queued punch of the batch decided in time order, against the stored ones and the batch's kept ones. */
+function decideDoubleScans(
+  ctx: IngestContext,
+  prepared: readonly PreparedPunch[],
+  storedIds: ReadonlySet<string>,
+  recorded: ReadonlyMap<string, number[]>,
+): { decided: Map<number, NewPunch>; displaced: Displaced[] } {
+  const decided = new Map<number, NewPunch>();
+  const displaced: Displaced[] = [];
+  const windowMs = ctx.doubleScanWindowS * 1000;
+  if (windowMs <= 0) return { decided, displaced };
+  const order = prepared
+    .flatMap((entry, index) =>
+      entry.kind === 'store' && entry.record.status === 'queued' && !storedIds.has(entry.record.id)
+        ? [{ index, record: entry.record }]
+        : [],
+    )
+    .sort((a, b) => a.record.atMs - b.record.atMs || a.index - b.index);
+  const kept = new Map<string, number[]>();
+  const gone = new Set<string>();
+  const displacedAt = new Set<string>();
+  for (const { index, record } of order) {
+    const person = personKey(record);
+    const stored = (record.employeeKey === null ? [] : (recorded.get(record.employeeKey) ?? [])).filter(
+      (atMs) => !displacedAt.has(`${person} ${atMs}`),
+    );
+    const scans: Array<RecordedScan & { punch?: LedgerPunch }> = [
+      ...stored.filter((atMs) => atMs <= record.atMs).map((atMs) => ({ atMs, movable: false })),
+      ...(kept.get(person) ?? []).map((atMs) => ({ atMs, movable: false })),
+    ];
+    const laterStored = stored.some((atMs) => atMs > record.atMs && atMs - record.atMs < windowMs);
+    if (laterStored && record.employeeKey !== null) {
+      // Rare: only then is it worth asking which of them have gone to Kenjo already.
+      for (const punch of ctx.ledger.punchesOfEmployeeBetween(
+        record.employeeKey,
+        record.atMs + 1,
+        record.atMs + windowMs,
+      )) {
+        if (gone.has(`${punch.kioskId}/${punch.id}`)) continue;
+        scans.push({ atMs: punch.atMs, movable: punch.status === 'queued', punch });
+      }
+    }
+    const decision = decideDoubleScan(scans, record.atMs, ctx.doubleScanWindowS);
+    if (decision.kind === 'ignore') {
+      decided.set(index, {
+        ...record,
+        status: 'ignored',
+        reason: doubleScanReason(decision.coveredByAtMs, record.timeZone),
+      });
+      continue;
+    }
+    kept.set(person, [...(kept.get(person) ?? []), record.atMs]);
+    for (const scan of scans) {
+      if (scan.punch === undefined || !decision.displace.includes(scan.atMs)) continue;
+      gone.add(`${scan.punch.kioskId}/${scan.punch.id}`);
+      displacedAt.add(`${person} ${scan.atMs}`);
+      displaced.push({ punch: scan.punch, reason: doubleScanReason(record.atMs, scan.punch.timeZone) });
+    }
+  }
+  return { decided, displaced };
 }

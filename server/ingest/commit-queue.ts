@@ -24,13 +24,23 @@ type Outcome = { ok: true; committed: CommittedPunch[] } | { ok: false; error: u
 /** One queue per ledger: the batches of every request that writes to it. */
 const queues = new WeakMap<IngestContext['ledger'], Waiting[]>();
 
+function employeesOf(prepared: readonly PreparedPunch[]): string[] {
+  return prepared.flatMap((entry) =>
+    entry.kind === 'store' && entry.record.employeeKey !== null ? [entry.record.employeeKey] : [],
+  );
+}
+
 function flush(ledger: IngestContext['ledger']): void {
   const group = queues.get(ledger) ?? [];
   queues.delete(ledger);
   let outcomes: Outcome[];
   try {
-    outcomes = ledger.atomically(() =>
-      group.map((entry): Outcome => {
+    outcomes = ledger.atomically(() => {
+      // The group's people are held before any batch reads their punches: another instance storing a punch of one of
+      // them between this group's double-scan check and its insert would escape the window. One call for the whole
+      // group takes the locks in one order, so two instances' groups cannot deadlock.
+      ledger.lockEmployees(group.flatMap((entry) => employeesOf(entry.prepared)));
+      return group.map((entry): Outcome => {
         try {
           return {
             ok: true,
@@ -39,8 +49,8 @@ function flush(ledger: IngestContext['ledger']): void {
         } catch (error) {
           return { ok: false, error };
         }
-      }),
-    );
+      });
+    });
   } catch (error) {
     for (const entry of group) entry.reject(error);
     return;

@@ -160,15 +160,48 @@ describe('ingest: double scans', () => {
     expect(stored(third.id)?.status).toBe('queued');
   });
 
-  it('ignores a double scan across kiosks, also when the later scan arrives first', async () => {
+  it('keeps the earlier scan across kiosks, also when the later one arrives first', async () => {
     const other = await createKiosk(h, { name: 'Back door' });
     const late = punch({ at: at(30) });
     const early = punch({ employee: { email: 'ADA@demo.example' } });
     await send([late], other.token);
-    expect(await send([early])).toEqual([
-      { id: early.id, status: 'accepted', reason: 'already recorded at 08:00' },
-    ]);
-    expect(stored(early.id)?.status).toBe('ignored');
+    expect(await send([early])).toEqual([{ id: early.id, status: 'accepted' }]);
+    expect(stored(early.id)?.status).toBe('queued');
+    expect(stored(late.id, other.id)).toMatchObject({
+      status: 'ignored',
+      reason: 'already recorded at 08:00',
+    });
+  });
+
+  /** Seconds after 08:00 of each scan, in the order sent; `|` splits requests; `!` marks one sent to Kenjo at once. */
+  it.each<[string, string, Record<string, string>]>([
+    ['7 s apart, one request, in order', '0 7', { 0: 'queued', 7: 'ignored' }],
+    ['7 s apart, one request, reverse order', '7 0', { 0: 'queued', 7: 'ignored' }],
+    ['7 s apart, two requests, in order', '0 | 7', { 0: 'queued', 7: 'ignored' }],
+    ['7 s apart, two requests, reverse order', '7 | 0', { 0: 'queued', 7: 'ignored' }],
+    ['the later already sent to Kenjo when the earlier arrives', '7! | 0', { 0: 'ignored', 7: 'sent' }],
+    ['three in one request, reverse order', '50 20 0', { 0: 'queued', 20: 'ignored', 50: 'ignored' }],
+    ['60 s apart, reverse order: two punches', '60 0', { 0: 'queued', 60: 'queued' }],
+    ['a displaced scan covers nothing', '0 | 40 | 80', { 0: 'queued', 40: 'ignored', 80: 'queued' }],
+  ])('double scans: %s', async (_name, script, expected) => {
+    const ids = new Map<string, string>();
+    for (const request of script.split('|')) {
+      const batch = request
+        .trim()
+        .split(' ')
+        .map((token) => {
+          const p = punch({ at: at(Number(token.replace('!', ''))) });
+          ids.set(token.replace('!', ''), p.id);
+          return { p, sendNow: token.endsWith('!') };
+        });
+      const results = await send(batch.map(({ p }) => p));
+      expect(results.every((r) => r.status === 'accepted')).toBe(true);
+      for (const { p, sendNow } of batch) {
+        if (sendNow) h.ledger.transition(kiosk.id, p.id, { from: ['queued'], to: 'sent', deliveredAtMs: T0 });
+      }
+    }
+    const statuses = Object.fromEntries([...ids].map(([seconds, id]) => [seconds, stored(id)?.status]));
+    expect(statuses).toEqual(expected);
   });
 
   it('compares unresolved punches of one batch by the identifier sent', async () => {

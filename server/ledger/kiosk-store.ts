@@ -4,7 +4,7 @@ import { toFlag } from './punch-row';
 
 type KioskStore = KioskRegistry & PairingCodes;
 
-interface KioskRow {
+export interface KioskRow {
   id: string;
   name: string;
   time_zone: string;
@@ -18,7 +18,7 @@ interface KioskRow {
   last_sync_at_ms: number | null;
 }
 
-function toKiosk(row: KioskRow): KioskRecord {
+export function toKiosk(row: KioskRow): KioskRecord {
   return {
     id: row.id,
     name: row.name,

@@ -14,11 +14,13 @@ import type {
   ReplayQueue,
 } from './punch-ledger';
 import type { AuditLog, DirectoryCache, SettingsStore } from './records-ledger';
+import type { ReplayLeases } from './replay-leases';
 
 export type * from './kiosk-ledger';
 export type * from './punch-ledger';
 export type * from './punch-records';
 export type * from './records-ledger';
+export type * from './replay-leases';
 
 export interface Ledger
   extends
@@ -26,6 +28,7 @@ export interface Ledger
     PunchQueries,
     ReplayQueue,
     PunchRetention,
+    ReplayLeases,
     LedgerTransactions,
     KioskRegistry,
     PairingCodes,

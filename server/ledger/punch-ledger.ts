@@ -87,4 +87,11 @@ export interface LedgerTransactions {
    * throws undoes only its own writes, and the caller may catch and go on.
    */
   atomically<T>(work: () => T): T;
+  /**
+   * Called inside `atomically`: waits until no other instance's transaction holds any of these employees, then holds
+   * them until this transaction ends, so that instances judging the same employee's punches (double scans, the
+   * overnight decision) take turns instead of racing. SQLite has one writer whose transactions already take turns,
+   * so there it has nothing to do.
+   */
+  lockEmployees(employeeKeys: readonly string[]): void;
 }

@@ -17,13 +17,24 @@ interface DirectoryRow {
   display_name: string;
 }
 
-interface AuditRow {
+export interface AuditRow {
   at_ms: number;
   actor: string;
   action: string;
   target: string;
   reason: string | null;
   detail: string;
+}
+
+export function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    atMs: row.at_ms,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    reason: row.reason,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+  };
 }
 
 /**
@@ -83,14 +94,7 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
     loadDirectory: () => load(),
     appendAudit: (entry) => append.immediate(entry),
     listAudit: (limit, beforeMs = Number.MAX_SAFE_INTEGER) =>
-      auditPage.all(beforeMs, limit).map((row) => ({
-        atMs: row.at_ms,
-        actor: row.actor,
-        action: row.action,
-        target: row.target,
-        reason: row.reason,
-        detail: JSON.parse(row.detail) as Record<string, unknown>,
-      })),
+      auditPage.all(beforeMs, limit).map(toAuditEntry),
     getSetting: (key) => getSetting.get(key)?.value ?? null,
     setSetting: (key, value) => set.immediate(key, value),
   };

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { LedgerTransactions, ReplayQueue } from './punch-ledger';
+import type { ReplayLeases } from './replay-leases';
 import { toLedgerPunch, type PunchRow } from './punch-row';
 
-type ReplayBatch = Pick<ReplayQueue, 'nextChainHead'> & LedgerTransactions;
+type ReplayBatch = Pick<ReplayQueue, 'nextChainHead'> & LedgerTransactions & ReplayLeases;
 
 /**
  * One employee's chain head, by one seek into the `punches_unsettled` partial index (pinned for the same reason as in
@@ -29,5 +30,10 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
     // inside an open transaction, better-sqlite3 turns this (and every write method's own transaction) into a
     // savepoint, which is what lets one failing change inside a group commit be undone alone.
     atomically: <T>(work: () => T): T => inTransaction.immediate(work) as T,
+    // One writer: an IMMEDIATE transaction already excludes every other one.
+    lockEmployees: () => undefined,
+    // One process owns the SQLite file, so every employee is its own.
+    claimEmployees: (_owner, employeeKeys) => new Set(employeeKeys),
+    releaseEmployees: () => undefined,
   };
 }

@@ -1,272 +1,263 @@
+import type { AsyncLedger } from './postgres/async-ledger';
+import { describeLedgers } from '../testing/ledger-implementations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Ledger, LedgerStatus, NewPunch } from './ledger';
-import { insertPunches, memoryLedger, newPunch } from '../testing/ledger-factories';
+import type { LedgerStatus } from './ledger';
+import { storePunch, type StoredPunch } from '../testing/ledger-factories';
 
-let ledger: Ledger;
-beforeEach(() => {
-  ledger = memoryLedger();
-});
-afterEach(() => ledger.close());
-
-const T = Date.UTC(2026, 1, 4, 8);
-const NOW = T + 3_600_000;
-
-/** A stored punch in any state: `status` beyond ingest's three is reached through `transition`. */
-type Stored = Omit<Partial<NewPunch>, 'status'> & { status?: LedgerStatus; nextAttemptAtMs?: number };
-
-function store(name: string, overrides: Stored) {
-  const { status = 'queued', nextAttemptAtMs, ...rest } = overrides;
-  const punch = newPunch({ ...rest, id: name, status: 'queued' });
-  insertPunches(ledger, [punch]);
-  if (status !== 'queued' || nextAttemptAtMs !== undefined) {
-    ledger.transition(punch.kioskId, punch.id, {
-      from: ['queued'],
-      to: status,
-      ...(nextAttemptAtMs === undefined ? {} : { nextAttemptAtMs }),
-    });
-  }
-  return punch;
-}
-
-describe('dueChainHeads', () => {
-  it.each<{
-    name: string;
-    punches: [string, Stored][];
-    exclude?: string[];
-    limit?: number;
-    heads: string[];
-  }>([
-    {
-      name: 'the earliest unsettled punch of each employee, oldest head first',
-      punches: [
-        ['a2', { employeeKey: 'a', atMs: T + 20 }],
-        ['a1', { employeeKey: 'a', atMs: T + 10 }],
-        ['b1', { employeeKey: 'b', atMs: T + 5 }],
-      ],
-      heads: ['b1', 'a1'],
-    },
-    {
-      name: 'ties on at broken by seq',
-      punches: [
-        ['first', { employeeKey: 'a', atMs: T }],
-        ['second', { employeeKey: 'a', atMs: T }],
-      ],
-      heads: ['first'],
-    },
-    {
-      name: 'a late arrival with an earlier at becomes the head',
-      punches: [
-        ['on-time', { employeeKey: 'a', atMs: T + 60 }],
-        ['late', { employeeKey: 'a', atMs: T }],
-      ],
-      heads: ['late'],
-    },
-    {
-      name: 'settled punches are not part of the chain',
-      punches: [
-        ['sent', { employeeKey: 'a', atMs: T, status: 'sent' }],
-        ['ignored', { employeeKey: 'a', atMs: T + 1, status: 'ignored' }],
-        ['discarded', { employeeKey: 'a', atMs: T + 2, status: 'discarded' }],
-        ['rejected', { employeeKey: 'a', atMs: T + 3, status: 'rejected' }],
-        ['next', { employeeKey: 'a', atMs: T + 4 }],
-      ],
-      heads: ['next'],
-    },
-    {
-      name: 'a failed head holds its chain back, not other chains',
-      punches: [
-        ['a-failed', { employeeKey: 'a', atMs: T, status: 'failed' }],
-        ['a-queued', { employeeKey: 'a', atMs: T + 10 }],
-        ['b1', { employeeKey: 'b', atMs: T + 20 }],
-      ],
-      heads: ['b1'],
-    },
-    {
-      name: 'a failed punch later than the head does not hold it',
-      punches: [
-        ['a1', { employeeKey: 'a', atMs: T }],
-        ['a-failed', { employeeKey: 'a', atMs: T + 10, status: 'failed' }],
-      ],
-      heads: ['a1'],
-    },
-    {
-      name: 'a sending head is returned (it must be read back before anything else)',
-      punches: [
-        ['a-sending', { employeeKey: 'a', atMs: T, status: 'sending' }],
-        ['a2', { employeeKey: 'a', atMs: T + 1 }],
-      ],
-      heads: ['a-sending'],
-    },
-    {
-      name: 'a head not yet due holds its chain; due now or earlier is returned',
-      punches: [
-        ['a-later', { employeeKey: 'a', atMs: T, nextAttemptAtMs: NOW + 1 }],
-        ['a2', { employeeKey: 'a', atMs: T + 1 }],
-        ['b-now', { employeeKey: 'b', atMs: T + 2, nextAttemptAtMs: NOW }],
-        ['c-past', { employeeKey: 'c', atMs: T + 3, nextAttemptAtMs: NOW - 1 }],
-      ],
-      heads: ['b-now', 'c-past'],
-    },
-    {
-      name: 'excluded employees are skipped whole',
-      punches: [
-        ['a1', { employeeKey: 'a', atMs: T }],
-        ['a2', { employeeKey: 'a', atMs: T + 1 }],
-        ['b1', { employeeKey: 'b', atMs: T + 2 }],
-      ],
-      exclude: ['a'],
-      heads: ['b1'],
-    },
-    {
-      name: 'punches without an employee key are never heads',
-      punches: [
-        ['unresolved', { employeeKey: null, atMs: T }],
-        ['a1', { employeeKey: 'a', atMs: T + 1 }],
-      ],
-      heads: ['a1'],
-    },
-    {
-      name: 'at most limit heads, the oldest',
-      punches: [
-        ['c1', { employeeKey: 'c', atMs: T + 3 }],
-        ['a1', { employeeKey: 'a', atMs: T + 1 }],
-        ['b1', { employeeKey: 'b', atMs: T + 2 }],
-      ],
-      limit: 2,
-      heads: ['a1', 'b1'],
-    },
-  ])('$name', ({ punches, exclude = [], limit = 100, heads }) => {
-    for (const [name, overrides] of punches) store(name, overrides);
-    expect(ledger.dueChainHeads(NOW, limit, new Set(exclude)).map((p) => p.id)).toEqual(heads);
+describeLedgers((open) => {
+  let ledger: AsyncLedger;
+  beforeEach(async () => {
+    ledger = await open();
   });
+  afterEach(() => ledger.close());
 
-  it('moves to the next punch once the head is sent', () => {
-    store('a1', { employeeKey: 'a', atMs: T });
-    store('a2', { employeeKey: 'a', atMs: T + 1 });
-    ledger.transition('kiosk-1', 'a1', { from: ['queued'], to: 'sent', deliveredAtMs: NOW });
-    expect(ledger.dueChainHeads(NOW, 10, new Set()).map((p) => p.id)).toEqual(['a2']);
-  });
-});
+  const T = Date.UTC(2026, 1, 4, 8);
+  const NOW = T + 3_600_000;
 
-describe('transition', () => {
-  it('applies every field of the change and returns the updated punch', () => {
-    const punch = store('p', { employeeKey: null, employee: { externalId: 'B-1' } });
-    const updated = ledger.transition(punch.kioskId, punch.id, {
-      from: ['queued'],
-      to: 'sent',
-      reason: 'why',
-      employeeKey: 'emp-9',
-      employee: { email: 'new@demo.example' },
-      isOvernightShift: true,
-      overnightReason: 'closes the 22:00 entry',
-      incrementAttempts: true,
-      lastError: 'timeout',
-      nextAttemptAtMs: 123,
-      deliveredAtMs: 456,
-    });
-    const expected = {
-      ...punch,
-      seq: expect.any(Number),
-      status: 'sent',
-      reason: 'why',
-      employeeKey: 'emp-9',
-      employee: { email: 'new@demo.example' },
-      isOvernightShift: true,
-      overnightReason: 'closes the 22:00 entry',
-      attempts: 1,
-      lastError: 'timeout',
-      nextAttemptAtMs: 123,
-      deliveredAtMs: 456,
-    };
-    expect(updated).toEqual(expected);
-    expect(ledger.getPunch(punch.kioskId, punch.id)).toEqual(expected);
-  });
+  const store = (name: string, overrides?: StoredPunch) => storePunch(ledger, name, overrides);
 
-  it('leaves absent fields alone and sets null ones to null', () => {
-    const punch = store('p', {});
-    ledger.transition(punch.kioskId, punch.id, {
-      from: ['queued'],
-      to: 'sending',
-      isOvernightShift: false,
-      overnightReason: 'no open entry',
-      lastError: 'boom',
-      incrementAttempts: true,
+  describe('dueChainHeads', () => {
+    it.each<{
+      name: string;
+      punches: [string, StoredPunch][];
+      exclude?: string[];
+      limit?: number;
+      heads: string[];
+    }>([
+      {
+        name: 'the earliest unsettled punch of each employee, oldest head first',
+        punches: [
+          ['a2', { employeeKey: 'a', atMs: T + 20 }],
+          ['a1', { employeeKey: 'a', atMs: T + 10 }],
+          ['b1', { employeeKey: 'b', atMs: T + 5 }],
+        ],
+        heads: ['b1', 'a1'],
+      },
+      {
+        name: 'ties on at broken by seq',
+        punches: [
+          ['first', { employeeKey: 'a', atMs: T }],
+          ['second', { employeeKey: 'a', atMs: T }],
+        ],
+        heads: ['first'],
+      },
+      {
+        name: 'a late arrival with an earlier at becomes the head',
+        punches: [
+          ['on-time', { employeeKey: 'a', atMs: T + 60 }],
+          ['late', { employeeKey: 'a', atMs: T }],
+        ],
+        heads: ['late'],
+      },
+      {
+        name: 'settled punches are not part of the chain',
+        punches: [
+          ['sent', { employeeKey: 'a', atMs: T, status: 'sent' }],
+          ['ignored', { employeeKey: 'a', atMs: T + 1, status: 'ignored' }],
+          ['discarded', { employeeKey: 'a', atMs: T + 2, status: 'discarded' }],
+          ['rejected', { employeeKey: 'a', atMs: T + 3, status: 'rejected' }],
+          ['next', { employeeKey: 'a', atMs: T + 4 }],
+        ],
+        heads: ['next'],
+      },
+      {
+        name: 'a failed head holds its chain back, not other chains',
+        punches: [
+          ['a-failed', { employeeKey: 'a', atMs: T, status: 'failed' }],
+          ['a-queued', { employeeKey: 'a', atMs: T + 10 }],
+          ['b1', { employeeKey: 'b', atMs: T + 20 }],
+        ],
+        heads: ['b1'],
+      },
+      {
+        name: 'a failed punch later than the head does not hold it',
+        punches: [
+          ['a1', { employeeKey: 'a', atMs: T }],
+          ['a-failed', { employeeKey: 'a', atMs: T + 10, status: 'failed' }],
+        ],
+        heads: ['a1'],
+      },
+      {
+        name: 'a sending head is returned (it must be read back before anything else)',
+        punches: [
+          ['a-sending', { employeeKey: 'a', atMs: T, status: 'sending' }],
+          ['a2', { employeeKey: 'a', atMs: T + 1 }],
+        ],
+        heads: ['a-sending'],
+      },
+      {
+        name: 'a head not yet due holds its chain; due now or earlier is returned',
+        punches: [
+          ['a-later', { employeeKey: 'a', atMs: T, nextAttemptAtMs: NOW + 1 }],
+          ['a2', { employeeKey: 'a', atMs: T + 1 }],
+          ['b-now', { employeeKey: 'b', atMs: T + 2, nextAttemptAtMs: NOW }],
+          ['c-past', { employeeKey: 'c', atMs: T + 3, nextAttemptAtMs: NOW - 1 }],
+        ],
+        heads: ['b-now', 'c-past'],
+      },
+      {
+        name: 'excluded employees are skipped whole',
+        punches: [
+          ['a1', { employeeKey: 'a', atMs: T }],
+          ['a2', { employeeKey: 'a', atMs: T + 1 }],
+          ['b1', { employeeKey: 'b', atMs: T + 2 }],
+        ],
+        exclude: ['a'],
+        heads: ['b1'],
+      },
+      {
+        name: 'punches without an employee key are never heads',
+        punches: [
+          ['unresolved', { employeeKey: null, atMs: T }],
+          ['a1', { employeeKey: 'a', atMs: T + 1 }],
+        ],
+        heads: ['a1'],
+      },
+      {
+        name: 'at most limit heads, the oldest',
+        punches: [
+          ['c1', { employeeKey: 'c', atMs: T + 3 }],
+          ['a1', { employeeKey: 'a', atMs: T + 1 }],
+          ['b1', { employeeKey: 'b', atMs: T + 2 }],
+        ],
+        limit: 2,
+        heads: ['a1', 'b1'],
+      },
+    ])('$name', async ({ punches, exclude = [], limit = 100, heads }) => {
+      for (const [name, overrides] of punches) await store(name, overrides);
+      expect((await ledger.dueChainHeads(NOW, limit, new Set(exclude))).map((p) => p.id)).toEqual(heads);
     });
-    const after = ledger.transition(punch.kioskId, punch.id, {
-      from: ['sending'],
-      to: 'queued',
-      lastError: null,
-    });
-    expect(after).toMatchObject({
-      status: 'queued',
-      isOvernightShift: false,
-      overnightReason: 'no open entry',
-      lastError: null,
-      attempts: 1,
-      employeeKey: punch.employeeKey,
+
+    it('moves to the next punch once the head is sent', async () => {
+      await store('a1', { employeeKey: 'a', atMs: T });
+      await store('a2', { employeeKey: 'a', atMs: T + 1 });
+      await ledger.transition('kiosk-1', 'a1', { from: ['queued'], to: 'sent', deliveredAtMs: NOW });
+      expect((await ledger.dueChainHeads(NOW, 10, new Set())).map((p) => p.id)).toEqual(['a2']);
     });
   });
 
-  it.each<{ from: LedgerStatus[]; stored: LedgerStatus }>([
-    { from: ['sending'], stored: 'queued' },
-    { from: ['queued', 'failed'], stored: 'sent' },
-    { from: [], stored: 'queued' },
-  ])('refuses when the punch is $stored, not in $from, and changes nothing', ({ from, stored }) => {
-    const punch = store('p', { status: stored });
-    const before = ledger.getPunch(punch.kioskId, punch.id);
-    expect(ledger.transition(punch.kioskId, punch.id, { from, to: 'discarded', reason: 'x' })).toBeNull();
-    expect(ledger.getPunch(punch.kioskId, punch.id)).toEqual(before);
+  describe('transition', () => {
+    it('applies every field of the change and returns the updated punch', async () => {
+      const punch = await store('p', { employeeKey: null, employee: { externalId: 'B-1' } });
+      const updated = await ledger.transition(punch.kioskId, punch.id, {
+        from: ['queued'],
+        to: 'sent',
+        reason: 'why',
+        employeeKey: 'emp-9',
+        employee: { email: 'new@demo.example' },
+        isOvernightShift: true,
+        overnightReason: 'closes the 22:00 entry',
+        incrementAttempts: true,
+        lastError: 'timeout',
+        nextAttemptAtMs: 123,
+        deliveredAtMs: 456,
+      });
+      const expected = {
+        ...punch,
+        seq: expect.any(Number),
+        status: 'sent',
+        reason: 'why',
+        employeeKey: 'emp-9',
+        employee: { email: 'new@demo.example' },
+        isOvernightShift: true,
+        overnightReason: 'closes the 22:00 entry',
+        attempts: 1,
+        lastError: 'timeout',
+        nextAttemptAtMs: 123,
+        deliveredAtMs: 456,
+      };
+      expect(updated).toEqual(expected);
+      expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual(expected);
+    });
+
+    it('leaves absent fields alone and sets null ones to null', async () => {
+      const punch = await store('p', {});
+      await ledger.transition(punch.kioskId, punch.id, {
+        from: ['queued'],
+        to: 'sending',
+        isOvernightShift: false,
+        overnightReason: 'no open entry',
+        lastError: 'boom',
+        incrementAttempts: true,
+      });
+      const after = await ledger.transition(punch.kioskId, punch.id, {
+        from: ['sending'],
+        to: 'queued',
+        lastError: null,
+      });
+      expect(after).toMatchObject({
+        status: 'queued',
+        isOvernightShift: false,
+        overnightReason: 'no open entry',
+        lastError: null,
+        attempts: 1,
+        employeeKey: punch.employeeKey,
+      });
+    });
+
+    it.each<{ from: LedgerStatus[]; stored: LedgerStatus }>([
+      { from: ['sending'], stored: 'queued' },
+      { from: ['queued', 'failed'], stored: 'sent' },
+      { from: [], stored: 'queued' },
+    ])('refuses when the punch is $stored, not in $from, and changes nothing', async ({ from, stored }) => {
+      const punch = await store('p', { status: stored });
+      const before = await ledger.getPunch(punch.kioskId, punch.id);
+      expect(
+        await ledger.transition(punch.kioskId, punch.id, { from, to: 'discarded', reason: 'x' }),
+      ).toBeNull();
+      expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual(before);
+    });
+
+    it('answers null for an unknown punch', async () => {
+      expect(await ledger.transition('kiosk-1', 'missing', { from: ['queued'], to: 'sent' })).toBeNull();
+    });
   });
 
-  it('answers null for an unknown punch', () => {
-    expect(ledger.transition('kiosk-1', 'missing', { from: ['queued'], to: 'sent' })).toBeNull();
-  });
-});
+  describe('replay reads', () => {
+    it('unresolvedPunches: queued punches without an employee key, oldest first', async () => {
+      await store('u1', { employeeKey: null });
+      await store('u2', { employeeKey: null });
+      await store('u-rejected', { employeeKey: null, status: 'rejected' });
+      await store('known', { employeeKey: 'a' });
+      expect((await ledger.unresolvedPunches(10)).map((p) => p.id)).toEqual(['u1', 'u2']);
+      expect((await ledger.unresolvedPunches(1)).map((p) => p.id)).toEqual(['u1']);
+    });
 
-describe('replay reads', () => {
-  it('unresolvedPunches: queued punches without an employee key, oldest first', () => {
-    store('u1', { employeeKey: null });
-    store('u2', { employeeKey: null });
-    store('u-rejected', { employeeKey: null, status: 'rejected' });
-    store('known', { employeeKey: 'a' });
-    expect(ledger.unresolvedPunches(10).map((p) => p.id)).toEqual(['u1', 'u2']);
-    expect(ledger.unresolvedPunches(1).map((p) => p.id)).toEqual(['u1']);
-  });
+    it('deliveredHistory: the employee’s sent punches since an instant, in time order', async () => {
+      await store('old', { employeeKey: 'a', atMs: T - 1, status: 'sent' });
+      await store('s2', { employeeKey: 'a', atMs: T + 2, status: 'sent' });
+      await store('s1', { employeeKey: 'a', atMs: T, status: 'sent' });
+      await store('queued', { employeeKey: 'a', atMs: T + 3 });
+      await store('other', { employeeKey: 'b', atMs: T + 4, status: 'sent' });
+      expect((await ledger.deliveredHistory('a', T)).map((p) => p.id)).toEqual(['s1', 's2']);
+    });
 
-  it('deliveredHistory: the employee’s sent punches since an instant, in time order', () => {
-    store('old', { employeeKey: 'a', atMs: T - 1, status: 'sent' });
-    store('s2', { employeeKey: 'a', atMs: T + 2, status: 'sent' });
-    store('s1', { employeeKey: 'a', atMs: T, status: 'sent' });
-    store('queued', { employeeKey: 'a', atMs: T + 3 });
-    store('other', { employeeKey: 'b', atMs: T + 4, status: 'sent' });
-    expect(ledger.deliveredHistory('a', T).map((p) => p.id)).toEqual(['s1', 's2']);
-  });
+    it('countSentAt: sent punches of the employee at that wall-clock time', async () => {
+      await store('s1', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
+      await store('s2', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
+      await store('q', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00' });
+      await store('b', { employeeKey: 'b', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
+      expect(await ledger.countSentAt('a', '2026-02-04T08:00:00')).toBe(2);
+      expect(await ledger.countSentAt('a', '2026-02-04T08:00:01')).toBe(0);
+    });
 
-  it('countSentAt: sent punches of the employee at that wall-clock time', () => {
-    store('s1', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
-    store('s2', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
-    store('q', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00' });
-    store('b', { employeeKey: 'b', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
-    expect(ledger.countSentAt('a', '2026-02-04T08:00:00')).toBe(2);
-    expect(ledger.countSentAt('a', '2026-02-04T08:00:01')).toBe(0);
-  });
-
-  it('backlog and countByStatus', () => {
-    expect(ledger.backlog(NOW)).toEqual({ waiting: 0, oldestReceivedAtMs: null, failed: 0 });
-    store('q', { receivedAtMs: 300 });
-    store('s', { receivedAtMs: 200, status: 'sending' });
-    store('f', { receivedAtMs: 100, status: 'failed' });
-    store('sent', { receivedAtMs: 50, status: 'sent' });
-    store('i', { status: 'ignored' });
-    expect(ledger.backlog(NOW)).toEqual({ waiting: 2, oldestReceivedAtMs: 200, failed: 1 });
-    expect(ledger.countByStatus()).toEqual({
-      queued: 1,
-      sending: 1,
-      sent: 1,
-      ignored: 1,
-      rejected: 0,
-      failed: 1,
-      discarded: 0,
+    it('backlog and countByStatus', async () => {
+      expect(await ledger.backlog(NOW)).toEqual({ waiting: 0, oldestReceivedAtMs: null, failed: 0 });
+      await store('q', { receivedAtMs: 300 });
+      await store('s', { receivedAtMs: 200, status: 'sending' });
+      await store('f', { receivedAtMs: 100, status: 'failed' });
+      await store('sent', { receivedAtMs: 50, status: 'sent' });
+      await store('i', { status: 'ignored' });
+      expect(await ledger.backlog(NOW)).toEqual({ waiting: 2, oldestReceivedAtMs: 200, failed: 1 });
+      expect(await ledger.countByStatus()).toEqual({
+        queued: 1,
+        sending: 1,
+        sent: 1,
+        ignored: 1,
+        rejected: 0,
+        failed: 1,
+        discarded: 0,
+      });
     });
   });
 });

@@ -19,6 +19,8 @@ export interface ChainCandidates {
   due(nowMs: number, busy: ReadonlySet<string>): string[];
   /** Whether `due` would name anyone, without sorting or building a list. */
   anyDue(nowMs: number, busy: ReadonlySet<string>): boolean;
+  /** The employees not due before a later instant (backing off). */
+  waiting(nowMs: number): string[];
   /** The earliest instant after `nowMs` at which an employee outside `busy` falls due; null when none. */
   nextDueAtMs(nowMs: number, busy: ReadonlySet<string>): number | null;
   readonly size: number;
@@ -58,6 +60,11 @@ export function createChainCandidates(): ChainCandidates {
     anyDue(nowMs, busy) {
       for (const { key, dueAtMs } of byKey.values()) if (dueAtMs <= nowMs && !busy.has(key)) return true;
       return false;
+    },
+    waiting(nowMs) {
+      const keys: string[] = [];
+      for (const { key, dueAtMs } of byKey.values()) if (dueAtMs > nowMs) keys.push(key);
+      return keys;
     },
     nextDueAtMs(nowMs, busy) {
       let next: number | null = null;

@@ -5,6 +5,7 @@ import {
   chainKey,
   isPaused,
   stepFailed,
+  wantRefresh,
   type Claim,
   type Completion,
   type LoopState,
@@ -27,6 +28,7 @@ export function groupCommit(state: LoopState, options: { claim: boolean }): Clai
     return ledger.atomically(() => {
       for (const completion of answered) settle(state, completion);
       const nowMs = state.ctx.now();
+      if (state.kenjoBack) resumeAfterOutage(state, nowMs);
       // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
       if (!options.claim || isPaused(state, nowMs)) return [];
       return claimSteps(state, nowMs);
@@ -35,9 +37,29 @@ export function groupCommit(state: LoopState, options: { claim: boolean }): Clai
     // Nothing of this commit is on disk and none of its claims is called. The answered punches are still `sending`
     // in the ledger: after a rest, they are read back like the leftovers of a crash.
     for (const { claim } of answered) stepFailed(state, claim.key, claim.punch, err);
-    state.refresh.wanted = true;
+    wantRefresh(state);
     return [];
   }
+}
+
+/**
+ * Kenjo answered again after an outage: the queued heads that backed off from it are due now, instead of after a
+ * backoff that grew while it was down. Heads in doubt (`sending`) keep their wait: a read-back must not come early.
+ */
+function resumeAfterOutage(state: LoopState, nowMs: number): void {
+  state.kenjoBack = false;
+  const { ledger } = state.ctx;
+  for (const key of state.candidates.waiting(nowMs)) {
+    const head = ledger.nextChainHead(key);
+    if (head?.status !== 'queued' || head.nextAttemptAtMs === null || head.nextAttemptAtMs <= nowMs) continue;
+    const due = ledger.transition(head.kioskId, head.id, {
+      from: ['queued'],
+      to: 'queued',
+      nextAttemptAtMs: null,
+    });
+    state.candidates.note(key, due);
+  }
+  state.ctx.logger.info({}, 'Kenjo answers again; chains that waited for it go on now');
 }
 
 /** Records one outcome in a savepoint of its own, so that one that throws undoes only itself. */

@@ -20,7 +20,14 @@ export interface Completion {
   error?: unknown;
 }
 
-/** Everything the loop keeps between commits; each chain is in at most one of `ready`, `calls` and `done`. */
+/**
+ * Everything the loop keeps between commits; each chain is in at most one of `ready`, `calls` and `done`. Who may
+ * change what: a claim moves `ready` → `calls` → `done` (`slots.ts` fills slots and files answers, `group-commit.ts`
+ * claims and commits, `replay.ts` files the claims it puts back on stop); `candidates` and `refresh` belong to
+ * `group-commit.ts`; the pause, the resting chains, the directory's backoff and the wish for a walk of the chains
+ * change only through the functions of this module (`pauseAll`, `resumeIfDue`, `afterStep`, `stepFailed`,
+ * `wantRefresh`). The settings (`ctx`, `concurrency`, `prefetch`, `tickMs`) never change.
+ */
 export interface LoopState {
   ctx: StepContext;
   concurrency: number;
@@ -38,6 +45,10 @@ export interface LoopState {
   directoryFailures: number;
   directoryRetryAtMs: number;
   refresh: { wanted: boolean; lastAtMs: number; truncated: boolean };
+  /** Since when Kenjo has failed calls with no call succeeding since; null while it answers. */
+  kenjoTroubleSinceMs: number | null;
+  /** Kenjo answered again after an outage: chains backing off from it are due now (see `group-commit.ts`). */
+  kenjoBack: boolean;
   /** The one set `busyKeys` refills on every call. */
   busy: Set<string>;
 }
@@ -58,6 +69,8 @@ export function createLoopState(
     directoryFailures: 0,
     directoryRetryAtMs: 0,
     refresh: { wanted: true, lastAtMs: 0, truncated: false },
+    kenjoTroubleSinceMs: null,
+    kenjoBack: false,
     busy: new Set(),
   };
 }
@@ -90,25 +103,69 @@ export function busyKeys(state: LoopState, nowMs: number): Set<string> {
 export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResult): void {
   const { ctx } = state;
   if (result.kind === 'retry-later') pauseAll(state, result.pauseAllUntilMs);
+  noteKenjo(state, result);
   if (punch.employeeKey !== null) {
     if (result.kind === 'waiting' && result.retryAtMs !== null)
       state.resting.set(punch.employeeKey, result.retryAtMs);
     return;
   }
   if (result.kind === 'waiting' && result.retryAtMs !== null) {
+    // Every punch of one round meets the same directory: one failure per round, not one per punch, or a backlog
+    // that arrived before the first load would push the next try minutes away.
+    const nowMs = ctx.now();
+    if (nowMs < state.directoryRetryAtMs) return;
     state.directoryFailures += 1;
     const waitMs = Math.max(
       ctx.backoff.baseMs,
       backoffDelayMs(state.directoryFailures, ctx.backoff, ctx.random),
     );
-    state.directoryRetryAtMs = Math.max(state.directoryRetryAtMs, ctx.now() + waitMs);
+    state.directoryRetryAtMs = nowMs + waitMs;
   } else if (result.kind === 'resolved' || result.kind === 'failed') {
     state.directoryFailures = 0;
     // The punch joined (or failed out of) an employee's chain that the candidates do not know yet.
-    state.refresh.wanted = true;
+    wantRefresh(state);
   }
 }
 
+/**
+ * An outage is failures with no success for longer than this many backoff bases: then one success means Kenjo is
+ * back, and every chain that backed off from it goes on at once. Shorter trouble (a stray 5xx) keeps its backoff.
+ */
+const OUTAGE_BASES = 10;
+
+function noteKenjo(state: LoopState, result: StepResult): void {
+  const nowMs = state.ctx.now();
+  if (result.kind === 'sent') {
+    const since = state.kenjoTroubleSinceMs;
+    if (since !== null && nowMs - since >= OUTAGE_BASES * state.ctx.backoff.baseMs) state.kenjoBack = true;
+    state.kenjoTroubleSinceMs = null;
+  } else if (
+    result.kind === 'unknown' ||
+    (result.kind === 'retry-later' && result.pauseAllUntilMs === null)
+  ) {
+    state.kenjoTroubleSinceMs ??= nowMs;
+  }
+}
+
+/** What the loop waited for came back (the directory loaded, Kenjo answered again): stop waiting for it. */
+export function resumeWaits(state: LoopState): void {
+  state.directoryFailures = 0;
+  state.directoryRetryAtMs = 0;
+  state.resting.clear();
+  wantRefresh(state);
+}
+
+/** Asks the next commit to walk every chain (a kick, a start, a punch that joined a chain not known yet). */
+export function wantRefresh(state: LoopState): void {
+  state.refresh.wanted = true;
+}
+
+/** Ends a pause whose time has come. */
+export function resumeIfDue(state: LoopState, nowMs: number): void {
+  if (state.pausedUntilMs !== null && nowMs >= state.pausedUntilMs) state.pausedUntilMs = null;
+}
+
+/** Pauses every call until `untilMs` (a 429's Retry-After, computed once when the answer arrived); never shortens. */
 export function pauseAll(state: LoopState, untilMs: number | null): void {
   if (untilMs === null || (state.pausedUntilMs !== null && untilMs <= state.pausedUntilMs)) return;
   state.pausedUntilMs = untilMs;

@@ -217,4 +217,35 @@ describe('the replay loop', () => {
     expect(h.replay.status().inFlight).toBe(0);
     expect(h.ledger.getPunch(must(punch).kioskId, must(punch).id)?.status).toBe('sent');
   });
+
+  it('goes on with every chain the moment Kenjo answers again after an outage, not each after its own backoff', async () => {
+    const dice = [0.95, 0.15, 0.75, 0.35, 0.55, 0.05, 0.85, 0.25];
+    let roll = 0;
+    const h = start({
+      backoff: { baseMs: 20, maxMs: 10_000 },
+      random: () => dice[roll++ % dice.length] ?? 0.5,
+    });
+    let down = true;
+    const storedAtMs: number[] = [];
+    const original = h.kenjo.trackTime.bind(h.kenjo);
+    h.kenjo.trackTime = async (request) => {
+      if (down)
+        return { kind: 'not-applied', retryAfterMs: null, detail: 'HTTP 503 before the request was read' };
+      const outcome = await original(request);
+      storedAtMs.push(Date.now());
+      return outcome;
+    };
+    for (let e = 0; e < 8; e += 1)
+      insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00', { employeeKey: `u${e}` }));
+    h.replay.start();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    down = false;
+    await h.drain();
+    expect(h.kenjo.stored).toHaveLength(8);
+    // Each chain's own backoff has grown to seconds, jittered apart; once one call succeeds, the rest follow at once.
+    expect(Math.max(...storedAtMs) - Math.min(...storedAtMs)).toBeLessThan(300);
+    expect(
+      h.logger.lines.some((l) => l.msg === 'Kenjo answers again; chains that waited for it go on now'),
+    ).toBe(true);
+  });
 });

@@ -1,5 +1,13 @@
 import { groupCommit } from './group-commit';
-import { busyKeys, createLoopState, isPaused, type Claim } from './loop-state';
+import {
+  busyKeys,
+  createLoopState,
+  isPaused,
+  resumeIfDue,
+  resumeWaits,
+  wantRefresh,
+  type Claim,
+} from './loop-state';
 import { createFlushTimer } from './flush-timer';
 import { fillSlots } from './slots';
 import type {
@@ -48,6 +56,11 @@ export interface Replay {
   stop(): Promise<void>;
   /** Wake up now (after an ingest). */
   kick(): void;
+  /**
+   * What the loop may be waiting for came back (the directory loaded): drop the directory's backoff and resting
+   * chains and wake now, so that a backlog goes on without waiting for a new punch. A 429's pause still holds.
+   */
+  resume(): void;
   /** Resolves when nothing is due and nothing is in flight. */
   idle(): Promise<void>;
   status(): ReplayStatus;
@@ -89,7 +102,7 @@ export function createReplay(options: ReplayOptions): Replay {
   function pass(): void {
     const nowMs = ctx.now();
     lastPassAtMs = nowMs;
-    if (state.pausedUntilMs !== null && nowMs >= state.pausedUntilMs) state.pausedUntilMs = null;
+    resumeIfDue(state, nowMs);
     const claims = groupCommit(state, { claim: running });
     if (!running) {
       if (state.calls.size === 0) releaseIdle();
@@ -118,7 +131,7 @@ export function createReplay(options: ReplayOptions): Replay {
     start() {
       if (running) return;
       running = true;
-      state.refresh.wanted = true;
+      wantRefresh(state);
       pass();
     },
     async stop() {
@@ -138,13 +151,19 @@ export function createReplay(options: ReplayOptions): Replay {
     kick() {
       if (!running) return;
       // Nothing can be claimed before the pause ends, when the timer wakes anyway and walks the chains then.
-      state.refresh.wanted = true;
+      wantRefresh(state);
+      if (isPaused(state, ctx.now())) return;
+      timer.schedule(0);
+    },
+    resume() {
+      if (!running) return;
+      resumeWaits(state);
       if (isPaused(state, ctx.now())) return;
       timer.schedule(0);
     },
     idle() {
       const done = new Promise<void>((resolve) => idleWaiters.push(resolve));
-      state.refresh.wanted = true;
+      wantRefresh(state);
       timer.schedule(0);
       return done;
     },

@@ -60,7 +60,7 @@ export function beginSend(ctx: StepContext, punch: LedgerPunch & { employeeKey: 
       const now = ctx.now();
       const pauseAllUntilMs =
         outcome.kind === 'not-applied' && outcome.retryAfterMs !== null ? now + outcome.retryAfterMs : null;
-      return { record: () => recordOutcome(ctx, sending, outcome, now), pauseAllUntilMs };
+      return { record: () => recordOutcome(ctx, sending, outcome, now, pauseAllUntilMs), pauseAllUntilMs };
     },
     release: (why) => releaseClaim(ctx, sending, why),
   };
@@ -77,12 +77,16 @@ export function releaseClaim(ctx: StepContext, sending: LedgerPunch, why: string
   return { kind: 'waiting', retryAtMs: null };
 }
 
-/** `now` is when Kenjo answered, which may be a little before the commit that records it. */
+/**
+ * `now` is when Kenjo answered, which may be a little before the commit that records it; `pauseAllUntilMs` is the
+ * pause its Retry-After asked for, computed once when the answer arrived.
+ */
 function recordOutcome(
   ctx: StepContext,
   sending: LedgerPunch,
   outcome: TrackTimeOutcome,
   now: number,
+  pauseAllUntilMs: number | null,
 ): StepResult {
   switch (outcome.kind) {
     case 'applied':
@@ -102,7 +106,6 @@ function recordOutcome(
         nextAttemptAtMs: nextAttemptAt(now, sending.attempts, ctx.backoff, ctx.random, outcome.retryAfterMs),
         logReason: `Kenjo did not apply it: ${outcome.detail}`,
       });
-      const pauseAllUntilMs = outcome.retryAfterMs === null ? null : now + outcome.retryAfterMs;
       return { kind: 'retry-later', pauseAllUntilMs };
     }
     case 'unknown':

@@ -1,5 +1,5 @@
-import { createHash, pbkdf2Sync } from 'node:crypto';
-import { IDENTIFIER_HASH } from '../../core/identifier-hash';
+import { createHash } from 'node:crypto';
+import { IDENTIFIER_HASH, deriveIdentifier, openName } from '../../core/identifier-hash';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { DIRECTORY_SALT_SETTING } from './kiosk-directory';
@@ -29,7 +29,13 @@ type Directory = {
   fetchedAt: string | null;
   salt: string;
   hash: { name: string; iterations: number };
-  employees: Array<{ key: string; badgeHash: string | null; emailHash: string | null }>;
+  employees: Array<{
+    key: string;
+    badgeHash: string | null;
+    badgeName: string | null;
+    emailHash: string | null;
+    emailName: string | null;
+  }>;
 };
 
 describe('GET /api/v1/kiosk/directory', () => {
@@ -43,16 +49,25 @@ describe('GET /api/v1/kiosk/directory', () => {
     const body = res.json<Directory>();
     expect(body.fetchedAt).toBe(new Date(T0).toISOString());
     expect(body.salt).toBe(h.ledger.getSetting(DIRECTORY_SALT_SETTING));
-    expect(body.hash).toEqual({ name: 'PBKDF2-SHA256', iterations: IDENTIFIER_HASH.iterations });
-    const pbkdf2 = (value: string) =>
-      pbkdf2Sync(value, body.salt, IDENTIFIER_HASH.iterations, 32, 'sha256').toString('hex');
+    expect(body.hash).toEqual(IDENTIFIER_HASH);
     expect(body.employees).toHaveLength(2);
-    expect(body.employees).toContainEqual({
+    const ada = body.employees.find((e) => e.badgeHash !== null);
+    const badge = await deriveIdentifier('B-1001', body.salt);
+    const email = await deriveIdentifier('ada@demo.example', body.salt);
+    expect(ada).toMatchObject({
       key: expect.stringMatching(/^[0-9a-f]{32}$/),
-      badgeHash: pbkdf2('B-1001'),
-      emailHash: pbkdf2('ada@demo.example'),
+      badgeHash: badge.tag,
+      emailHash: email.tag,
     });
-    expect(body.employees).toContainEqual({ key: expect.any(String), badgeHash: null, emailHash: null });
+    expect(await openName(ada?.badgeName ?? '', badge.key)).toBe('Ada');
+    expect(await openName(ada?.emailName ?? '', email.key)).toBe('Ada');
+    expect(body.employees).toContainEqual({
+      key: expect.any(String),
+      badgeHash: null,
+      badgeName: null,
+      emailHash: null,
+      emailName: null,
+    });
     expect(res.body).not.toMatch(/u-ada|B-1001|ada@|Ada|Nob|Eve/i);
   });
 
@@ -64,13 +79,21 @@ describe('GET /api/v1/kiosk/directory', () => {
     );
     expect(fastHits).toEqual([]);
     expect(body.employees.every((e) => !('name' in e))).toBe(true);
+    const bob = await deriveIdentifier('B-1001', body.salt);
+    const others = body.employees.filter((e) => e.badgeHash !== bob.tag);
+    for (const other of others) expect(await openName(other.badgeName ?? '', bob.key)).toBeNull();
   });
 
   it('keeps salt, keys and hashes across restarts (the salt lives in the ledger)', async () => {
     const first = (await get()).json<Directory>();
     const restarted = await buildApp({ config: h.config, services: h.services });
     const again = await restarted.inject({ url: '/api/v1/kiosk/directory', headers: bearer(token) });
-    expect(again.json()).toEqual(first);
+    // Names are sealed afresh (a new IV each time); tags and keys, what a kiosk matches on, stay.
+    const matchable = (d: Directory) => ({
+      ...d,
+      employees: d.employees.map(({ key, badgeHash, emailHash }) => ({ key, badgeHash, emailHash })),
+    });
+    expect(matchable(again.json<Directory>())).toEqual(matchable(first));
     await restarted.close();
   });
 

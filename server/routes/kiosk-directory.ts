@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { IDENTIFIER_HASH, hashIdentifier, normalizedIdentifier } from '../../core/identifier-hash';
+import {
+  IDENTIFIER_HASH,
+  type IdentifierSecret,
+  deriveIdentifier,
+  normalizedIdentifier,
+  sealName,
+} from '../../core/identifier-hash';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import type { RouteDeps } from './deps';
 
@@ -19,42 +25,53 @@ export function directorySalt(ledger: Pick<Ledger, 'getSetting' | 'setSetting'>)
   return salt;
 }
 
+type Derive = (normalized: string, salt: string) => Promise<IdentifierSecret>;
+
 /** One derivation per identifier for the life of the process: the directory changes rarely, and little at a time. */
-export function memoizedHash(): (normalized: string, salt: string) => Promise<string> {
-  const known = new Map<string, Promise<string>>();
+export function memoizedDerivation(): Derive {
+  const known = new Map<string, Promise<IdentifierSecret>>();
   return (normalized, salt) => {
     const key = `${salt}\u0000${normalized}`;
-    let hash = known.get(key);
-    if (hash === undefined) {
-      hash = hashIdentifier(normalized, salt);
-      known.set(key, hash);
+    let secret = known.get(key);
+    if (secret === undefined) {
+      secret = deriveIdentifier(normalized, salt);
+      known.set(key, secret);
     }
-    return hash;
+    return secret;
   };
 }
 
 /**
- * The kiosk's copy of the directory: active employees only, no name and no identifier in clear. A kiosk derives the
- * hash of what it scans (`core/identifier-hash.ts`) and compares; `key` is derived from Kenjo's id with the salt,
- * stable but not the id itself. Names are not here: a kiosk token, or a stolen tablet, must not list the staff.
+ * The kiosk's copy of the directory: active employees only, no identifier and no name in clear. Per identifier,
+ * the tag a kiosk derives from what it scans (`core/identifier-hash.ts`) and the person's name sealed under that
+ * identifier's key, so a kiosk token, or a stolen tablet, lists nobody. `key` is derived from Kenjo's id with the
+ * salt, stable but not the id itself.
  */
 export async function kioskDirectory(
   employees: readonly DirectoryEmployee[],
   salt: string,
-  hash: (normalized: string, salt: string) => Promise<string> = hashIdentifier,
+  derive: Derive = deriveIdentifier,
 ) {
-  const hashOf = async (kind: 'badge' | 'email', value: string | null) => {
+  const entryOf = async (kind: 'badge' | 'email', value: string | null, name: string) => {
     const normalized = value === null ? '' : normalizedIdentifier(kind, value);
-    return normalized === '' ? null : hash(normalized, salt);
+    if (normalized === '') return { hash: null, name: null };
+    const secret = await derive(normalized, salt);
+    return { hash: secret.tag, name: await sealName(name, secret.key) };
   };
   const entries = await Promise.all(
     employees
       .filter((employee) => employee.isActive)
-      .map(async (employee) => ({
-        key: sha256(`${salt}:key:${employee.userId}`).slice(0, 32),
-        badgeHash: await hashOf('badge', employee.externalId),
-        emailHash: await hashOf('email', employee.email),
-      })),
+      .map(async (employee) => {
+        const badge = await entryOf('badge', employee.externalId, employee.displayName);
+        const email = await entryOf('email', employee.email, employee.displayName);
+        return {
+          key: sha256(`${salt}:key:${employee.userId}`).slice(0, 32),
+          badgeHash: badge.hash,
+          badgeName: badge.name,
+          emailHash: email.hash,
+          emailName: email.name,
+        };
+      }),
   );
   return entries.sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -71,14 +88,14 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 export function registerKioskDirectory(app: FastifyInstance, { services, kioskAuth }: RouteDeps): void {
   // The directory only changes with a fetch, so its fetch time keys the cached answer.
   let cache: { fetchedAtMs: number | null; body: string; etag: string } | null = null;
-  const hash = memoizedHash();
+  const derive = memoizedDerivation();
 
   app.get('/api/v1/kiosk/directory', { onRequest: kioskAuth }, async (request, reply) => {
     const fetchedAtMs = services.directory.fetchedAtMs();
     if (!cache || cache.fetchedAtMs !== fetchedAtMs) {
       const source = services.directory.employees();
       const salt = directorySalt(services.ledger);
-      const employees = await kioskDirectory(source, salt, hash);
+      const employees = await kioskDirectory(source, salt, derive);
       const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
       const body = JSON.stringify({ fetchedAt, salt, hash: IDENTIFIER_HASH, employees });
       const etag = `"${sha256(body).slice(0, 32)}"`;

@@ -1,4 +1,5 @@
-import type { InsertResult, KioskRecord, KioskSeen, Ledger, NewPunch, PunchIntake } from '../ledger/ledger';
+import type { KioskRecord, KioskSeen, Ledger, LedgerStatus, NewPunch } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/postgres/async-ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 
 /** Small builders for the ledger's tests; every field can be overridden. */
@@ -48,10 +49,37 @@ export function memoryLedger(): Ledger {
 /** An id no kiosk has, so that a batch stored under it records no kiosk's contact. */
 const NO_KIOSK: KioskSeen = { kioskId: '', clockErrorMs: 0, lastSeenAtMs: 0 };
 
-/** Stores the punches (of any kiosks) in one transaction, as ingest would, without touching any kiosk's record. */
-export function insertPunches(
-  ledger: Pick<PunchIntake, 'insertKioskBatch'>,
+/**
+ * Stores the punches (of any kiosks) in one transaction, as ingest would, without touching any kiosk's record; answers
+ * as the ledger does (at once for SQLite's, through a promise for the promise-returning ledgers).
+ */
+export function insertPunches<R>(
+  ledger: { insertKioskBatch(seen: KioskSeen, punches: readonly NewPunch[]): R },
   punches: readonly NewPunch[],
-): InsertResult[] {
+): R {
   return ledger.insertKioskBatch(NO_KIOSK, punches);
+}
+
+export type StoredPunch = Omit<Partial<NewPunch>, 'status'> & {
+  status?: LedgerStatus;
+  nextAttemptAtMs?: number;
+};
+
+/** A stored punch in any state, with `id` = name: states beyond ingest's three are reached through `transition`. */
+export async function storePunch(
+  ledger: AsyncLedger,
+  name: string,
+  overrides: StoredPunch = {},
+): Promise<NewPunch> {
+  const { status = 'queued', nextAttemptAtMs, ...rest } = overrides;
+  const punch = newPunch({ ...rest, id: name, status: 'queued' });
+  await insertPunches(ledger, [punch]);
+  if (status !== 'queued' || nextAttemptAtMs !== undefined) {
+    await ledger.transition(punch.kioskId, punch.id, {
+      from: ['queued'],
+      to: status,
+      ...(nextAttemptAtMs === undefined ? {} : { nextAttemptAtMs }),
+    });
+  }
+  return punch;
 }

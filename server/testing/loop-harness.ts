@@ -20,6 +20,8 @@ export function loopHarness(
     concurrency?: number;
     directory?: ReplayDirectory;
     ledger?: Ledger;
+    backoff?: { baseMs: number; maxMs: number };
+    random?: () => number;
   } = {},
 ): LoopHarness {
   const ledger = options.ledger ?? memoryLedger();
@@ -33,7 +35,8 @@ export function loopHarness(
     maxShiftHours: 16,
     logger,
     concurrency: options.concurrency ?? 8,
-    backoff: { baseMs: 5, maxMs: 20 },
+    backoff: options.backoff ?? { baseMs: 5, maxMs: 20 },
+    ...(options.random === undefined ? {} : { random: options.random }),
     readBackDelayMs: 5,
     tickMs: 5,
   });

@@ -4,7 +4,12 @@
  * on and the PostgreSQL tests say how to enable them (in CI they fail instead, see the fixture).
  */
 import type { TestProject } from 'vitest/node';
-import { findPostgresBin, POSTGRES_HOW_TO_ENABLE, startThrowawayPostgres } from './throwaway-postgres';
+import {
+  findPostgresBin,
+  POSTGRES_HOW_TO_ENABLE,
+  startThrowawayPostgres,
+  stopAbandonedServers,
+} from './throwaway-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +27,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     );
     return undefined;
   }
+  await stopAbandonedServers(bin);
   const server = await startThrowawayPostgres(bin);
   project.provide('postgresUrl', server.url);
   return () => server.stop();

@@ -12,7 +12,8 @@ import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { createProxyMetrics } from '../metrics/proxy-metrics';
 import { memoryLedger } from './ledger-factories';
-import type { KenjoClientStats } from '../kenjo/types';
+import { KenjoUnavailableError } from '../kenjo/errors';
+import type { KenjoAttendance, KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
 import { employee as directoryEmployee } from './directory-support';
 
@@ -86,12 +87,14 @@ export interface Harness {
   config: Config;
   services: Services;
   kenjoStats: KenjoClientStats;
+  /** What Kenjo's attendance listing answers; `null` makes it throw as an unreachable Kenjo does. */
+  kenjoEntries: { list: KenjoAttendance[] | null };
   close(): Promise<void>;
 }
 
 export type TestServices = Pick<
   Harness,
-  'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats'
+  'ledger' | 'directory' | 'kicks' | 'clock' | 'services' | 'kenjoStats' | 'kenjoEntries'
 >;
 
 /** The config of the tests: demo mode, Berlin, the test admin token; overrides win. */
@@ -106,17 +109,23 @@ export function testServices(nowMs = T0): TestServices {
   const kicks = { count: 0 };
   const clock = { nowMs };
   const kenjoStats: KenjoClientStats = emptyKenjoStats();
-  const kenjo = { stats: () => ({ ...kenjoStats }) };
+  const kenjoEntries: { list: KenjoAttendance[] | null } = { list: [] };
   const now = () => clock.nowMs;
   const services: Services = {
     ledger,
     directory,
-    kenjo,
-    metrics: createProxyMetrics({ ledger, kenjoStats: kenjo.stats, now }),
+    kenjo: {
+      stats: () => ({ ...kenjoStats }),
+      listAttendances: async () => {
+        if (kenjoEntries.list === null) throw new KenjoUnavailableError('Kenjo did not answer');
+        return { entries: kenjoEntries.list, skipped: 0, firstProblem: null };
+      },
+    },
+    metrics: createProxyMetrics({ ledger, kenjoStats: () => ({ ...kenjoStats }), now }),
     replay: { kick: () => void (kicks.count += 1) },
     now,
   };
-  return { ledger, directory, kicks, clock, services, kenjoStats };
+  return { ledger, directory, kicks, clock, services, kenjoStats, kenjoEntries };
 }
 
 export async function createHarness(

@@ -5,7 +5,15 @@
  * refuses to run as root, so as root every command runs as the `postgres` user, which owns the folder.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +22,9 @@ import { freePort } from './server-process';
 const run = promisify(execFile);
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 const SERVICE_USER = 'postgres';
+const FOLDER_PREFIX = 'ledger-postgres-';
+/** The id of the process that started the server: a run killed before its teardown leaves a server behind. */
+const OWNER_FILE = 'owner.pid';
 
 export const POSTGRES_HOW_TO_ENABLE =
   'install PostgreSQL (Debian: apt-get install -y postgresql) or set POSTGRES_BIN to the folder holding initdb and pg_ctl';
@@ -46,7 +57,8 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
     asRoot
       ? run('runuser', ['-u', SERVICE_USER, '--', join(bin, program), ...args])
       : run(join(bin, program), args);
-  const folder = mkdtempSync(join(tmpdir(), 'ledger-postgres-'));
+  const folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
+  writeFileSync(join(folder, OWNER_FILE), String(process.pid));
   if (asRoot) chownSync(folder, ...serviceUserIds());
   const data = join(folder, 'data');
   const port = await freePort();
@@ -66,6 +78,41 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops and removes the servers of earlier runs whose starting process is gone (killed before its teardown ran), so
+ * that a shared machine does not collect them. Servers of runs still alive are left alone.
+ */
+export async function stopAbandonedServers(bin: string): Promise<void> {
+  const asRoot = userInfo().uid === 0;
+  for (const name of readdirSync(tmpdir()).filter((entry) => entry.startsWith(FOLDER_PREFIX))) {
+    const folder = join(tmpdir(), name);
+    const owner = Number(readOwner(folder));
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    const stop = [join(bin, 'pg_ctl'), '-D', join(folder, 'data'), '-m', 'immediate', '-w', 'stop'];
+    await (
+      asRoot ? run('runuser', ['-u', SERVICE_USER, '--', ...stop]) : run(stop[0] ?? '', stop.slice(1))
+    ).catch(() => undefined);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function readOwner(folder: string): string {
+  try {
+    return readFileSync(join(folder, OWNER_FILE), 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The `postgres` user's ids (Debian's package creates it), read once before the folder is handed over. */

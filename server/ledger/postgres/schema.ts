@@ -90,4 +90,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Which instance replays which employee (see replay-leases.ts); instants by the database's clock.
+  `
+  CREATE TABLE replay_leases (
+    employee_key  TEXT PRIMARY KEY,
+    owner         TEXT   NOT NULL,
+    expires_at_ms BIGINT NOT NULL
+  );
+  CREATE INDEX replay_leases_owner ON replay_leases (owner);
+  `,
 ];

@@ -21,6 +21,7 @@ export function useAudit() {
 
 export type PunchAction =
   | { kind: 'retry' }
+  | { kind: 'confirm' }
   | { kind: 'discard'; reason: string }
   | { kind: 'reassign'; employee: EmployeeRef; reason: string };
 

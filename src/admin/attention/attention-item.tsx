@@ -1,5 +1,6 @@
 /** One punch that needs an operator: what it is, why it is stuck, who waits behind it, and the ways out. */
 import { useState } from 'react';
+import { isHeldForKenjoCheck } from '../../../core/held-punch';
 import { describeEmployee } from '../../../core/punch';
 import type { AttentionPunch } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -7,6 +8,7 @@ import { formatInstant, formatWallTime } from '../ui/format';
 import { ActionError, StatusBadge } from '../ui/status';
 import { usePunchAction, type PunchAction } from './attention-api';
 import { DiscardDialog } from './discard-dialog';
+import { KenjoEntriesOfDay } from './kenjo-entries';
 import { ReassignDialog } from './reassign-dialog';
 
 export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kioskName: string }) {
@@ -15,6 +17,8 @@ export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kio
   const [dialog, setDialog] = useState<'discard' | 'reassign' | null>(null);
   const who = punch.employeeName ?? describeEmployee(punch.employee);
   const act = (next: PunchAction) => action.mutate(next, { onSuccess: () => setDialog(null) });
+  // Kenjo may already have it: the operator checks Kenjo's entries, then confirms or sends it again.
+  const held = punch.status === 'failed' && isHeldForKenjoCheck(punch.reason);
   return (
     <li className="card attention-item">
       <h3>
@@ -35,7 +39,13 @@ export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kio
         <dd>{punch.attempts}</dd>
       </dl>
       {punch.heldBehind > 0 && <p className="warning">{t('attention.held', { n: punch.heldBehind })}</p>}
+      {held && <KenjoEntriesOfDay punch={punch} />}
       <div role="group" aria-label={t('attention.actionsFor', { employee: who })} className="buttons">
+        {held && (
+          <button type="button" onClick={() => act({ kind: 'confirm' })} disabled={action.isPending}>
+            {t('attention.confirm')}
+          </button>
+        )}
         <button type="button" onClick={() => act({ kind: 'retry' })} disabled={action.isPending}>
           {t('attention.retry')}
         </button>

@@ -18,11 +18,13 @@ export interface KioskConfig {
   serverTime: string;
 }
 
-/** No name: the proxy tells a kiosk no names (see `core/identifier-hash.ts` for the hashes). */
+/** Tags and sealed names only (`core/identifier-hash.ts`): a name opens with that person's badge or email. */
 export interface DirectoryEmployee {
   key: string;
   badgeHash: string | null;
+  badgeName: string | null;
   emailHash: string | null;
+  emailName: string | null;
 }
 
 export interface Directory {

@@ -4,7 +4,8 @@ import { decidePunch, type DecisionInput } from './decide-punch';
 const at = (wall: string) => Date.parse(`${wall}+01:00`);
 const known = {
   kind: 'known',
-  employee: { key: 'e1', badgeHash: 'x', emailHash: null },
+  employee: { key: 'e1', badgeHash: 'x', badgeName: null, emailHash: null, emailName: null },
+  name: 'Ada',
 } as const;
 
 function input(overrides: Partial<DecisionInput> = {}): DecisionInput {

@@ -4,7 +4,7 @@ import type { EmployeeRef } from '../../../core/punch';
 import { count, peekBatch } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { resetDevice } from '../../testing/punch-factory';
-import { IDENTIFIER_HASH, hashIdentifier } from '../../../core/identifier-hash';
+import { IDENTIFIER_HASH, deriveIdentifier, sealName } from '../../../core/identifier-hash';
 import { recordPunch, type PunchContext } from './record-punch';
 
 beforeEach(resetDevice);
@@ -14,6 +14,8 @@ const HOUR = 3_600_000;
 
 async function directory(fetchedAgoMs: number | null): Promise<StoredDirectory> {
   const salt = 's4lt';
+  const badge = await deriveIdentifier('B-1001', salt);
+  const email = await deriveIdentifier('ada@demo.example', salt);
   return {
     fetchedAt: fetchedAgoMs === null ? null : new Date(NOW - fetchedAgoMs).toISOString(),
     salt,
@@ -23,8 +25,10 @@ async function directory(fetchedAgoMs: number | null): Promise<StoredDirectory> 
     employees: [
       {
         key: 'k1',
-        badgeHash: await hashIdentifier('B-1001', salt),
-        emailHash: await hashIdentifier('ada@demo.example', salt),
+        badgeHash: badge.tag,
+        badgeName: await sealName('Ada Lovelace', badge.key),
+        emailHash: email.tag,
+        emailName: await sealName('Ada Lovelace', email.key),
       },
     ],
   };
@@ -42,12 +46,12 @@ function context(overrides: Partial<PunchContext> = {}): PunchContext {
 }
 
 describe('recordPunch', () => {
-  it('writes the punch to the outbox with its UUID, the zone offset and the zone, naming nobody', async () => {
+  it('writes the punch to the outbox with its UUID, the zone offset and the zone, and names the person', async () => {
     const outcome = await recordPunch(
       { externalId: 'B-1001' },
       context({ directory: await directory(HOUR) }),
     );
-    expect(outcome).toMatchObject({ kind: 'recorded', name: null, direction: 'in', atMs: NOW });
+    expect(outcome).toMatchObject({ kind: 'recorded', name: 'Ada Lovelace', direction: 'in', atMs: NOW });
     const [stored] = await peekBatch();
     expect(stored).toMatchObject({
       employee: { externalId: 'B-1001' },
@@ -62,7 +66,7 @@ describe('recordPunch', () => {
     const ctx = context({ directory: await directory(HOUR) });
     await recordPunch({ externalId: 'B-1001' }, ctx);
     const second = await recordPunch({ email: 'ada@demo.example' }, { ...ctx, nowMs: NOW + 20_000 });
-    expect(second).toEqual({ kind: 'double-scan', name: null, firstAtMs: NOW });
+    expect(second).toEqual({ kind: 'double-scan', name: 'Ada Lovelace', firstAtMs: NOW });
     expect(await count()).toBe(1);
   });
 

@@ -34,8 +34,7 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   if (!validatePunch(punch).ok) return { kind: 'invalid', ref };
 
   const lookup = await lookupEmployee(context.directory, ref, atMs);
-  // The directory carries no names; a kiosk names nobody it was not told about by the proxy.
-  const name: string | null = null;
+  const name = lookup.kind === 'known' ? lookup.name : null;
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
   const previous = await punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window);

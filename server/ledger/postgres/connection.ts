@@ -1,0 +1,76 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+
+/**
+ * The ledger's way to its database: a query runs on the transaction's connection when one is open in the calling
+ * async context (`transaction` keeps it in AsyncLocalStorage, so the stores need not pass it around), else on any
+ * pooled connection. A nested `transaction` becomes a savepoint: when its work throws, only its own writes are undone
+ * and the caller may catch and go on, as inside SQLite's ledger.
+ */
+export interface Connection {
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether the calling async context runs inside `transaction`. */
+  inTransaction(): boolean;
+}
+
+interface OpenTransaction {
+  client: pg.PoolClient;
+  savepoints: number;
+}
+
+export function createConnection(pool: pg.Pool): Connection {
+  const context = new AsyncLocalStorage<OpenTransaction>();
+
+  async function nested<T>(open: OpenTransaction, work: () => Promise<T>): Promise<T> {
+    open.savepoints += 1;
+    const name = `s${open.savepoints}`;
+    await open.client.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await open.client.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await open.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  return {
+    inTransaction: () => context.getStore() !== undefined,
+    async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+      const runner = context.getStore()?.client ?? pool;
+      return (await runner.query<R>(text, values)).rows;
+    },
+    async transaction<T>(work: () => Promise<T>): Promise<T> {
+      const open = context.getStore();
+      if (open) return nested(open, work);
+      const client = await pool.connect();
+      let broken = false;
+      // A connection cut while checked out (the database restarts) emits 'error' on the client; unheard, it would
+      // end the process. The query in flight fails on its own; the connection is only marked as not to be reused.
+      const cut = () => {
+        broken = true;
+      };
+      client.on('error', cut);
+      try {
+        await client.query('BEGIN');
+        const result = await context.run({ client, savepoints: 0 }, work);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection cut mid-transaction cannot roll back; it is discarded instead of returned to the pool.
+        broken =
+          broken ||
+          (await client.query('ROLLBACK').then(
+            () => false,
+            () => true,
+          ));
+        throw error;
+      } finally {
+        client.off('error', cut);
+        client.release(broken);
+      }
+    },
+  };
+}

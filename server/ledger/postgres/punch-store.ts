@@ -1,0 +1,140 @@
+import type { InsertResult, NewPunch, PunchFilter, PunchPage } from '../ledger';
+import { employeeColumns, type PunchRow } from '../punch-row';
+import { MAX_PAGE_SIZE } from '../punch-store';
+import type { AsyncLedger } from './async-ledger';
+import type { Connection } from './connection';
+import { firstPunch, PUNCH_COLUMNS, toPunches } from './punch-columns';
+
+type PunchIngest = Pick<
+  AsyncLedger,
+  | 'insertKioskBatch'
+  | 'getPunch'
+  | 'storedPunchIds'
+  | 'punchTimesBetween'
+  | 'punchesOfEmployeeBetween'
+  | 'listPunches'
+>;
+
+/**
+ * A whole batch in one statement (one round trip): the punches as parallel arrays, unnested into rows. A (kiosk, id)
+ * already stored, by this instance or another, is skipped by ON CONFLICT and so is absent from RETURNING.
+ */
+const INSERT_SQL = `
+  INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
+                       kenjo_date_time, status, reason, received_at_ms)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                       $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[])
+  ON CONFLICT (kiosk_id, id) DO NOTHING
+  RETURNING kiosk_id, id`;
+
+const PUNCH_TIMES_SQL = `
+  SELECT r.key AS "employeeKey", p.at_ms AS "atMs"
+    FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r(key, from_ms, to_ms)
+    JOIN punches p ON p.employee_key = r.key AND p.at_ms BETWEEN r.from_ms AND r.to_ms
+   WHERE p.status NOT IN ('ignored', 'rejected', 'discarded')`;
+
+async function insertAll(db: Connection, punches: readonly NewPunch[]): Promise<InsertResult[]> {
+  if (punches.length === 0) return [];
+  const columns = punches.map((p) => ({ p, employee: employeeColumns(p.employee) }));
+  const inserted = await db.query<{ kiosk_id: string; id: string }>(INSERT_SQL, [
+    columns.map(({ p }) => p.kioskId),
+    columns.map(({ p }) => p.id),
+    columns.map(({ employee }) => employee.kind),
+    columns.map(({ employee }) => employee.value),
+    columns.map(({ p }) => p.employeeKey),
+    columns.map(({ p }) => p.at),
+    columns.map(({ p }) => p.atMs),
+    columns.map(({ p }) => p.timeZone),
+    columns.map(({ p }) => p.kenjoDateTime),
+    columns.map(({ p }) => p.status),
+    columns.map(({ p }) => p.reason),
+    columns.map(({ p }) => p.receivedAtMs),
+  ]);
+  // The first of two equal (kiosk, id) in one batch is the one inserted; the second is a duplicate, as in SQLite.
+  const fresh = new Set(inserted.map((row) => `${row.kiosk_id}\u0000${row.id}`));
+  return punches.map((p) => (fresh.delete(`${p.kioskId}\u0000${p.id}`) ? 'inserted' : 'duplicate'));
+}
+
+function pageQuery(filter: PunchFilter, limit: number): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const terms: string[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  if (filter.status !== undefined && filter.status.length > 0)
+    terms.push(`status = ANY(${param(filter.status)})`);
+  if (filter.kioskId !== undefined) terms.push(`kiosk_id = ${param(filter.kioskId)}`);
+  if (filter.employeeKey !== undefined) terms.push(`employee_key = ${param(filter.employeeKey)}`);
+  if (filter.employee !== undefined) {
+    const employee = param(filter.employee);
+    terms.push(`(employee_key = ${employee} OR employee_value = ${employee})`);
+  }
+  if (filter.fromMs !== undefined) terms.push(`at_ms >= ${param(filter.fromMs)}`);
+  if (filter.toMs !== undefined) terms.push(`at_ms <= ${param(filter.toMs)}`);
+  if (filter.cursor !== undefined) terms.push(`seq < ${param(filter.cursor)}`);
+  const where = terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : '';
+  return {
+    text: `SELECT ${PUNCH_COLUMNS} FROM punches ${where} ORDER BY seq DESC LIMIT ${param(limit + 1)}`,
+    values,
+  };
+}
+
+/** Ingest and the operators' reading of the `punches` table. */
+export function createPunchStore(db: Connection): PunchIngest {
+  return {
+    insertKioskBatch: (seen, punches) =>
+      db.transaction(async () => {
+        await db.query('UPDATE kiosks SET clock_error_ms = $1, last_seen_at_ms = $2 WHERE id = $3', [
+          seen.clockErrorMs,
+          seen.lastSeenAtMs,
+          seen.kioskId,
+        ]);
+        return insertAll(db, punches);
+      }),
+    getPunch: async (kioskId, id) =>
+      firstPunch(
+        await db.query<PunchRow>(`SELECT ${PUNCH_COLUMNS} FROM punches WHERE kiosk_id = $1 AND id = $2`, [
+          kioskId,
+          id,
+        ]),
+      ),
+    async storedPunchIds(kioskId, ids) {
+      if (ids.length === 0) return new Set();
+      const rows = await db.query<{ id: string }>(
+        'SELECT id FROM punches WHERE kiosk_id = $1 AND id = ANY($2)',
+        [kioskId, ids],
+      );
+      return new Set(rows.map((row) => row.id));
+    },
+    async punchTimesBetween(ranges) {
+      const times = new Map<string, number[]>();
+      if (ranges.length === 0) return times;
+      const rows = await db.query<{ employeeKey: string; atMs: number }>(PUNCH_TIMES_SQL, [
+        ranges.map((r) => r.employeeKey),
+        ranges.map((r) => r.fromMs),
+        ranges.map((r) => r.toMs),
+      ]);
+      for (const { employeeKey, atMs } of rows) {
+        const list = times.get(employeeKey);
+        if (list === undefined) times.set(employeeKey, [atMs]);
+        else list.push(atMs);
+      }
+      return times;
+    },
+    punchesOfEmployeeBetween: async (employeeKey, fromMs, toMs) =>
+      toPunches(
+        await db.query<PunchRow>(
+          `SELECT ${PUNCH_COLUMNS} FROM punches
+            WHERE employee_key = $1 AND at_ms BETWEEN $2 AND $3 AND status NOT IN ('ignored', 'rejected', 'discarded')
+            ORDER BY at_ms, seq`,
+          [employeeKey, fromMs, toMs],
+        ),
+      ),
+    async listPunches(filter): Promise<PunchPage> {
+      const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(filter.limit)));
+      const { text, values } = pageQuery(filter, limit);
+      const rows = await db.query<PunchRow>(text, values);
+      const punches = toPunches(rows.slice(0, limit));
+      const last = punches.at(-1);
+      return { punches, nextCursor: rows.length > limit && last !== undefined ? last.seq : null };
+    },
+  };
+}

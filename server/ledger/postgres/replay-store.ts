@@ -1,0 +1,161 @@
+import type { LedgerStatus, PunchTransition } from '../ledger';
+import { employeeColumns, type PunchRow } from '../punch-row';
+import { PUNCH_STATUSES } from '../../../core/punch-status';
+import type { AsyncLedger } from './async-ledger';
+import type { Connection } from './connection';
+import { firstPunch, punchColumns, PUNCH_COLUMNS, toPunches } from './punch-columns';
+
+type PunchReplay = Pick<
+  AsyncLedger,
+  | 'dueChainHeads'
+  | 'nextChainHead'
+  | 'unresolvedPunches'
+  | 'deliveredHistory'
+  | 'countSentAt'
+  | 'transition'
+  | 'backlog'
+  | 'countByStatus'
+  | 'atomically'
+  | 'lockEmployees'
+>;
+
+/** The class of the ledger's per-employee advisory locks (the migration lock is a single key of its own). */
+const EMPLOYEE_LOCK_CLASS = 7_310_002;
+
+/**
+ * Transaction-scoped advisory locks on the employees' keys, taken in one order (sorted) by every instance so that two
+ * transactions wanting the same employees cannot deadlock; PostgreSQL releases them at COMMIT or ROLLBACK.
+ */
+const LOCK_EMPLOYEES_SQL = `
+  SELECT pg_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext(key))
+    FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key ORDER BY key) AS keys`;
+
+const UNSETTLED = `status IN ('queued', 'sending', 'failed')`;
+
+/**
+ * The chain heads in O(employees × log n), as in SQLite's ledger: `keys` walks the distinct employee keys of the
+ * `punches_unsettled` partial index by repeated seeks (a loose index scan), the lateral join takes each key's first
+ * unsettled punch, and only then are failed, not-yet-due and excluded heads dropped, so that they hold their chain back.
+ */
+const DUE_CHAIN_HEADS_SQL = `
+  WITH RECURSIVE keys(k) AS (
+    (SELECT employee_key FROM punches WHERE ${UNSETTLED} AND employee_key IS NOT NULL ORDER BY employee_key LIMIT 1)
+    UNION ALL
+    SELECT (SELECT employee_key FROM punches WHERE ${UNSETTLED} AND employee_key > keys.k
+             ORDER BY employee_key LIMIT 1)
+      FROM keys WHERE keys.k IS NOT NULL
+  )
+  SELECT ${punchColumns('p')} FROM keys CROSS JOIN LATERAL (
+    SELECT * FROM punches WHERE employee_key = keys.k AND ${UNSETTLED} ORDER BY at_ms, seq LIMIT 1
+  ) p
+   WHERE keys.k IS NOT NULL AND p.status IN ('queued', 'sending')
+     AND (p.next_attempt_at_ms IS NULL OR p.next_attempt_at_ms <= $1)
+     AND p.employee_key <> ALL($2::text[])
+   ORDER BY p.at_ms, p.seq
+   LIMIT $3`;
+
+/** Fields of a transition that are absent stay as they are: a `$n::boolean` flag per field says "present". */
+const TRANSITION_SQL = `
+  UPDATE punches SET
+    status             = $3,
+    reason             = CASE WHEN $5::boolean THEN $6 ELSE reason END,
+    employee_key       = CASE WHEN $7::boolean THEN $8 ELSE employee_key END,
+    employee_kind      = CASE WHEN $9::boolean THEN $10 ELSE employee_kind END,
+    employee_value     = CASE WHEN $9::boolean THEN $11 ELSE employee_value END,
+    is_overnight_shift = CASE WHEN $12::boolean THEN $13::boolean ELSE is_overnight_shift END,
+    overnight_reason   = CASE WHEN $14::boolean THEN $15 ELSE overnight_reason END,
+    attempts           = attempts + $16,
+    last_error         = CASE WHEN $17::boolean THEN $18 ELSE last_error END,
+    next_attempt_at_ms = CASE WHEN $19::boolean THEN $20::bigint ELSE next_attempt_at_ms END,
+    delivered_at_ms    = CASE WHEN $21::boolean THEN $22::bigint ELSE delivered_at_ms END
+  WHERE kiosk_id = $1 AND id = $2 AND status = ANY($4::text[])
+  RETURNING ${PUNCH_COLUMNS}`;
+
+function transitionValues(kioskId: string, id: string, change: PunchTransition): unknown[] {
+  const employee = change.employee === undefined ? null : employeeColumns(change.employee);
+  const field = (value: unknown) => [value !== undefined, value ?? null];
+  return [
+    kioskId,
+    id,
+    change.to,
+    change.from,
+    ...field(change.reason),
+    ...field(change.employeeKey),
+    employee !== null,
+    employee?.kind ?? null,
+    employee?.value ?? null,
+    ...field(change.isOvernightShift),
+    ...field(change.overnightReason),
+    change.incrementAttempts === true ? 1 : 0,
+    ...field(change.lastError),
+    ...field(change.nextAttemptAtMs),
+    ...field(change.deliveredAtMs),
+  ];
+}
+
+/** What the replay engine reads and writes. */
+export function createReplayStore(db: Connection): PunchReplay {
+  return {
+    dueChainHeads: async (nowMs, limit, exclude) =>
+      toPunches(await db.query<PunchRow>(DUE_CHAIN_HEADS_SQL, [nowMs, [...exclude], limit])),
+    nextChainHead: async (employeeKey) =>
+      firstPunch(
+        await db.query<PunchRow>(
+          `SELECT ${PUNCH_COLUMNS} FROM punches WHERE employee_key = $1 AND ${UNSETTLED} ORDER BY at_ms, seq LIMIT 1`,
+          [employeeKey],
+        ),
+      ),
+    unresolvedPunches: async (limit) =>
+      toPunches(
+        await db.query<PunchRow>(
+          `SELECT ${PUNCH_COLUMNS} FROM punches WHERE employee_key IS NULL AND status = 'queued' ORDER BY seq LIMIT $1`,
+          [limit],
+        ),
+      ),
+    deliveredHistory: async (employeeKey, sinceMs) =>
+      toPunches(
+        await db.query<PunchRow>(
+          `SELECT ${PUNCH_COLUMNS} FROM punches WHERE employee_key = $1 AND at_ms >= $2 AND status = 'sent'
+            ORDER BY at_ms, seq`,
+          [employeeKey, sinceMs],
+        ),
+      ),
+    async countSentAt(employeeKey, kenjoDateTime) {
+      const rows = await db.query<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM punches WHERE employee_key = $1 AND kenjo_date_time = $2 AND status = 'sent'`,
+        [employeeKey, kenjoDateTime],
+      );
+      return rows[0]?.n ?? 0;
+    },
+    transition: async (kioskId, id, change) =>
+      firstPunch(await db.query<PunchRow>(TRANSITION_SQL, transitionValues(kioskId, id, change))),
+    async backlog() {
+      const [row] = await db.query<{ waiting: number; oldest: number | null; failed: number }>(`
+        SELECT (SELECT COUNT(*)::int FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
+               (SELECT MIN(received_at_ms) FROM punches WHERE status IN ('queued', 'sending')) AS oldest,
+               (SELECT COUNT(*)::int FROM punches WHERE status = 'failed') AS failed`);
+      return {
+        waiting: row?.waiting ?? 0,
+        oldestReceivedAtMs: row?.oldest ?? null,
+        failed: row?.failed ?? 0,
+      };
+    },
+    async countByStatus() {
+      const counts = Object.fromEntries(PUNCH_STATUSES.map((status) => [status, 0])) as Record<
+        LedgerStatus,
+        number
+      >;
+      const rows = await db.query<{ status: LedgerStatus; n: number }>(
+        'SELECT status, COUNT(*)::int AS n FROM punches GROUP BY status',
+      );
+      for (const { status, n } of rows) counts[status] = n;
+      return counts;
+    },
+    atomically: (work) => db.transaction(work),
+    async lockEmployees(employeeKeys) {
+      // Outside a transaction the lock would end with its own statement and protect nothing.
+      if (!db.inTransaction()) throw new Error('lockEmployees is called inside atomically');
+      if (employeeKeys.length > 0) await db.query(LOCK_EMPLOYEES_SQL, [employeeKeys]);
+    },
+  };
+}

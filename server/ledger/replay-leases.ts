@@ -1,0 +1,14 @@
+/**
+ * Which instance replays which employee. Instances sharing one ledger each claim the employees they are about to
+ * replay; a claim lasts `ttlMs` by the database's clock (not the instances', which may disagree) and is renewed by
+ * claiming again. An instance that dies stops renewing, so its employees are free again once its claims expire.
+ */
+export interface ReplayLeases {
+  /**
+   * Claims the employees for `owner` (new, already its own, or expired), for `ttlMs` from now; answers the ones it
+   * holds afterwards. A ledger only one instance can open (SQLite) answers every one of them.
+   */
+  claimEmployees(owner: string, employeeKeys: readonly string[], ttlMs: number): Set<string>;
+  /** Gives the employees up at once (a clean stop), so that another instance need not wait for the expiry. */
+  releaseEmployees(owner: string, employeeKeys: readonly string[]): void;
+}
