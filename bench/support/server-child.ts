@@ -58,6 +58,8 @@ export async function startServerChild(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      // The plans punch on a fixed day (PLAN_DAY), weeks before today: they must be replayed, not held as too old.
+      MAX_PUNCH_AGE_DAYS: '3650',
       ...env,
     },
     // A file, as a service manager would give it: a pipe the bench reads late would stall pino's writes.

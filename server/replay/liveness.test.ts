@@ -37,7 +37,7 @@ describe('a backlog that arrives while the first directory load is under way', (
       const config = parseConfig({
         KENJO_API_URL: sim.baseUrl,
         KENJO_API_KEY: 'demo-api-key',
-        ADMIN_TOKEN: 'liveness-admin-token-0123456789',
+        ADMIN_TOKEN: 'liveness-admin-token-0123456789abcdef',
         DATA_DIR: dataDir,
         REPLAY_CONCURRENCY: String(CONCURRENCY),
       });
