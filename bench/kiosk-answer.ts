@@ -1,7 +1,7 @@
 /**
- * Section 4: how long a person waits for the kiosk's answer. In headless Chromium a paired kiosk takes 200 badge
+ * Section 4: how long a person waits for the kiosk's answer. In headless Chromium a paired kiosk takes 120 badge
  * scans (a keyboard wedge: the badge, then Enter); the page measures from the Enter keydown to the feedback region
- * changing, plus two animation frames (≈ painted). Online, then offline (network off and /api/** aborted). Every
+ * changing, plus two animation frames (≈ painted). Online, then offline (network off and /api/** aborted), each at full speed and with the CPU throttled 4×. Every
  * scan is a different employee, so no double-scan answer is measured.
  */
 import type { Page } from '@playwright/test';
@@ -9,7 +9,8 @@ import { against, report, round, type Figure, type Section } from './section';
 import { IDLE_HEADING } from './support/browser';
 import { openKioskRig } from './support/kiosk-rig';
 
-const PUNCHES = 200;
+/** Scans per row; four rows of different employees fit the rig's company of 500. */
+const PUNCHES = 120;
 const PAUSE_BETWEEN_MS = 30;
 
 /** Arms a one-shot measurement: resolves `window.__benchAnswer` with ms from the next Enter to the painted answer. */
@@ -48,17 +49,24 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-function figures(label: string, times: readonly number[]): Figure[] {
+/** A low-end tablet: Chromium's CPU slowed down this many times (DevTools' "4× slowdown"). */
+const CPU_THROTTLE = 4;
+
+function figures(label: string, times: readonly number[], goal: boolean): Figure[] {
   const sorted = [...times].sort((a, b) => a - b);
+  const p95 = round(percentile(sorted, 95), 1);
   return [
     report(`answer p50, ${label}`, round(percentile(sorted, 50), 1), 'ms'),
-    against(`answer p95, ${label}`, round(percentile(sorted, 95), 1), 'ms', { op: '<', limit: 50 }),
+    goal
+      ? against(`answer p95, ${label}`, p95, 'ms', { op: '<', limit: 50 })
+      : report(`answer p95, ${label}`, p95, 'ms'),
   ];
 }
 
 export const section: Section = {
   name: 'kiosk-answer',
-  title: 'Kiosk answer time: Enter to painted feedback, 200 badge scans online and offline',
+  title:
+    'Kiosk answer time: Enter to painted feedback, online and offline, at full speed and with the CPU throttled 4×',
   async run({ root, log }) {
     const rig = await openKioskRig(root, log);
     try {
@@ -70,18 +78,31 @@ export const section: Section = {
       await directory;
       await page.evaluate(async () => navigator.serviceWorker.ready);
 
-      const online = await scanAll(page, rig.badges.slice(0, PUNCHES));
-      log(`online: ${online.length} answers`);
+      const badges = (n: number) => rig.badges.slice(n * PUNCHES, (n + 1) * PUNCHES);
+      const online = await scanAll(page, badges(0));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+      const onlineSlow = await scanAll(page, badges(1));
+      log(`online: ${online.length} answers, ${onlineSlow.length} with the CPU slowed ${CPU_THROTTLE}×`);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await context.setOffline(true);
       await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
-      const offline = await scanAll(page, rig.badges.slice(PUNCHES, 2 * PUNCHES));
-      log(`offline: ${offline.length} answers`);
+      const offline = await scanAll(page, badges(2));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+      const offlineSlow = await scanAll(page, badges(3));
+      log(`offline: ${offline.length} answers, ${offlineSlow.length} with the CPU slowed ${CPU_THROTTLE}×`);
       const lastAnswer = (await page.locator('main [role="status"]').textContent()) ?? '';
       await context.close();
       return {
-        figures: [...figures('online', online), ...figures('offline', offline)],
+        figures: [
+          ...figures('online', online, false),
+          ...figures('offline', offline, false),
+          ...figures(`online, CPU ${CPU_THROTTLE}× slower`, onlineSlow, true),
+          ...figures(`offline, CPU ${CPU_THROTTLE}× slower`, offlineSlow, true),
+        ],
         notes: [
-          `${PUNCHES} scans each, ${PAUSE_BETWEEN_MS} ms apart, each a different employee; headless Chromium`,
+          `${PUNCHES} scans each, ${PAUSE_BETWEEN_MS} ms apart, each a different employee; headless Chromium, ` +
+            `the slow rows with CDP Emulation.setCPUThrottlingRate ${CPU_THROTTLE} (a low-end tablet)`,
           `last offline answer read: "${lastAnswer.slice(0, 120)}"`,
         ],
       };

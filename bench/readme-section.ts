@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machineLine } from './machine';
+import { loadLine, machineLine } from './machine';
 import type { Results } from './run-types';
 import { markdownTable } from './table';
 
@@ -18,6 +18,12 @@ console.log(
     'stands beside its goal.',
     '',
     `Machine: ${machineLine(machine)}; ${machine.date.slice(0, 10)}, commit ${(machine.gitCommit ?? '?').slice(0, 7)}.`,
+    '',
+    ...results.sections.map(
+      (section) =>
+        `- ${section.name}: ${section.machine.date.slice(0, 16).replace('T', ' ')} UTC, ` +
+        `commit ${(section.machine.gitCommit ?? '?').slice(0, 7)}, ${loadLine(section.machine)}`,
+    ),
     '',
     markdownTable(results.sections),
   ].join('\n'),

@@ -3,12 +3,12 @@
  * simulator adds 20 ms to every call. The drain is compared with the least time any replay could take at the default
  * concurrency, and with sending one at a time (measured on a sample and extrapolated).
  */
-import { startSimulator } from '../server/simulator';
 import { against, report, round, type Section } from './section';
 import { benchCompany } from './support/company';
 import { checkDelivery, describeVerdict } from './support/ground-truth';
 import { asLedgerRows, longestChain, planPunches } from './support/punch-plan';
 import { openReplayRig, SERVER_DEFAULTS } from './support/replay-rig';
+import { startSimulatorProcess } from './support/simulator-process';
 
 const EMPLOYEES = 500;
 const PUNCHES_EACH = 10;
@@ -24,7 +24,8 @@ export const section: Section = {
     const employees = benchCompany(EMPLOYEES);
     const plan = planPunches(employees, PUNCHES_EACH);
     const concurrency = SERVER_DEFAULTS.REPLAY_CONCURRENCY;
-    const running = await startSimulator({ port: 0, faults: { latencyMs: LATENCY_MS }, employees });
+    // Kenjo in its own process, as in production: its work must not count as the proxy's.
+    const running = await startSimulatorProcess(EMPLOYEES, { latencyMs: LATENCY_MS });
     try {
       const rig = openReplayRig({
         baseUrl: running.baseUrl,
@@ -35,13 +36,13 @@ export const section: Section = {
       const drainMs = await rig.drain(DRAIN_TIMEOUT_MS).finally(() => rig.close());
       const { ms: ledgerMs, calls } = rig.timing;
       const ledgerTotalMs = Object.values(ledgerMs).reduce((a, b) => a + b, 0);
-      const verdict = checkDelivery(running.simulator.log(), plan);
+      const verdict = checkDelivery(await running.log(), plan);
       log(`drained ${plan.length} punches in ${(drainMs / 1000).toFixed(2)} s at concurrency ${concurrency}`);
       log(`ground truth: ${describeVerdict(verdict)}`);
 
       const boundMs = Math.max((plan.length * LATENCY_MS) / concurrency, longestChain(plan) * LATENCY_MS);
 
-      running.simulator.reset();
+      await running.reset();
       const sampleEmployees = employees.slice(0, SAMPLE_EMPLOYEES);
       const sample = planPunches(sampleEmployees, PUNCHES_EACH);
       const serial = openReplayRig({
@@ -51,7 +52,7 @@ export const section: Section = {
         concurrency: 1,
       });
       const sampleMs = await serial.drain(DRAIN_TIMEOUT_MS).finally(() => serial.close());
-      const sampleVerdict = checkDelivery(running.simulator.log(), sample);
+      const sampleVerdict = checkDelivery(await running.log(), sample);
       const extrapolatedMs = (sampleMs / sample.length) * plan.length;
       log(`one at a time: ${sample.length} punches in ${(sampleMs / 1000).toFixed(2)} s`);
 

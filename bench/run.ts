@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeMachine, machineLine } from './machine';
+import { describeMachine, machineLine, type Machine } from './machine';
 import type { Results } from './run-types';
 import { round, type Section, type SectionResult } from './section';
 import { textTable } from './table';
@@ -78,14 +78,18 @@ async function main(): Promise<void> {
   const machine = describeMachine(root);
   console.log(`Benchmarks on ${machineLine(machine)}; commit ${machine.gitCommit ?? 'unknown'}`);
   const startedMs = performance.now();
-  const fresh: SectionResult[] = [];
-  for (const entry of chosen) fresh.push(await runSection(entry));
+  const fresh: Array<SectionResult & { machine: Machine }> = [];
+  // Each section records the load as it starts: on a shared machine it changes from one section to the next.
+  for (const entry of chosen) {
+    const at = describeMachine(root);
+    fresh.push({ ...(await runSection(entry)), machine: at });
+  }
   const totalDurationS = (performance.now() - startedMs) / 1000;
 
   const kept = chosen.length === SECTIONS.length ? [] : (previousResults()?.sections ?? []);
   const sections = SECTIONS.map((entry) => entry.name).flatMap((name) => {
     const now = fresh.find((r) => r.name === name);
-    if (now) return [{ ...now, machine }];
+    if (now) return [now];
     const before = kept.find((r) => r.name === name);
     return before ? [before] : [];
   });

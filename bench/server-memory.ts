@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import { hashToken, newKioskToken } from '../server/auth/tokens';
 import { openSqliteLedger } from '../server/ledger/sqlite-ledger';
-import { startSimulator } from '../server/simulator';
 import { insertPunches } from '../server/testing/ledger-factories';
 import { against, report, round, type Section } from './section';
 import { benchCompany } from './support/company';
@@ -15,6 +14,7 @@ import { asLedgerRows, planPunches } from './support/punch-plan';
 import { tempDataDir } from './support/replay-rig';
 import { MB, rssBytes } from './support/rss';
 import { startServerChild } from './support/server-child';
+import { startSimulatorProcess } from './support/simulator-process';
 
 const EMPLOYEES = 500;
 const PUNCHES_EACH = 200;
@@ -79,7 +79,7 @@ async function emptyNodeRss(): Promise<number | null> {
 
 /** The server's own floor: listening with an empty ledger, nothing to replay, after settling for a few seconds. */
 async function emptyServerRss(root: string): Promise<number> {
-  const kenjo = await startSimulator({ port: 0, employees: benchCompany(EMPLOYEES) });
+  const kenjo = await startSimulatorProcess(EMPLOYEES);
   const server = await startServerChild(root, {
     KENJO_API_URL: kenjo.baseUrl,
     KENJO_API_KEY: 'demo-api-key',
@@ -102,11 +102,7 @@ export const section: Section = {
     const dataDir = tempDataDir('memory');
     const seeded = seed(dataDir);
     log(`seeded ${seeded} punches`);
-    const kenjo = await startSimulator({
-      port: 0,
-      employees: benchCompany(EMPLOYEES),
-      faults: { latencyMs: LATENCY_MS },
-    });
+    const kenjo = await startSimulatorProcess(EMPLOYEES, { latencyMs: LATENCY_MS });
     const server = await startServerChild(
       root,
       { KENJO_API_URL: kenjo.baseUrl, KENJO_API_KEY: 'demo-api-key' },
@@ -123,7 +119,7 @@ export const section: Section = {
         if (rss > peak) [peak, peakAtS] = [rss, (Date.now() - startedMs) / 1000];
       }
       const endRss = rssBytes(server.pid);
-      const sent = kenjo.simulator.log().length;
+      const sent = (await kenjo.log()).length;
       log(`peak RSS ${(peak / MB).toFixed(1)} MB; ${sent} punches sent in ${REPLAY_WINDOW_MS / 1000} s`);
       return {
         figures: [

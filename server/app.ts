@@ -9,6 +9,7 @@ import { clientErrorHandler, frameworkErrors } from './http/client-errors';
 import { createCredentialThrottle } from './http/credential-throttle';
 import { installErrorHandler } from './http/errors';
 import { installJsonBody } from './http/json-body';
+import { installRequestLog } from './http/request-log';
 import {
   HTTP_LIMITS,
   type HttpLimits,
@@ -22,6 +23,7 @@ import { registerHealth } from './routes/health';
 import { registerKioskConfig } from './routes/kiosk-config';
 import { registerKioskDirectory } from './routes/kiosk-directory';
 import { registerKioskPair } from './routes/kiosk-pair';
+import { registerMetrics } from './routes/metrics';
 import { registerPunches } from './routes/punches';
 import { registerStatic } from './routes/static';
 import type { Services } from './services';
@@ -58,6 +60,8 @@ function serverOptions(config: Config, limits: HttpLimits): FastifyServerOptions
     // Without TRUST_PROXY, X-Forwarded-* is ignored: any client could claim to be https or another address.
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
+    // Request lines come from `installRequestLog`, at debug.
+    disableRequestLogging: true,
     clientErrorHandler,
     frameworkErrors,
   };
@@ -80,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await createCredentialThrottle(app);
   // Cookies are read before any route's onRequest guard looks for the console's session.
   await app.register(fastifyCookie);
+  installRequestLog(app);
 
   const deps: RouteDeps = {
     config,
@@ -92,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerKioskConfig(app, deps);
   registerKioskDirectory(app, deps);
   registerPunches(app, deps);
+  registerMetrics(app, deps);
   await registerAdmin(app, deps);
   await registerStatic(app, options.distDir);
   return app;

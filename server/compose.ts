@@ -4,10 +4,14 @@
  * replay drains its calls in flight before the ledger closes.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { createAlertMonitor } from './alerts/alert-monitor';
 import { demoAdminToken } from './auth/demo-admin-token';
 import type { Config } from './config';
 import { createKenjoClient } from './kenjo';
 import { openSqliteLedger } from './ledger/sqlite-ledger';
+import { instrumentKenjo } from './metrics/instrument-kenjo';
+import { createProxyMetrics } from './metrics/proxy-metrics';
+import { createRetentionSchedule } from './retention/retention-schedule';
 import { createReplay } from './replay/replay';
 import { createDirectory } from './directory/directory';
 import { directoryPort } from './directory-port';
@@ -44,13 +48,15 @@ export async function startServices(config: Config, options: ServicesOptions): P
       })
     : null;
   const ledger = openSqliteLedger(config.DATA_DIR);
-  const kenjo = createKenjoClient({
+  const client = createKenjoClient({
     baseUrl: simulator?.baseUrl ?? config.KENJO_API_URL ?? '',
     apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,
     timeoutMs: config.KENJO_TIMEOUT_MS,
     logger: logger.child({ part: 'kenjo' }),
     now,
   });
+  const metrics = createProxyMetrics({ ledger, kenjoStats: () => client.stats(), now });
+  const kenjo = instrumentKenjo(client, metrics);
   const cache = createDirectory({
     kenjo,
     ledger,
@@ -69,16 +75,40 @@ export async function startServices(config: Config, options: ServicesOptions): P
     logger: logger.child({ part: 'replay' }),
     concurrency: config.REPLAY_CONCURRENCY,
   });
+  const alerts = config.ALERT_WEBHOOK_URL
+    ? createAlertMonitor({
+        webhookUrl: config.ALERT_WEBHOOK_URL,
+        thresholds: {
+          kioskSilentMinutes: config.KIOSK_SILENT_MINUTES,
+          kenjoUnreachableMinutes: config.KENJO_UNREACHABLE_MINUTES,
+          backlogAgeMinutes: config.BACKLOG_AGE_MINUTES,
+        },
+        ledger,
+        kenjoStats: () => client.stats(),
+        now,
+        logger: logger.child({ part: 'alerts' }),
+      })
+    : null;
+  const retention = createRetentionSchedule({
+    ledger,
+    retentionDays: config.RETENTION_DAYS,
+    now,
+    logger: logger.child({ part: 'retention' }),
+  });
   return {
-    services: { ledger, kenjo, directory, replay, now },
+    services: { ledger, kenjo, directory, replay, metrics, now },
     adminToken: config.ADMIN_TOKEN ?? demoAdminToken(config.DATA_DIR),
     simulatorUrl: simulator?.baseUrl ?? null,
     start() {
       cache.start();
       replay.start();
+      alerts?.start();
+      retention.start();
     },
     async close() {
       cache.stop();
+      alerts?.stop();
+      retention.stop();
       await replay.stop();
       await kenjo.close();
       ledger.close();

@@ -63,6 +63,19 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://kiosk.example.com' })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  /** Slack- or Teams-compatible incoming webhook that receives alerts; unset sends none. */
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A kiosk silent this long during its opening hours raises an alert. */
+  KIOSK_SILENT_MINUTES: wholeNumber(1, 1440).default(30),
+  /** Kenjo failing every call for this long raises an alert. */
+  KENJO_UNREACHABLE_MINUTES: wholeNumber(1, 1440).default(10),
+  /** The oldest waiting punch older than this raises an alert. */
+  BACKLOG_AGE_MINUTES: wholeNumber(1, 10_080).default(30),
+  /**
+   * Settled punches (sent, ignored, discarded) older than this are deleted. At least 30 days: longer than a kiosk
+   * keeps a punch it could resend, so a deleted punch is never taken for a new one.
+   */
+  RETENTION_DAYS: wholeNumber(30, 3650).default(90),
   /** A punch older than this when it reaches the server is held for an operator's approval, not sent. */
   MAX_PUNCH_AGE_DAYS: wholeNumber(1, 3650).default(14),
   /** Serve HTTPS directly: both files, PEM, or neither. */
@@ -77,7 +90,8 @@ export type Config = z.infer<typeof envSchema> & { demoMode: boolean };
 
 export class ConfigError extends Error {}
 
-const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'KENJO_API_KEY']);
+// A webhook URL carries its own credential: whoever knows it can post to the channel.
+const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'KENJO_API_KEY', 'ALERT_WEBHOOK_URL']);
 
 function isTimeZone(zone: string): boolean {
   try {

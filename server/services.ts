@@ -5,6 +5,7 @@
 import type { EmployeeRef } from '../core/punch';
 import type { AttendanceList, KenjoClientStats } from './kenjo/types';
 import type { DirectoryEmployee, Ledger } from './ledger/ledger';
+import type { ProxyMetrics } from './metrics/proxy-metrics';
 import type { EmployeeResolution } from './replay/types';
 
 export type { EmployeeResolution };
@@ -34,6 +35,8 @@ export interface Services {
   kenjo: ServiceKenjo;
   directory: ServiceDirectory;
   replay: ServiceReplay;
+  /** Prometheus counters and the registry `/metrics` serves. */
+  metrics: ProxyMetrics;
   /** The server's clock, the truth every kiosk's clock is measured against. */
   now: () => number;
 }

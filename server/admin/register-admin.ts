@@ -9,6 +9,7 @@ import { AdminSessionStore } from '../auth/session-store';
 import type { RouteDeps } from '../routes/deps';
 import { registerAttentionRoute } from './attention-route';
 import { registerConsoleConfigRoute } from './console-config-route';
+import { registerAdminKioskHours } from './kiosk-hours-route';
 import { registerAdminKiosks } from './kiosks-routes';
 import { registerKenjoEntriesRoute } from './kenjo-entries-route';
 import { registerPunchActions } from './punch-actions';
@@ -25,6 +26,7 @@ export async function registerAdmin(app: FastifyInstance, deps: RouteDeps): Prom
   registerSessionRoutes(app, sessions, deps.config.ADMIN_TOKEN ?? null);
 
   registerAdminKiosks(app, deps);
+  registerAdminKioskHours(app, deps);
   registerAdminPunches(app, deps);
   registerPunchActions(app, deps);
   registerKenjoEntriesRoute(app, deps);

@@ -15,6 +15,7 @@ export class Health {
   private lastSuccessAtMs: number | null = null;
   private lastError: string | null = null;
   private lastErrorAtMs: number | null = null;
+  private unreachableSinceMs: number | null = null;
   /** By the call that met it (`/auth/login`, `/employees`, …): fixed when that call succeeds again. */
   private readonly problems = new Map<string, string>();
   private configurationStreak = 0;
@@ -32,6 +33,7 @@ export class Health {
   /** Kenjo answered (a refusal of one punch still proves it is reachable). */
   succeeded(path?: string): void {
     this.lastSuccessAtMs = this.now();
+    this.unreachableSinceMs = null;
     if (path !== undefined && this.problems.delete(path) && this.problems.size === 0) {
       this.configurationStreak = 0;
     }
@@ -40,6 +42,7 @@ export class Health {
   failed(detail: string): void {
     this.lastError = detail;
     this.lastErrorAtMs = this.now();
+    this.unreachableSinceMs ??= this.lastErrorAtMs;
   }
 
   /** Our own configuration is wrong; returns how long to wait before trying again (growing while it stays). */
@@ -68,6 +71,7 @@ export class Health {
       lastSuccessAtMs: this.lastSuccessAtMs,
       lastError: this.lastError,
       lastErrorAtMs: this.lastErrorAtMs,
+      unreachableSinceMs: this.unreachableSinceMs,
       configurationProblems: [...this.problems.values()],
       skippedRecords: [...this.skippedByList.values()].flat(),
       unexpectedAnswers: { ...this.unexpected },

@@ -105,6 +105,8 @@ export interface KenjoClientStats {
   lastSuccessAtMs: number | null;
   lastError: string | null;
   lastErrorAtMs: number | null;
+  /** The first failure since Kenjo last answered; null while it answers (how long it has been down). */
+  unreachableSinceMs: number | null;
   /** What an operator must fix before anything can reach Kenjo (a wrong key, no access, a wrong base URL). */
   configurationProblems: string[];
   /** Records left out of the last employee lists, by reason. */

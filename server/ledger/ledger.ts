@@ -1,12 +1,18 @@
 /**
- * The proxy's durable store, as the rest of the server sees it: one interface per concern (punches by who uses them,
- * kiosks, pairing codes, directory cache, audit log, settings), so that another store (PostgreSQL) can implement
+ * The proxy's durable store, as the rest of the server sees it: one interface per concern (punches by who uses them, their
+ * retention, kiosks, pairing codes, directory cache, audit log, settings), so that another store (PostgreSQL) can implement
  * and test them one by one, and a caller can ask for only the parts it uses. The SQLite implementation lives beside
  * this file. Every method that writes is atomic: when it returns, the change is on disk (WAL, synchronous=FULL);
  * called inside `atomically`, it is on disk when the outermost `atomically` returns.
  */
 import type { KioskRegistry, PairingCodes } from './kiosk-ledger';
-import type { LedgerTransactions, PunchIntake, PunchQueries, ReplayQueue } from './punch-ledger';
+import type {
+  LedgerTransactions,
+  PunchIntake,
+  PunchQueries,
+  PunchRetention,
+  ReplayQueue,
+} from './punch-ledger';
 import type { AuditLog, DirectoryCache, SettingsStore } from './records-ledger';
 import type { ReplayLeases } from './replay-leases';
 
@@ -21,6 +27,7 @@ export interface Ledger
     PunchIntake,
     PunchQueries,
     ReplayQueue,
+    PunchRetention,
     ReplayLeases,
     LedgerTransactions,
     KioskRegistry,

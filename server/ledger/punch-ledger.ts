@@ -65,6 +65,20 @@ export interface ReplayQueue {
   transition(kioskId: string, id: string, change: PunchTransition): LedgerPunch | null;
 }
 
+/**
+ * Forgetting settled punches after the retention period (a privacy choice: Kenjo holds the record). A store must
+ * keep every other punch, every kiosk and the whole audit log, and must delete a punch only as a whole.
+ */
+export interface PunchRetention {
+  /**
+   * Deletes at most `limit` punches whose status is sent, ignored or discarded and whose punch time (`atMs`),
+   * arrival (`receivedAtMs`) and delivery (`deliveredAtMs`, when set) all lie before `beforeMs`; one transaction.
+   * Returns how many it deleted: fewer than `limit` means none is left. Queued, sending, failed and rejected punches
+   * are never deleted, whatever their age.
+   */
+  deleteSettledPunches(beforeMs: number, limit: number): number;
+}
+
 /** Group commit across every part of the ledger. */
 export interface LedgerTransactions {
   /**

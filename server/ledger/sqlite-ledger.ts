@@ -15,6 +15,7 @@ import { createPunchStore } from './punch-store';
 import { createRecordsStore } from './records-store';
 import { createReplayBatchStore } from './replay-batch-store';
 import { createReplayStore } from './replay-store';
+import { createRetentionStore } from './retention-store';
 
 /** A ledger over an open database, migrated to the latest schema; `close()` closes the database. */
 export function createSqliteLedger(db: Database.Database): Ledger {
@@ -23,6 +24,7 @@ export function createSqliteLedger(db: Database.Database): Ledger {
     ...createPunchStore(db),
     ...createReplayStore(db),
     ...createReplayBatchStore(db),
+    ...createRetentionStore(db),
     ...createKioskStore(db),
     ...createRecordsStore(db),
     close: () => db.close(),

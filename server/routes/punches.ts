@@ -24,6 +24,7 @@ export function registerPunches(app: FastifyInstance, { config, services, kioskA
     };
     const { results, queued } = await ingestBatch(ctx, kioskOf(request), request.body);
     if (queued > 0) services.replay.kick();
+    for (const { status } of results) services.metrics.countReceived(status);
     return { results };
   });
 

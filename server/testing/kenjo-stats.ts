@@ -8,6 +8,7 @@ export function kenjoStats(overrides: Partial<KenjoClientStats> = {}): KenjoClie
     lastSuccessAtMs: null,
     lastError: null,
     lastErrorAtMs: null,
+    unreachableSinceMs: null,
     configurationProblems: [],
     skippedRecords: [],
     unexpectedAnswers: { count: 0, last: null, atMs: null },

@@ -10,6 +10,7 @@ import { buildApp } from '../app';
 import { type Config, parseConfig } from '../config';
 import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
+import { createProxyMetrics } from '../metrics/proxy-metrics';
 import { memoryLedger } from './ledger-factories';
 import { KenjoUnavailableError } from '../kenjo/errors';
 import type { KenjoAttendance, KenjoClientStats } from '../kenjo/types';
@@ -109,6 +110,7 @@ export function testServices(nowMs = T0): TestServices {
   const clock = { nowMs };
   const kenjoStats: KenjoClientStats = emptyKenjoStats();
   const kenjoEntries: { list: KenjoAttendance[] | null } = { list: [] };
+  const now = () => clock.nowMs;
   const services: Services = {
     ledger,
     directory,
@@ -119,8 +121,9 @@ export function testServices(nowMs = T0): TestServices {
         return { entries: kenjoEntries.list, skipped: 0, firstProblem: null };
       },
     },
+    metrics: createProxyMetrics({ ledger, kenjoStats: () => ({ ...kenjoStats }), now }),
     replay: { kick: () => void (kicks.count += 1) },
-    now: () => clock.nowMs,
+    now,
   };
   return { ledger, directory, kicks, clock, services, kenjoStats, kenjoEntries };
 }

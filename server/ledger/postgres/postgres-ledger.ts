@@ -11,6 +11,7 @@ import { openPostgresPool } from './open-pool';
 import { createPunchStore } from './punch-store';
 import { createRecordsStore } from './records-store';
 import { createReplayStore } from './replay-store';
+import { createRetentionStore } from './retention-store';
 
 /** Connects to `url`, brings the schema up to date (safely while other instances start too) and answers the ledger. */
 export async function openPostgresLedger(url: string): Promise<AsyncLedger> {
@@ -28,6 +29,7 @@ export async function openPostgresLedger(url: string): Promise<AsyncLedger> {
     ...createKioskStore(db),
     ...createRecordsStore(db),
     ...createLeaseStore(db),
+    ...createRetentionStore(db),
     close: () => pool.end(),
   };
 }

@@ -115,6 +115,10 @@ export const de: Messages = {
   'kiosks.tableCaption': 'Kiosks',
   'kiosks.edit': 'Bearbeiten',
   'kiosks.editTitle': 'Kiosk {name} bearbeiten',
+  'kiosks.openingHours': '\u00d6ffnungszeiten',
+  'kiosks.watchSilence': 'Melden, wenn dieser Kiosk w\u00e4hrend der \u00d6ffnungszeiten schweigt',
+  'kiosks.opensAt': '\u00d6ffnet um',
+  'kiosks.closesAt': 'Schlie\u00dft um',
   'kiosks.revoke': 'Sperren',
   'kiosks.revokeConfirm':
     'Kiosk {name} sperren? Er kann keine Stempelungen mehr senden; was noch auf ihm liegt, bleibt dort.',

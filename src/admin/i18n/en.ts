@@ -113,6 +113,10 @@ export const en = {
   'kiosks.tableCaption': 'Kiosks',
   'kiosks.edit': 'Edit',
   'kiosks.editTitle': 'Edit kiosk {name}',
+  'kiosks.openingHours': 'Opening hours',
+  'kiosks.watchSilence': 'Alert when this kiosk is silent during its opening hours',
+  'kiosks.opensAt': 'Opens at',
+  'kiosks.closesAt': 'Closes at',
   'kiosks.revoke': 'Revoke',
   'kiosks.revokeConfirm':
     'Revoke kiosk {name}? It can no longer send punches; punches still on it stay there.',

@@ -114,6 +114,10 @@ export const es: Messages = {
   'kiosks.tableCaption': 'Quioscos',
   'kiosks.edit': 'Editar',
   'kiosks.editTitle': 'Editar el quiosco {name}',
+  'kiosks.openingHours': 'Horario de apertura',
+  'kiosks.watchSilence': 'Avisar si este quiosco deja de comunicarse durante su horario',
+  'kiosks.opensAt': 'Abre a las',
+  'kiosks.closesAt': 'Cierra a las',
   'kiosks.revoke': 'Revocar',
   'kiosks.revokeConfirm':
     '¿Revocar el quiosco {name}? Ya no podrá enviar fichajes; los que aún tenga se quedan en él.',

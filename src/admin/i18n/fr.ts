@@ -114,6 +114,10 @@ export const fr: Messages = {
   'kiosks.tableCaption': 'Bornes',
   'kiosks.edit': 'Modifier',
   'kiosks.editTitle': 'Modifier la borne {name}',
+  'kiosks.openingHours': "Heures d'ouverture",
+  'kiosks.watchSilence': "Alerter si cette borne reste muette pendant ses heures d'ouverture",
+  'kiosks.opensAt': 'Ouvre \u00e0',
+  'kiosks.closesAt': 'Ferme \u00e0',
   'kiosks.revoke': 'Révoquer',
   'kiosks.revokeConfirm':
     'Révoquer la borne {name} ? Elle ne pourra plus envoyer de pointages ; ceux qu’elle garde y restent.',

@@ -115,6 +115,10 @@ export const nl: Messages = {
   'kiosks.tableCaption': 'Kiosken',
   'kiosks.edit': 'Bewerken',
   'kiosks.editTitle': 'Kiosk {name} bewerken',
+  'kiosks.openingHours': 'Openingstijden',
+  'kiosks.watchSilence': 'Waarschuwen als deze kiosk tijdens openingstijden stil blijft',
+  'kiosks.opensAt': 'Opent om',
+  'kiosks.closesAt': 'Sluit om',
   'kiosks.revoke': 'Intrekken',
   'kiosks.revokeConfirm':
     'Kiosk {name} intrekken? Hij kan geen registraties meer versturen; wat er nog op staat, blijft daar.',

@@ -1,7 +1,8 @@
 /** Kiosks through the proxy's admin API; every change refreshes the list. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, get, patch, post } from '../api/client';
+import { del, get, patch, post, request } from '../api/client';
 import type { CreatedKiosk, Kiosk } from '../api/types';
+import type { OpeningHours } from './opening-hours-fields';
 
 export const KIOSKS_KEY = ['kiosks'] as const;
 
@@ -26,6 +27,22 @@ export const useCreateKiosk = () =>
 export const useUpdateKiosk = () =>
   useKioskMutation(({ id, ...body }: { id: string; name: string; timeZone: string }) =>
     patch<Kiosk>(`/api/v1/admin/kiosks/${encodeURIComponent(id)}`, body),
+  );
+
+const hoursPath = (id: string) => `/api/v1/admin/kiosks/${encodeURIComponent(id)}/opening-hours`;
+
+/** The hours during which the kiosk's silence raises an alert; null when it is not watched. */
+export function useOpeningHours(id: string) {
+  return useQuery({
+    queryKey: [...KIOSKS_KEY, id, 'opening-hours'],
+    queryFn: () => get<{ openingHours: OpeningHours | null }>(hoursPath(id)),
+    select: (data) => data.openingHours,
+  });
+}
+
+export const useSaveOpeningHours = () =>
+  useKioskMutation(({ id, openingHours }: { id: string; openingHours: OpeningHours | null }) =>
+    request<{ openingHours: OpeningHours | null }>('PUT', hoursPath(id), { openingHours }),
   );
 
 export const useRevokeKiosk = () =>

@@ -1,10 +1,11 @@
 /**
  * Turns presented identifiers into punches and feedback. Punches are handled one after another (a second scan
  * waits for the first one's write), feedback is shown at once after the write and clears itself after
- * `FEEDBACK_MS`; a new punch replaces it.
+ * `FEEDBACK_MS`; a new punch replaces it. Sending starts once the feedback is painted.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmployeeRef } from '../../../core/punch';
+import { afterNextPaint } from '../device/after-paint';
 import { beep, type Beep } from '../device/sound';
 import { recordPunch, type PunchContext, type PunchOutcome } from './record-punch';
 
@@ -51,7 +52,8 @@ export function usePunchController(options: PunchControllerOptions) {
       const next = { ...outcome, seq: seq.current };
       setFeedback(next);
       setBusy(false);
-      if (outcome.kind === 'recorded') onRecorded();
+      // Sending waits for the answer to be on screen: the person is the one waiting, the punch is already stored.
+      if (outcome.kind === 'recorded') afterNextPaint(onRecorded);
       if (sound) beep(toneOf(next));
     });
   }, []);

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KenjoClientStats } from '../kenjo/types';
+import type { Ledger } from '../ledger/ledger';
+import { insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
+import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
+import { type AlertMonitor, createAlertMonitor } from './alert-monitor';
+import { saveOpeningHours } from './opening-hours-store';
+import { kenjoStats } from '../testing/kenjo-stats';
+
+/** Wednesday 4 Feb 2026, 10:00 in Berlin. */
+const T0 = Date.parse('2026-02-04T09:00:00Z');
+const MINUTE = 60_000;
+
+let receiver: WebhookReceiver;
+let ledger: Ledger;
+let clock: { nowMs: number };
+let stats: KenjoClientStats;
+const logs: string[] = [];
+
+function monitor(): AlertMonitor {
+  return createAlertMonitor({
+    webhookUrl: receiver.url,
+    thresholds: { kioskSilentMinutes: 30, kenjoUnreachableMinutes: 10, backlogAgeMinutes: 20 },
+    ledger,
+    kenjoStats: () => stats,
+    now: () => clock.nowMs,
+    logger: { info: (_o, msg) => logs.push(msg ?? ''), warn: (_o, msg) => logs.push(msg ?? '') },
+  });
+}
+
+const texts = () => receiver.messages.map((m) => m.text);
+
+beforeEach(async () => {
+  receiver = await startWebhookReceiver();
+  ledger = memoryLedger();
+  clock = { nowMs: T0 };
+  stats = kenjoStats();
+  logs.length = 0;
+});
+afterEach(async () => {
+  ledger.close();
+  await receiver.close();
+});
+
+describe('alert monitor', () => {
+  it('announces punches held for an operator once, and once more when they are dealt with', async () => {
+    const alerts = monitor();
+    const held = newPunch({ status: 'queued', receivedAtMs: T0 });
+    insertPunches(ledger, [held]);
+    ledger.transition(held.kioskId, held.id, { from: ['queued'], to: 'failed', reason: 'unknown employee' });
+    await alerts.check();
+    await alerts.check();
+    expect(texts()).toEqual([
+      expect.stringMatching(/1 punch\(es\) refused by Kenjo are held for an operator/),
+    ]);
+
+    ledger.transition(held.kioskId, held.id, { from: ['failed'], to: 'discarded' });
+    clock.nowMs += 5 * MINUTE;
+    await alerts.check();
+    await alerts.check();
+    expect(texts()).toHaveLength(2);
+    expect(texts()[1]).toMatch(/^:white_check_mark: Over after 5 min: 1 punch\(es\) refused/);
+  });
+
+  it('announces Kenjo unreachable only after the threshold, and its return', async () => {
+    const alerts = monitor();
+    stats.unreachableSinceMs = T0 - 9 * MINUTE;
+    await alerts.check();
+    expect(texts()).toEqual([]);
+    clock.nowMs = T0 + MINUTE;
+    await alerts.check();
+    expect(texts()).toEqual([expect.stringContaining('Kenjo has not answered for 10 minutes')]);
+    stats.unreachableSinceMs = null;
+    await alerts.check();
+    expect(texts()[1]).toMatch(/Over after .*Kenjo has not answered/);
+  });
+
+  it('announces a punch waiting longer than the threshold', async () => {
+    const alerts = monitor();
+    insertPunches(ledger, [newPunch({ receivedAtMs: T0 - 19 * MINUTE })]);
+    await alerts.check();
+    expect(texts()).toEqual([]);
+    clock.nowMs = T0 + MINUTE;
+    await alerts.check();
+    expect(texts()).toEqual([expect.stringContaining('arrived 20 minutes ago')]);
+  });
+
+  it('reports a silent kiosk during its opening hours only, and its return', async () => {
+    const alerts = monitor();
+    const open = newKiosk({ name: 'Front door', lastSeenAtMs: T0 - 45 * MINUTE });
+    const closed = newKiosk({ name: 'Night gate', lastSeenAtMs: T0 - 45 * MINUTE });
+    const unwatched = newKiosk({ name: 'Spare', lastSeenAtMs: T0 - 45 * MINUTE });
+    for (const kiosk of [open, closed, unwatched]) ledger.insertKiosk(kiosk, `hash-${kiosk.id}`);
+    saveOpeningHours(ledger, open.id, { days: [1, 2, 3, 4, 5], from: '07:00', to: '18:00' });
+    saveOpeningHours(ledger, closed.id, { days: [1, 2, 3, 4, 5], from: '20:00', to: '23:00' });
+    await alerts.check();
+    expect(texts()).toEqual([
+      ':rotating_light: Kiosk proxy alert: Kiosk "Front door" has not been in touch for 45 minutes during its opening hours.',
+    ]);
+    ledger.reportKioskStatus(open.id, { lastSeenAtMs: clock.nowMs });
+    clock.nowMs += MINUTE;
+    await alerts.check();
+    expect(texts()[1]).toMatch(/^:white_check_mark: Over after 1 min: Kiosk "Front door"/);
+    expect(texts()).toHaveLength(2);
+  });
+
+  it('counts silence from the opening of the day, not from the evening before', async () => {
+    const alerts = monitor();
+    const kiosk = newKiosk({ lastSeenAtMs: T0 - 15 * 60 * MINUTE });
+    ledger.insertKiosk(kiosk, 'hash');
+    saveOpeningHours(ledger, kiosk.id, { days: [3], from: '09:40', to: '18:00' });
+    await alerts.check();
+    expect(texts()).toEqual([]);
+    clock.nowMs = T0 + 10 * MINUTE;
+    await alerts.check();
+    expect(texts()).toHaveLength(1);
+  });
+
+  it('offers an announcement the webhook refused again at the next check, and a restart repeats nothing', async () => {
+    stats.unreachableSinceMs = T0 - 30 * MINUTE;
+    receiver.status = 500;
+    await monitor().check();
+    expect(texts()).toEqual([]);
+    expect(logs).toContain('alert not delivered; retrying at the next check');
+    receiver.status = 200;
+    await monitor().check();
+    await monitor().check();
+    expect(texts()).toHaveLength(1);
+  });
+});
