@@ -33,7 +33,9 @@ export const section: Section = {
         if (collecting && isCode(response)) code.push(response);
       });
       await page.goto(`/#pair=${await rig.newPairingCode('Bench weight kiosk')}`);
-      await page.waitForFunction('window.__benchIdleAtMs !== undefined');
+      await page.waitForFunction(
+        () => (window as { __benchIdleAtMs?: number }).__benchIdleAtMs !== undefined,
+      );
       collecting = false;
       const firstIdleMs = Number(await page.evaluate('window.__benchIdleAtMs'));
       let raw = 0;
@@ -58,7 +60,9 @@ export const section: Section = {
       const offline: number[] = [];
       for (let i = 0; i < RELOADS; i += 1) {
         await page.reload();
-        await page.waitForFunction('window.__benchIdleAtMs !== undefined');
+        await page.waitForFunction(
+          () => (window as { __benchIdleAtMs?: number }).__benchIdleAtMs !== undefined,
+        );
         offline.push(Number(await page.evaluate('window.__benchIdleAtMs')));
       }
       offline.sort((a, b) => a - b);
