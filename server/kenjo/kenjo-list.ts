@@ -74,11 +74,34 @@ export async function readList<T>(
           `GET ${request.path} answered another page when asked for page ${offset}: refusing to read the list twice over`,
         );
       }
+      // A record created or removed while the pages are read shifts every later page: one record would be read
+      // twice or not at all, and a punch missing from the read-back would be sent again. The total tells.
+      if (answered.success && answered.data.total !== total) {
+        throw new KenjoUnavailableError(
+          `GET ${request.path} changed from ${total} to ${answered.data.total} records while its pages were read: read it again`,
+        );
+      }
       raw.push(...page.items);
       pages += 1;
     }
+    if (raw.length !== total || hasRepeatedId(raw)) {
+      throw new KenjoUnavailableError(
+        `GET ${request.path} answered ${raw.length} records over ${pages} pages for a total of ${total}: read it again`,
+      );
+    }
   }
   return { ...parseItems(raw, item), pages };
+}
+
+function hasRepeatedId(records: readonly unknown[]): boolean {
+  const seen = new Set<string>();
+  for (const record of records) {
+    const id = typeof record === 'object' && record !== null ? (record as { _id?: unknown })._id : undefined;
+    if (typeof id !== 'string') continue;
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
 }
 
 function sameRecord(a: unknown, b: unknown): boolean {
