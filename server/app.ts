@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import { registerAdmin } from './admin/register-admin';
 import { adminGuard } from './auth/admin-auth';
 import { requireKiosk } from './auth/kiosk-auth';
@@ -61,7 +66,7 @@ function serverOptions(config: Config, limits: HttpLimits): FastifyServerOptions
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
     // Request lines come from `installRequestLog`, at debug.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler,
     frameworkErrors,
   };
