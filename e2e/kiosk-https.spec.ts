@@ -71,7 +71,7 @@ test('over HTTPS with a test CA: the kiosk pairs, installs its service worker an
     await expect(kiosk.idleHeading).toBeVisible();
     await expect(kiosk.status).toContainText('Secure lobby');
     await kiosk.scanBadge('B-1001');
-    await expect(kiosk.feedback).toContainText('Saved on this device');
+    await expect(kiosk.feedback).toContainText(/Saved on this device|kept safely on this device/);
   } finally {
     await browser.close();
     await api.dispose();
