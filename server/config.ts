@@ -78,6 +78,17 @@ const envSchema = z.object({
   RETENTION_DAYS: wholeNumber(30, 3650).default(90),
   /** A punch older than this when it reaches the server is held for an operator's approval, not sent. */
   MAX_PUNCH_AGE_DAYS: wholeNumber(1, 3650).default(14),
+  /**
+   * The PostgreSQL ledger is not served yet: an instance that silently kept its own SQLite ledger beside others would
+   * take a kiosk's resend to another instance for a new punch and send it to Kenjo twice. So it is refused.
+   */
+  DATABASE_URL: z
+    .string()
+    .refine(
+      () => false,
+      'is not supported by this version yet: unset it to keep the ledger in SQLite in DATA_DIR, and run one instance',
+    )
+    .optional(),
   /** Serve HTTPS directly: both files, PEM, or neither. */
   TLS_CERT_FILE: readableFile.optional(),
   TLS_KEY_FILE: readableFile.optional(),
@@ -91,7 +102,8 @@ export type Config = z.infer<typeof envSchema> & { demoMode: boolean };
 export class ConfigError extends Error {}
 
 // A webhook URL carries its own credential: whoever knows it can post to the channel.
-const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'KENJO_API_KEY', 'ALERT_WEBHOOK_URL']);
+// A database URL may carry a password.
+const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'KENJO_API_KEY', 'ALERT_WEBHOOK_URL', 'DATABASE_URL']);
 
 function isTimeZone(zone: string): boolean {
   try {
