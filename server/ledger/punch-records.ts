@@ -31,20 +31,23 @@ export interface LedgerPunch {
   deliveredAtMs: number | null;
 }
 
-export interface NewPunch {
-  kioskId: string;
-  id: string;
-  employee: EmployeeRef;
-  employeeKey: string | null;
-  at: string;
-  atMs: number;
-  timeZone: string;
-  kenjoDateTime: string;
+/** A punch as ingest stores it: the ledger's own fields (seq, attempts, the overnight decision…) come later. */
+export type NewPunch = Pick<
+  LedgerPunch,
+  | 'kioskId'
+  | 'id'
+  | 'employee'
+  | 'employeeKey'
+  | 'at'
+  | 'atMs'
+  | 'timeZone'
+  | 'kenjoDateTime'
+  | 'reason'
+  | 'receivedAtMs'
+> & {
   /** `failed` only for a punch held for an operator at arrival (older than MAX_PUNCH_AGE_DAYS). */
   status: 'queued' | 'ignored' | 'rejected' | 'failed';
-  reason: string | null;
-  receivedAtMs: number;
-}
+};
 
 export type InsertResult = 'inserted' | 'duplicate';
 
