@@ -195,7 +195,10 @@ export function createReplay(options: ReplayOptions): Replay {
       timer.cancel();
       passing = runPass();
       await passing.catch((err: unknown) =>
-        ctx.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'replay stop not recorded'),
+        ctx.logger.error(
+          { err: err instanceof Error ? err.message : String(err) },
+          'replay stop not recorded',
+        ),
       );
       passing = null;
       await leases.release().catch(() => undefined);
