@@ -116,12 +116,19 @@ export function registerKioskDirectory(app: FastifyInstance, { services, kioskAu
   // The directory only changes with a fetch, so its fetch time keys the cached answer.
   let cache: { fetchedAtMs: number | null; body: string; etag: string } | null = null;
   const derive = memoizedDerivation();
+  // Asked once per process: two first requests at once must not each store a salt of their own.
+  let asked: Promise<string> | null = null;
+  const saltOnce = () =>
+    (asked ??= directorySalt(services.ledger).catch((error: unknown) => {
+      asked = null;
+      throw error;
+    }));
 
   app.get('/api/v1/kiosk/directory', { onRequest: kioskAuth }, async (request, reply) => {
     const fetchedAtMs = services.directory.fetchedAtMs();
     if (!cache || cache.fetchedAtMs !== fetchedAtMs) {
       const source = services.directory.employees();
-      const salt = await directorySalt(services.ledger);
+      const salt = await saltOnce();
       const employees = await kioskDirectory(source, salt, derive);
       const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
       const inactive = await inactiveHashes(source, salt, derive);
