@@ -131,6 +131,12 @@ describeLedgers((open) => {
       { name: 'employee by key', filter: () => ({ employee: 'emp-2' }), expected: [4, 1] },
       { name: 'employee by identifier', filter: () => ({ employee: 'B-9' }), expected: [2] },
       { name: 'employee by email', filter: () => ({ employee: 'x@y.z' }), expected: [1] },
+      {
+        name: 'any of several employees',
+        filter: () => ({ employees: ['emp-2', 'B-9'] }),
+        expected: [4, 2, 1],
+      },
+      { name: 'none of no employees', filter: () => ({ employees: [] }), expected: [] },
       { name: 'from', filter: (base) => ({ fromMs: base + 4 }), expected: [4, 3] },
       { name: 'to', filter: (base) => ({ toMs: base + 2 }), expected: [1, 0] },
       {

@@ -67,6 +67,10 @@ function pageQuery(filter: PunchFilter, limit: number): { text: string; values: 
     const employee = param(filter.employee);
     terms.push(`(employee_key = ${employee} OR employee_value = ${employee})`);
   }
+  if (filter.employees !== undefined) {
+    const employees = param(filter.employees);
+    terms.push(`(employee_key = ANY(${employees}) OR employee_value = ANY(${employees}))`);
+  }
   if (filter.fromMs !== undefined) terms.push(`at_ms >= ${param(filter.fromMs)}`);
   if (filter.toMs !== undefined) terms.push(`at_ms <= ${param(filter.toMs)}`);
   if (filter.cursor !== undefined) terms.push(`seq < ${param(filter.cursor)}`);
