@@ -3,6 +3,7 @@ import { describeLedgers } from '../testing/ledger-implementations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PunchFilter } from './ledger';
 import { insertPunches, newPunch } from '../testing/ledger-factories';
+import { arrivalReasons } from '../../core/punch-reason';
 
 describeLedgers((open) => {
   let ledger: AsyncLedger;
@@ -18,12 +19,24 @@ describeLedgers((open) => {
       expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual({
         ...punch,
         seq: expect.any(Number),
+        reasonCode: null,
         isOvernightShift: null,
         overnightReason: null,
+        overnightReasonCode: null,
         attempts: 0,
         lastError: null,
         nextAttemptAtMs: null,
         deliveredAtMs: null,
+      });
+    });
+
+    it('stores a coded reason as its sentence, with its code and parameters beside it', async () => {
+      const reason = arrivalReasons.clockAhead(600, 300);
+      const punch = newPunch({ status: 'rejected', reason });
+      await insertPunches(ledger, [punch]);
+      expect(await ledger.getPunch(punch.kioskId, punch.id)).toMatchObject({
+        reason: reason.text,
+        reasonCode: { code: 'clock-ahead', params: { aheadS: 600, limitS: 300 } },
       });
     });
 

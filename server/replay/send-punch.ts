@@ -1,5 +1,11 @@
 import { canCloseOvernight } from '../../core/attendance-day';
-import { decideOvernight, OVERNIGHT_HISTORY_MS, overnightWitnesses } from '../../core/overnight';
+import {
+  decideOvernight,
+  OVERNIGHT_HISTORY_MS,
+  overnightWitnesses,
+  type OvernightDecision,
+} from '../../core/overnight';
+import { kenjoReasons } from '../../core/punch-reason';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { TrackTimeOutcome } from '../kenjo/types';
@@ -12,7 +18,7 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 export function decideFor(
   ctx: Pick<StepContext, 'ledger' | 'maxShiftHours'>,
   punch: LedgerPunch & { employeeKey: string },
-): { isOvernightShift: boolean; reason: string } {
+): OvernightDecision {
   const wallTime = punch.kenjoDateTime;
   const delivered = canCloseOvernight(wallTime)
     ? ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - OVERNIGHT_HISTORY_MS)
@@ -44,7 +50,7 @@ export function beginSend(ctx: StepContext, punch: LedgerPunch & { employeeKey: 
     overnightReason: decision.reason,
     incrementAttempts: true,
     nextAttemptAtMs: null,
-    logReason: `calling Kenjo, attempt ${punch.attempts + 1}: ${decision.reason}`,
+    logReason: `calling Kenjo, attempt ${punch.attempts + 1}: ${decision.reason.text}`,
   });
   if (sending === null) return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
   return {
@@ -125,12 +131,12 @@ function recordOutcome(
       });
       return { kind: 'unknown' };
     case 'rejected': {
-      const reason = `Kenjo refused it (${outcome.status}): ${outcome.message}`;
+      const reason = kenjoReasons.refused(outcome.status, outcome.message);
       recordTransition(ctx, sending, {
         from: ['sending'],
         to: 'failed',
         reason,
-        lastError: reason,
+        lastError: reason.text,
         // Kenjo's message may quote the employee's email: the punch keeps it for the console, the log does not.
         logReason: `Kenjo refused it (${outcome.status})`,
       });
