@@ -1,5 +1,6 @@
 import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../core/double-scan';
 import { employeeIdentifier } from '../../core/punch';
+import { reasonText, type PunchReason } from '../../core/punch-reason';
 import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
 import type { IngestContext, IngestResult, PreparedPunch, RejectAnswer } from './types';
 
@@ -84,7 +85,7 @@ export async function commitBatch(
     next += 1;
     if (outcome !== 'inserted') return { result: { id: record.id, status: 'duplicate' }, stored: null };
     const status = record.status === 'rejected' ? 'rejected' : 'accepted';
-    const reason = record.reason === null ? {} : { reason: record.reason };
+    const reason = record.reason === null ? {} : { reason: reasonText(record.reason) };
     const answer = status === 'rejected' ? slot.answer : undefined;
     return { result: { id: record.id, status, ...reason, ...answer }, stored: record };
   });
@@ -92,7 +93,7 @@ export async function commitBatch(
 
 interface Displaced {
   punch: LedgerPunch;
-  reason: string;
+  reason: PunchReason;
 }
 
 /** Each fresh queued punch of the batch decided in time order, against the stored ones and the batch's kept ones. */

@@ -169,7 +169,11 @@ describe('ingest: double scans', () => {
       { id: second.id, status: 'accepted', reason: 'already recorded at 08:00' },
       { id: third.id, status: 'accepted' },
     ]);
-    expect(stored(second.id)).toMatchObject({ status: 'ignored', reason: 'already recorded at 08:00' });
+    expect(stored(second.id)).toMatchObject({
+      status: 'ignored',
+      reason: 'already recorded at 08:00',
+      reasonCode: { code: 'double-scan', params: { first: '2026-02-04T08:00:00' } },
+    });
     expect(stored(third.id)?.status).toBe('queued');
   });
 

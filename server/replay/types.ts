@@ -2,6 +2,7 @@
  * What the replay engine needs from the rest of the proxy. It codes against these narrow views so that tests can
  * hand it a fake Kenjo, and so that a PostgreSQL ledger or another directory can stand in without changes here.
  */
+import type { ReasonInput } from '../../core/punch-reason';
 import type { EmployeeRef } from '../../core/punch';
 import type { Reading } from '../kenjo/entry-readings';
 import type { KenjoClient } from '../kenjo/types';
@@ -29,9 +30,9 @@ export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances'>;
  */
 export type EmployeeResolution =
   | { kind: 'found'; userId: string }
-  | { kind: 'unknown'; reason: string }
-  | { kind: 'inactive'; reason: string }
-  | { kind: 'unavailable'; reason: string };
+  | { kind: 'unknown'; reason: ReasonInput }
+  | { kind: 'inactive'; reason: ReasonInput }
+  | { kind: 'unavailable'; reason: ReasonInput };
 
 export interface ReplayDirectory {
   resolve(ref: EmployeeRef): EmployeeResolution | Promise<EmployeeResolution>;
