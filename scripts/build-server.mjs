@@ -38,6 +38,9 @@ export async function buildServer({ quiet = false } = {}) {
     format: 'esm',
     target: 'node20.19',
     external: externalPackages(),
+    // What the server imports only when needed (the simulator of demo mode, the PostgreSQL ledger) becomes a chunk
+    // of its own beside main.js, loaded then and not at start.
+    splitting: true,
     sourcemap: true,
     logLevel: quiet ? 'warning' : 'info',
   });
