@@ -57,7 +57,8 @@ export async function commitBatch(
     records.map((record) => record.id),
   );
   const fresh = records.filter((record) => !storedIds.has(record.id));
-  const recorded = windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
+  const recorded =
+    windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
   const { decided, displaced } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
   const slots = prepared.map((entry, index): Slot => {
     if (entry.kind === 'answered') return entry;
