@@ -11,7 +11,7 @@ export async function openLedger(where: {
   databaseUrl?: string | undefined;
 }): Promise<AsyncLedger> {
   if (where.databaseUrl !== undefined) {
-    // Loaded only when named: the PostgreSQL driver adds about 10 MB to a server that keeps its ledger in SQLite.
+    // Loaded only when named: a server keeping its ledger in SQLite does not hold the PostgreSQL driver in memory.
     const { openPostgresLedger } = await import('./postgres/postgres-ledger');
     return openPostgresLedger(where.databaseUrl);
   }
