@@ -13,7 +13,7 @@ export function directoryPort(directory: Directory): ServiceDirectory {
       const who = describeEmployee(ref);
       switch (answer.kind) {
         case 'found':
-          return { kind: 'found', userId: answer.employee.userId };
+          return { kind: 'found', userId: answer.employee.userId, displayName: answer.employee.displayName };
         case 'inactive':
           // No name: the reason goes back to the kiosk that sent the punch, and kiosks never learn who is inactive.
           return { kind: 'inactive', reason: `inactive employee: ${who} is no longer active in Kenjo` };

@@ -19,7 +19,8 @@ export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances'>;
  * fresh; a directory that cannot be sure answers `unavailable`, and the punch waits.
  */
 export type EmployeeResolution =
-  | { kind: 'found'; userId: string }
+  /** `displayName` goes back to the kiosk that sent the punch, in its answer. */
+  | { kind: 'found'; userId: string; displayName?: string }
   | { kind: 'unknown'; reason: string }
   | { kind: 'inactive'; reason: string }
   | { kind: 'unavailable'; reason: string };
