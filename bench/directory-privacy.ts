@@ -48,8 +48,8 @@ async function enumerate(
 function settingsInMemory() {
   const values = new Map<string, string>();
   return {
-    getSetting: (key: string) => values.get(key) ?? null,
-    setSetting: (key: string, value: string) => void values.set(key, value),
+    getSetting: async (key: string) => values.get(key) ?? null,
+    setSetting: async (key: string, value: string) => void values.set(key, value),
   };
 }
 
@@ -74,19 +74,19 @@ export const section: Section = {
     await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
     idle.disable();
     const delay = monitorEventLoopDelay({ resolution: 10 });
-    const digests = savedSlowDigests(ledger, secret, salt);
+    const digests = await savedSlowDigests(ledger, secret, salt);
     delay.enable();
     let startedMs = performance.now();
     const first = await kioskCopy({ kioskId: 'kiosk-1', employees, salt, secret, digests });
     const firstMs = performance.now() - startedMs;
     delay.disable();
     const derived = digests.derived();
-    saveSlowDigests(ledger, secret, salt, digests);
+    await saveSlowDigests(ledger, secret, salt, digests);
     log(`first kiosk: ${derived} slow digests in ${round(firstMs / 1000, 1)} s`);
     startedMs = performance.now();
     await kioskCopy({ kioskId: 'kiosk-2', employees, salt, secret, digests });
     const secondMs = performance.now() - startedMs;
-    const restarted = savedSlowDigests(ledger, secret, salt);
+    const restarted = await savedSlowDigests(ledger, secret, salt);
     startedMs = performance.now();
     await kioskCopy({ kioskId: 'kiosk-3', employees, salt, secret, digests: restarted });
     const restartMs = performance.now() - startedMs;

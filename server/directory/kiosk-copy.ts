@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { IDENTIFIER_HASH, normalizedIdentifier, pepperedTag } from '../../core/identifier-hash';
-import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { DirectoryEmployee } from '../ledger/ledger';
 import type { SlowDigests } from './slow-digests';
 
 /** Sent to every kiosk: the salt of the slow derivation, one for the life of the installation. */
@@ -8,18 +9,18 @@ export const DIRECTORY_SALT_SETTING = 'kiosk-directory-salt';
 /** Never sent: each kiosk's pepper and each entry's key are made from it, so they stay across restarts. */
 export const DIRECTORY_SECRET_SETTING = 'kiosk-directory-secret';
 
-type Settings = Pick<Ledger, 'getSetting' | 'setSetting'>;
+type Settings = Pick<AsyncLedger, 'getSetting' | 'setSetting'>;
 
-function setting(ledger: Settings, key: string): string {
-  const existing = ledger.getSetting(key);
+async function setting(ledger: Settings, key: string): Promise<string> {
+  const existing = await ledger.getSetting(key);
   if (existing !== null) return existing;
   const value = randomBytes(32).toString('hex');
-  ledger.setSetting(key, value);
+  await ledger.setSetting(key, value);
   return value;
 }
 
-export const directorySalt = (ledger: Settings): string => setting(ledger, DIRECTORY_SALT_SETTING);
-export const directorySecret = (ledger: Settings): string => setting(ledger, DIRECTORY_SECRET_SETTING);
+export const directorySalt = (ledger: Settings) => setting(ledger, DIRECTORY_SALT_SETTING);
+export const directorySecret = (ledger: Settings) => setting(ledger, DIRECTORY_SECRET_SETTING);
 
 const hmac = (secret: string, text: string) =>
   createHmac('sha256', secret).update(text, 'utf8').digest('hex');

@@ -8,8 +8,8 @@ function settings() {
   const values = new Map<string, string>();
   return {
     values,
-    getSetting: (key: string) => values.get(key) ?? null,
-    setSetting: (key: string, value: string) => void values.set(key, value),
+    getSetting: async (key: string) => values.get(key) ?? null,
+    setSetting: async (key: string, value: string) => void values.set(key, value),
   };
 }
 
@@ -18,12 +18,12 @@ const hexOf = (bytes: ArrayBuffer) => Buffer.from(bytes).toString('hex');
 describe('slow digests saved in the ledger', () => {
   it('spare the next process every derivation, and give the same bytes', async () => {
     const ledger = settings();
-    const first = savedSlowDigests(ledger, 'secret', 'salt', FEW);
+    const first = await savedSlowDigests(ledger, 'secret', 'salt', FEW);
     const before = await Promise.all(IDS.map((id) => first.digest(id)));
     expect(first.derived()).toBe(3);
-    saveSlowDigests(ledger, 'secret', 'salt', first);
+    await saveSlowDigests(ledger, 'secret', 'salt', first);
 
-    const next = savedSlowDigests(ledger, 'secret', 'salt', FEW);
+    const next = await savedSlowDigests(ledger, 'secret', 'salt', FEW);
     const after = await Promise.all(IDS.map((id) => next.digest(id)));
     expect(next.derived()).toBe(0);
     expect(after.map(hexOf)).toEqual(before.map(hexOf));
@@ -33,9 +33,9 @@ describe('slow digests saved in the ledger', () => {
 
   it('name nobody: the setting holds no identifier', async () => {
     const ledger = settings();
-    const digests = savedSlowDigests(ledger, 'secret', 'salt', FEW);
+    const digests = await savedSlowDigests(ledger, 'secret', 'salt', FEW);
     await Promise.all(IDS.map((id) => digests.digest(id)));
-    saveSlowDigests(ledger, 'secret', 'salt', digests);
+    await saveSlowDigests(ledger, 'secret', 'salt', digests);
     const text = ledger.values.get(DIRECTORY_DIGESTS_SETTING) ?? '';
     expect(Object.keys((JSON.parse(text) as { digests: object }).digests)).toHaveLength(3);
     expect(text).not.toMatch(/B-100|ada@|demo/);
@@ -47,18 +47,18 @@ describe('slow digests saved in the ledger', () => {
     ['another secret', 'secret2', 'salt', FEW],
   ])('are not used under %s', async (_what, secret, salt, iterations) => {
     const ledger = settings();
-    const digests = savedSlowDigests(ledger, 'secret', 'salt', FEW);
+    const digests = await savedSlowDigests(ledger, 'secret', 'salt', FEW);
     await digests.digest('B-1001');
-    saveSlowDigests(ledger, 'secret', 'salt', digests);
-    const other = savedSlowDigests(ledger, secret, salt, iterations);
+    await saveSlowDigests(ledger, 'secret', 'salt', digests);
+    const other = await savedSlowDigests(ledger, secret, salt, iterations);
     await other.digest('B-1001');
     expect(other.derived()).toBe(1);
   });
 
   it('start from nothing when the setting is unreadable', async () => {
     const ledger = settings();
-    ledger.setSetting(DIRECTORY_DIGESTS_SETTING, '{not json');
-    const digests = savedSlowDigests(ledger, 'secret', 'salt', FEW);
+    await ledger.setSetting(DIRECTORY_DIGESTS_SETTING, '{not json');
+    const digests = await savedSlowDigests(ledger, 'secret', 'salt', FEW);
     await digests.digest('B-1001');
     expect(digests.derived()).toBe(1);
   });

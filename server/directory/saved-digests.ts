@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { IDENTIFIER_HASH } from '../../core/identifier-hash';
-import type { Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import { slowDigests, type SlowDigests } from './slow-digests';
 
 /**
@@ -10,7 +10,7 @@ import { slowDigests, type SlowDigests } from './slow-digests';
  */
 export const DIRECTORY_DIGESTS_SETTING = 'kiosk-directory-digests';
 
-type Settings = Pick<Ledger, 'getSetting' | 'setSetting'>;
+type Settings = Pick<AsyncLedger, 'getSetting' | 'setSetting'>;
 
 interface SavedDigests {
   salt: string;
@@ -21,8 +21,8 @@ interface SavedDigests {
 const slotOf = (secret: string, normalized: string) =>
   createHmac('sha256', secret).update(`digest:${normalized}`, 'utf8').digest('hex').slice(0, 32);
 
-function load(ledger: Settings, salt: string, iterations: number): Record<string, string> {
-  const text = ledger.getSetting(DIRECTORY_DIGESTS_SETTING);
+async function load(ledger: Settings, salt: string, iterations: number): Promise<Record<string, string>> {
+  const text = await ledger.getSetting(DIRECTORY_DIGESTS_SETTING);
   if (text === null) return {};
   try {
     const saved = JSON.parse(text) as Partial<SavedDigests>;
@@ -35,13 +35,13 @@ function load(ledger: Settings, salt: string, iterations: number): Record<string
 }
 
 /** The digests of the ledger (of this salt and iteration count), deriving only what they lack. */
-export function savedSlowDigests(
+export async function savedSlowDigests(
   ledger: Settings,
   secret: string,
   salt: string,
   iterations: number = IDENTIFIER_HASH.iterations,
-): SlowDigests {
-  const saved = load(ledger, salt, iterations);
+): Promise<SlowDigests> {
+  const saved = await load(ledger, salt, iterations);
   return slowDigests(salt, iterations, (normalized) => {
     const base64 = saved[slotOf(secret, normalized)];
     if (base64 === undefined) return undefined;
@@ -51,11 +51,16 @@ export function savedSlowDigests(
 }
 
 /** Writes every digest known now (those of the current directory) over the saved ones. */
-export function saveSlowDigests(ledger: Settings, secret: string, salt: string, digests: SlowDigests): void {
+export async function saveSlowDigests(
+  ledger: Settings,
+  secret: string,
+  salt: string,
+  digests: SlowDigests,
+): Promise<void> {
   const entries = [...digests.settled()].map(([normalized, bytes]) => [
     slotOf(secret, normalized),
     Buffer.from(bytes).toString('base64'),
   ]);
   const saved: SavedDigests = { salt, iterations: digests.iterations, digests: Object.fromEntries(entries) };
-  ledger.setSetting(DIRECTORY_DIGESTS_SETTING, JSON.stringify(saved));
+  await ledger.setSetting(DIRECTORY_DIGESTS_SETTING, JSON.stringify(saved));
 }

@@ -14,6 +14,18 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
+interface Derivation {
+  salt: string;
+  secret: string;
+  digests: SlowDigests;
+}
+
+async function openDerivation(ledger: RouteDeps['services']['ledger']): Promise<Derivation> {
+  const salt = await directorySalt(ledger);
+  const secret = await directorySecret(ledger);
+  return { salt, secret, digests: await savedSlowDigests(ledger, secret, salt) };
+}
+
 interface CachedCopy {
   fetchedAtMs: number | null;
   body: string;
@@ -28,8 +40,16 @@ interface CachedCopy {
 export function registerKioskDirectory(app: FastifyInstance, { services, kioskAuth }: RouteDeps): void {
   // The directory only changes with a fetch, so its fetch time keys each kiosk's cached answer.
   const copies = new Map<string, CachedCopy>();
-  let digests: SlowDigests | null = null;
   let savedAfter = 0;
+  // Read once, by the first request; requests arriving meanwhile wait for the same (one set of digests per process).
+  let ready: Promise<Derivation> | null = null;
+  const derivation = () => {
+    ready ??= openDerivation(services.ledger).catch((error: unknown) => {
+      ready = null;
+      throw error;
+    });
+    return ready;
+  };
 
   app.get('/api/v1/kiosk/directory', { onRequest: kioskAuth }, async (request, reply) => {
     const kioskId = kioskOf(request).id;
@@ -37,14 +57,12 @@ export function registerKioskDirectory(app: FastifyInstance, { services, kioskAu
     let copy = copies.get(kioskId);
     if (copy?.fetchedAtMs !== fetchedAtMs) {
       const employees = services.directory.employees();
-      const salt = directorySalt(services.ledger);
-      const secret = directorySecret(services.ledger);
-      digests ??= savedSlowDigests(services.ledger, secret, salt);
+      const { salt, secret, digests } = await derivation();
       digests.keepOnly(directoryIdentifiers(employees));
       const built = await kioskCopy({ kioskId, employees, salt, secret, digests });
       if (digests.derived() !== savedAfter) {
         savedAfter = digests.derived();
-        saveSlowDigests(services.ledger, secret, salt, digests);
+        await saveSlowDigests(services.ledger, secret, salt, digests);
       }
       const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
       const body = JSON.stringify({ fetchedAt, ...built });
