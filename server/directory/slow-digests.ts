@@ -2,9 +2,9 @@ import { IDENTIFIER_HASH, slowDigest } from '../../core/identifier-hash';
 
 /**
  * The costly half of every directory tag (`core/identifier-hash.ts`), derived once per identifier and shared by
- * every kiosk. Derivations run one after another: each one runs off the event loop (Web Crypto's PBKDF2 is a
- * thread-pool job), and one at a time leaves the pool's other threads and the other cores to requests, file reads
- * and the replay while a whole directory is derived. `remembered` answers digests saved by an earlier process.
+ * every kiosk. Each derivation runs off the event loop (Web Crypto's PBKDF2 is a thread-pool job), at most `LANES`
+ * at a time: a whole directory is derived in a few seconds once, and the pool's other threads stay free for file
+ * reads meanwhile. `remembered` answers digests saved by an earlier process.
  */
 export interface SlowDigests {
   readonly iterations: number;
@@ -17,6 +17,9 @@ export interface SlowDigests {
   derived(): number;
 }
 
+/** Derivations at once: half of libuv's default pool of four threads. */
+export const LANES = 2;
+
 export function slowDigests(
   salt: string,
   iterations: number = IDENTIFIER_HASH.iterations,
@@ -24,16 +27,20 @@ export function slowDigests(
 ): SlowDigests {
   const known = new Map<string, Promise<ArrayBuffer>>();
   const settled = new Map<string, ArrayBuffer>();
-  let tail: Promise<unknown> = Promise.resolve();
+  // Each lane derives one digest after another; new derivations are dealt to the lanes in turn.
+  const lanes: Array<Promise<unknown>> = Array.from({ length: LANES }, () => Promise.resolve());
+  let next = 0;
   let count = 0;
   const derive = (normalized: string): Promise<ArrayBuffer> => {
     const saved = remembered(normalized);
     if (saved !== undefined) return Promise.resolve(saved);
-    const digest = tail.then(() => {
+    const lane = next;
+    next = (next + 1) % LANES;
+    const digest = (lanes[lane] ?? Promise.resolve()).then(() => {
       count += 1;
       return slowDigest(normalized, salt, iterations);
     });
-    tail = digest.catch(() => undefined);
+    lanes[lane] = digest.catch(() => undefined);
     return digest;
   };
   return {
