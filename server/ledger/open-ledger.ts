@@ -7,7 +7,10 @@ import { asyncSqliteLedger } from './sqlite-async-ledger';
  * The ledger the configuration names: PostgreSQL at `databaseUrl`, shared with every instance pointed at it, or else
  * SQLite in `${dataDir}/ledger.sqlite`, this instance's alone.
  */
-export async function openLedger(where: { dataDir: string; databaseUrl?: string | undefined }): Promise<AsyncLedger> {
+export async function openLedger(where: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}): Promise<AsyncLedger> {
   if (where.databaseUrl !== undefined) return openPostgresLedger(where.databaseUrl);
   return asyncSqliteLedger(openDatabase(where.dataDir));
 }
