@@ -16,7 +16,8 @@ async function setting(ledger: Settings, key: string): Promise<string> {
   if (existing !== null) return existing;
   const value = randomBytes(32).toString('hex');
   await ledger.setSetting(key, value);
-  return value;
+  // Read back: of instances starting together on one database, each goes on with the value written last.
+  return (await ledger.getSetting(key)) ?? value;
 }
 
 export const directorySalt = (ledger: Settings) => setting(ledger, DIRECTORY_SALT_SETTING);
