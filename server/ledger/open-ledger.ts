@@ -1,6 +1,5 @@
 import type { AsyncLedger } from './async-ledger';
 import { openDatabase } from './open-database';
-import { openPostgresLedger } from './postgres/postgres-ledger';
 import { asyncSqliteLedger } from './sqlite-async-ledger';
 
 /**
@@ -11,6 +10,10 @@ export async function openLedger(where: {
   dataDir: string;
   databaseUrl?: string | undefined;
 }): Promise<AsyncLedger> {
-  if (where.databaseUrl !== undefined) return openPostgresLedger(where.databaseUrl);
+  if (where.databaseUrl !== undefined) {
+    // Loaded only when named: a server keeping its ledger in SQLite does not hold the PostgreSQL driver in memory.
+    const { openPostgresLedger } = await import('./postgres/postgres-ledger');
+    return openPostgresLedger(where.databaseUrl);
+  }
   return asyncSqliteLedger(openDatabase(where.dataDir));
 }

@@ -99,4 +99,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX replay_leases_owner ON replay_leases (owner);
   `,
+  // Reasons gain a code with parameters beside the sentence (SQLite's step 3).
+  `
+  ALTER TABLE punches ADD COLUMN reason_code TEXT;
+  ALTER TABLE punches ADD COLUMN overnight_reason_code TEXT;
+  `,
 ];

@@ -32,10 +32,6 @@ export const es: Messages = {
   'common.page': 'Página {n}',
   'common.reason': 'Motivo',
   'common.failed': 'Error: {message}',
-  'common.secondsAgo': 'hace {n} s',
-  'common.minutesAgo': 'hace {n} min',
-  'common.hoursAgo': 'hace {n} h',
-  'common.daysAgo': 'hace {n} d',
   'status.queued': 'En cola',
   'status.sending': 'Enviando',
   'status.sent': 'Enviado',
@@ -69,9 +65,7 @@ export const es: Messages = {
   'export.to': 'Hasta',
   'export.download': 'Descargar CSV',
   'attention.title': 'Requiere atención',
-  'attention.summary': '{failed} fallidos, {rejected} rechazados',
   'attention.empty': 'Nada requiere atención. Cada fichaje está en camino o en Kenjo.',
-  'attention.held': '{n} fichajes posteriores de este empleado esperan detrás de este',
   'attention.retry': 'Reintentar',
   'attention.discard': 'Descartar…',
   'attention.reassign': 'Reasignar…',
@@ -132,7 +126,6 @@ export const es: Messages = {
   'presence.title': 'Quién está',
   'presence.site': 'Sitio',
   'presence.allSites': 'Todos los sitios',
-  'presence.count': '{n} presentes ahora',
   'presence.since': 'Desde',
   'presence.overnight': 'turno de noche desde ayer',
   'presence.nobody': 'No hay nadie.',
@@ -179,7 +172,6 @@ export const es: Messages = {
   'kenjo.actionNeeded': 'Acción necesaria',
   'kenjo.replayPaused':
     'El envío a Kenjo está en pausa hasta que se corrija; ningún fichaje se pierde ni se marca como fallido.',
-  'kenjo.skipped': '{count} {list} omitidos: {reason}',
   'kenjo.unexpected': 'Respuestas inesperadas al registro de tiempo (en duda, no contadas como enviadas)',
   'auditAction.kiosk.create': 'Quiosco creado',
   'auditAction.kiosk.update': 'Quiosco modificado',
@@ -193,4 +185,34 @@ export const es: Messages = {
     '¿Eliminar el quiosco {name}? Sus fichajes se conservan en el registro, la lista y las exportaciones.',
   'kiosks.repair': 'Volver a vincular con un código nuevo',
   'auditAction.kiosk.delete': 'Quiosco eliminado',
+  'attention.failedCount': { one: '{count} fallido', other: '{count} fallidos' },
+  'attention.rejectedCount': { one: '{count} rechazado', other: '{count} rechazados' },
+  'attention.held': {
+    one: '{count} fichaje posterior de este empleado espera detrás de este',
+    other: '{count} fichajes posteriores de este empleado esperan detrás de este',
+  },
+  'presence.count': { one: '{count} presente ahora', other: '{count} presentes ahora' },
+  'kenjo.skipped': {
+    one: '{count} registro de {list} omitido: {reason}',
+    other: '{count} registros de {list} omitidos: {reason}',
+  },
+  'reason.unknown-employee': 'Empleado desconocido: {who} no está en Kenjo',
+  'reason.inactive-employee': 'Empleado inactivo: {who} ya no está activo en Kenjo',
+  'reason.directory-unavailable': 'El directorio de empleados no se puede cargar desde Kenjo ahora mismo',
+  'reason.clock-ahead':
+    'El fichaje va {ahead} por delante del reloj del servidor (el límite es {limit}); revise el reloj del quiosco',
+  'reason.invalid-punch': 'El quiosco envió un fichaje que el servidor no puede leer: {detail}',
+  'reason.too-old':
+    'El fichaje tenía {age} de antigüedad al llegar al servidor (más de {limit}); envíelo o descártelo',
+  'reason.double-scan': 'Ya registrado a las {time}',
+  'reason.kenjo-refused': 'Kenjo lo rechazó ({status}): {message}',
+  'reason.held-for-kenjo-check':
+    'Puede que Kenjo ya tenga este fichaje: compruébelo y confírmelo, o envíelo de nuevo ({detail})',
+  'reason.overnight-closes': 'Cierra la entrada de las {time} del {day} tras {duration}',
+  'reason.overnight-after-latest-time': 'Después de las {time}, así que es un fichaje normal',
+  'reason.overnight-no-open-entry': 'No hay ninguna entrada abierta el {day}',
+  'reason.overnight-starts-after':
+    'La entrada abierta del {day} empieza a las {time}, después de este fichaje',
+  'reason.overnight-too-long':
+    'La entrada abierta del {day} empezó {duration} antes, más que el límite de {limit}',
 };

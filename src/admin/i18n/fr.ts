@@ -32,10 +32,6 @@ export const fr: Messages = {
   'common.page': 'Page {n}',
   'common.reason': 'Motif',
   'common.failed': 'Échec : {message}',
-  'common.secondsAgo': 'il y a {n} s',
-  'common.minutesAgo': 'il y a {n} min',
-  'common.hoursAgo': 'il y a {n} h',
-  'common.daysAgo': 'il y a {n} j',
   'status.queued': 'En attente',
   'status.sending': 'Envoi en cours',
   'status.sent': 'Envoyé',
@@ -69,9 +65,7 @@ export const fr: Messages = {
   'export.to': 'Au',
   'export.download': 'Télécharger le CSV',
   'attention.title': 'À traiter',
-  'attention.summary': '{failed} en échec, {rejected} refusés',
   'attention.empty': 'Rien à traiter. Chaque pointage est en route ou dans Kenjo.',
-  'attention.held': '{n} pointages suivants de ce salarié attendent derrière celui-ci',
   'attention.retry': 'Réessayer',
   'attention.discard': 'Écarter…',
   'attention.reassign': 'Réattribuer…',
@@ -132,7 +126,6 @@ export const fr: Messages = {
   'presence.title': 'Qui est là',
   'presence.site': 'Site',
   'presence.allSites': 'Tous les sites',
-  'presence.count': '{n} présents',
   'presence.since': 'Depuis',
   'presence.overnight': 'poste de nuit depuis hier',
   'presence.nobody': 'Personne n’est là.',
@@ -179,7 +172,6 @@ export const fr: Messages = {
   'kenjo.actionNeeded': 'Action requise',
   'kenjo.replayPaused':
     "L'envoi vers Kenjo est en pause jusqu'à la correction ; aucun pointage n'est perdu ni marqué en échec.",
-  'kenjo.skipped': '{count} {list} ignorés : {reason}',
   'kenjo.unexpected': 'Réponses inattendues au pointage (en doute, non comptées comme envoyées)',
   'auditAction.kiosk.create': 'Borne créée',
   'auditAction.kiosk.update': 'Borne modifiée',
@@ -193,4 +185,34 @@ export const fr: Messages = {
     'Supprimer la borne {name} ? Ses pointages restent dans le registre, la liste et les exports.',
   'kiosks.repair': 'Réappairer avec un nouveau code',
   'auditAction.kiosk.delete': 'Borne supprimée',
+  'attention.failedCount': { one: '{count} en échec', other: '{count} en échec' },
+  'attention.rejectedCount': { one: '{count} refusé', other: '{count} refusés' },
+  'attention.held': {
+    one: '{count} pointage suivant de ce salarié attend derrière celui-ci',
+    other: '{count} pointages suivants de ce salarié attendent derrière celui-ci',
+  },
+  'presence.count': { one: '{count} présent', other: '{count} présents' },
+  'kenjo.skipped': {
+    one: '{count} enregistrement de {list} ignoré : {reason}',
+    other: '{count} enregistrements de {list} ignorés : {reason}',
+  },
+  'reason.unknown-employee': 'Salarié inconnu : {who} n’est pas dans Kenjo',
+  'reason.inactive-employee': 'Salarié inactif : {who} n’est plus actif dans Kenjo',
+  'reason.directory-unavailable':
+    'L’annuaire des salariés ne peut pas être chargé depuis Kenjo pour le moment',
+  'reason.clock-ahead':
+    'Le pointage a {ahead} d’avance sur l’horloge du serveur (la limite est de {limit}) ; vérifiez l’horloge de la borne',
+  'reason.invalid-punch': 'La borne a envoyé un pointage que le serveur ne peut pas lire : {detail}',
+  'reason.too-old':
+    'Le pointage datait de {age} en arrivant au serveur (plus de {limit}) ; envoyez-le ou écartez-le',
+  'reason.double-scan': 'Déjà enregistré à {time}',
+  'reason.kenjo-refused': 'Kenjo l’a refusé ({status}) : {message}',
+  'reason.held-for-kenjo-check':
+    'Kenjo a peut-être déjà ce pointage : vérifiez et confirmez, ou renvoyez-le ({detail})',
+  'reason.overnight-closes': 'Clôt l’entrée de {time} du {day} après {duration}',
+  'reason.overnight-after-latest-time': 'Après {time}, donc un pointage ordinaire',
+  'reason.overnight-no-open-entry': 'Aucune entrée ouverte le {day}',
+  'reason.overnight-starts-after': 'L’entrée ouverte du {day} commence à {time}, après ce pointage',
+  'reason.overnight-too-long':
+    'L’entrée ouverte du {day} a commencé {duration} plus tôt, au-delà de la limite de {limit}',
 };

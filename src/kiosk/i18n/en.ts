@@ -1,4 +1,6 @@
 /** The English catalogue; its keys are the catalogue's keys, `{name}` placeholders are filled by `translator`. */
+import type { Message } from '../../../core/message-format';
+
 export const en = {
   appTitle: 'Kenjo Kiosk',
   idleHeading: 'Scan your badge or enter your email',
@@ -69,6 +71,5 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-/** A sentence, or its plural forms chosen by `Intl.PluralRules` on the `count` parameter. */
-export type Message = string | { one: string; other: string };
+export type { Message };
 export type Messages = Record<MessageKey, Message>;
