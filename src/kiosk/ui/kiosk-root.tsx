@@ -65,6 +65,13 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
     void deleteSetting('token');
     void writeSetting('setupReason', 'revoked');
   }, []);
+  // Punches still in the outbox stay there and are sent after the next pairing.
+  const onUnpair = useCallback(() => {
+    setDevice((d) => ({ ...d, token: null, config: null, directory: null, setupReason: null }));
+    void deleteSetting('token');
+    void deleteSetting('config');
+    void deleteSetting('directory');
+  }, []);
   const onSoundChange = useCallback((sound: boolean) => {
     setDevice((d) => ({ ...d, sound }));
     void writeSetting('sound', sound);
@@ -82,6 +89,7 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
           sound={device.sound}
           onSoundChange={onSoundChange}
           onRevoked={onRevoked}
+          onUnpair={onUnpair}
         />
       ) : (
         <SetupScreen
