@@ -13,7 +13,7 @@ export function directoryPort(directory: Directory): ServiceDirectory {
       const answer = await directory.resolve(ref);
       switch (answer.kind) {
         case 'found':
-          return { kind: 'found', userId: answer.employee.userId };
+          return { kind: 'found', userId: answer.employee.userId, displayName: answer.employee.displayName };
         case 'inactive':
           return { kind: 'inactive', reason: employeeReasons.inactive(ref) };
         case 'unknown':

@@ -12,7 +12,10 @@ export interface CommittedPunch {
 
 type Slot =
   | { kind: 'answered'; result: IngestResult }
-  | { kind: 'insert'; record: NewPunch; answer?: RejectAnswer | undefined };
+  | { kind: 'insert'; record: NewPunch; answer?: RejectAnswer | undefined; name?: string | undefined };
+
+/** The name goes with every answer but a refusal: a rejected punch names nobody (an inactive employee is not named). */
+const named = (name: string | undefined) => (name === undefined ? {} : { name });
 
 /** Punches of one person within this batch: by Kenjo id when resolved, else by the identifier as sent. */
 function personKey(record: NewPunch): string {
@@ -58,14 +61,16 @@ export async function commitBatch(
     records.map((record) => record.id),
   );
   const fresh = records.filter((record) => !storedIds.has(record.id));
-  const recorded = windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
+  const recorded =
+    windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
   const { decided, displaced } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
   const slots = prepared.map((entry, index): Slot => {
     if (entry.kind === 'answered') return entry;
     if (storedIds.has(entry.record.id)) {
-      return { kind: 'answered', result: { id: entry.record.id, status: 'duplicate' } };
+      return { kind: 'answered', result: { id: entry.record.id, status: 'duplicate', ...named(entry.name) } };
     }
-    return { kind: 'insert', record: decided.get(index) ?? entry.record, answer: entry.answer };
+    const record = decided.get(index) ?? entry.record;
+    return { kind: 'insert', record, answer: entry.answer, name: entry.name };
   });
 
   const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
@@ -82,10 +87,12 @@ export async function commitBatch(
     const { record } = slot;
     const outcome = outcomes[next];
     next += 1;
-    if (outcome !== 'inserted') return { result: { id: record.id, status: 'duplicate' }, stored: null };
+    if (outcome !== 'inserted') {
+      return { result: { id: record.id, status: 'duplicate', ...named(slot.name) }, stored: null };
+    }
     const status = record.status === 'rejected' ? 'rejected' : 'accepted';
     const reason = record.reason === null ? {} : { reason: reasonText(record.reason) };
-    const answer = status === 'rejected' ? slot.answer : undefined;
+    const answer = status === 'rejected' ? slot.answer : named(slot.name);
     return { result: { id: record.id, status, ...reason, ...answer }, stored: record };
   });
 }

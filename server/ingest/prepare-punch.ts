@@ -104,6 +104,7 @@ export async function preparePunch(
       return {
         kind: 'store',
         record: { ...base, employeeKey: resolution.userId, ...heldWhenOld(ctx, atMs, receivedAtMs) },
+        ...(resolution.displayName === undefined ? {} : { name: resolution.displayName }),
       };
     case 'unknown':
     case 'inactive':

@@ -29,7 +29,8 @@ export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances'>;
  * fresh; a directory that cannot be sure answers `unavailable`, and the punch waits.
  */
 export type EmployeeResolution =
-  | { kind: 'found'; userId: string }
+  /** `displayName` goes back to the kiosk that sent the punch, in its answer. */
+  | { kind: 'found'; userId: string; displayName?: string }
   | { kind: 'unknown'; reason: ReasonInput }
   | { kind: 'inactive'; reason: ReasonInput }
   | { kind: 'unavailable'; reason: ReasonInput };

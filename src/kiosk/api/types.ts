@@ -22,19 +22,20 @@ export interface KioskConfig {
   settingsLock?: SettingsLock | null;
 }
 
-/** Tags and sealed names only (`core/identifier-hash.ts`): a name opens with that person's badge or email. */
+/** Tags only (`core/identifier-hash.ts`): no name, no identifier. `key` groups a person's badge and email. */
 export interface DirectoryEmployee {
   key: string;
   badgeHash: string | null;
-  badgeName: string | null;
   emailHash: string | null;
-  emailName: string | null;
 }
 
 export interface Directory {
   /** When the proxy last read the employees from Kenjo; `null` when it never has. */
   fetchedAt: string | null;
+  /** The installation's salt of the slow derivation. */
   salt: string;
+  /** This kiosk's own pepper (absent from older proxies, whose directories are not used). */
+  pepper?: string;
   /** The derivation of the hashes; a directory cached before it existed lacks it and is not used. */
   hash?: { name: string; iterations: number };
   employees: DirectoryEmployee[];
