@@ -60,10 +60,11 @@ describe('admin catalogues', () => {
 describe('audit actions', () => {
   it.each(languages)('%s names every action the proxy records', (language) => {
     const t = (key: keyof typeof en) => translate(language, key);
-    for (const action of ['create', 'update', 'revoke', 'pairing-code']) {
+    const kioskActions = ['create', 'update', 'revoke', 'delete', 'pairing-code', 'opening-hours'];
+    for (const action of [...kioskActions, 'settings-pin', 'settings-pin-removed']) {
       expect(actionLabel(`kiosk.${action}`, t)).not.toMatch(/^kiosk\./);
     }
-    for (const action of ['retry', 'discard', 'reassign']) {
+    for (const action of ['retry', 'discard', 'reassign', 'confirm']) {
       expect(actionLabel(`punch.${action}`, t)).not.toMatch(/^punch\./);
     }
     expect(actionLabel('kiosk.teleport', t)).toBe('kiosk.teleport');

@@ -216,4 +216,18 @@ export const de: Messages = {
   'reason.overnight-starts-after': 'Der offene Eintrag vom {day} beginnt um {time}, nach dieser Stempelung',
   'reason.overnight-too-long':
     'Der offene Eintrag vom {day} begann {duration} früher, mehr als die Grenze von {limit}',
+  'pin.title': 'Einstellungs-PIN der Kiosks',
+  'pin.help':
+    'Die Einstellungen der Kiosks (Vollbild, Ton, Standardsprache, Entkoppeln) öffnen sich nur mit dieser PIN. Die Kiosks prüfen sie auf dem Gerät, auch offline; eine neue PIN kennen sie binnen fünf Minuten.',
+  'pin.isSet': 'Eine PIN ist gesetzt.',
+  'pin.notSet': 'Keine PIN gesetzt: Jeder am Kiosk kann seine Einstellungen öffnen.',
+  'pin.label': 'PIN',
+  'pin.new': 'Neue PIN',
+  'pin.rule': '{min} bis {max} Ziffern',
+  'pin.save': 'PIN speichern',
+  'pin.remove': 'PIN entfernen',
+  'auditAction.kiosk.settings-pin': 'Einstellungs-PIN gesetzt',
+  'auditAction.kiosk.settings-pin-removed': 'Einstellungs-PIN entfernt',
+  'auditAction.kiosk.opening-hours': 'Öffnungszeiten geändert',
+  'auditAction.punch.confirm': 'Stempelung als in Kenjo bestätigt',
 };

@@ -214,6 +214,20 @@ export const en = {
   'reason.overnight-starts-after': 'The open entry of {day} starts at {time}, after this punch',
   'reason.overnight-too-long':
     'The open entry of {day} started {duration} earlier, more than the {limit} limit',
+  'pin.title': 'Settings PIN of the kiosks',
+  'pin.help':
+    'The kiosks’ settings (full screen, sound, default language, unpairing) open only with this PIN. The kiosks check it on the device, offline too; they learn a new PIN within five minutes.',
+  'pin.isSet': 'A PIN is set.',
+  'pin.notSet': 'No PIN is set: anyone at a kiosk can open its settings.',
+  'pin.label': 'PIN',
+  'pin.new': 'New PIN',
+  'pin.rule': '{min} to {max} digits',
+  'pin.save': 'Save PIN',
+  'pin.remove': 'Remove PIN',
+  'auditAction.kiosk.settings-pin': 'Settings PIN set',
+  'auditAction.kiosk.settings-pin-removed': 'Settings PIN removed',
+  'auditAction.kiosk.opening-hours': 'Opening hours changed',
+  'auditAction.punch.confirm': 'Punch confirmed as in Kenjo',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -215,4 +215,18 @@ export const es: Messages = {
     'La entrada abierta del {day} empieza a las {time}, después de este fichaje',
   'reason.overnight-too-long':
     'La entrada abierta del {day} empezó {duration} antes, más que el límite de {limit}',
+  'pin.title': 'PIN de ajustes de los quioscos',
+  'pin.help':
+    'Los ajustes de los quioscos (pantalla completa, sonido, idioma predeterminado, desemparejar) solo se abren con este PIN. Los quioscos lo comprueban en el dispositivo, también sin conexión; conocen un PIN nuevo en cinco minutos.',
+  'pin.isSet': 'Hay un PIN configurado.',
+  'pin.notSet': 'No hay PIN: cualquiera en un quiosco puede abrir sus ajustes.',
+  'pin.label': 'PIN',
+  'pin.new': 'PIN nuevo',
+  'pin.rule': 'De {min} a {max} dígitos',
+  'pin.save': 'Guardar PIN',
+  'pin.remove': 'Quitar PIN',
+  'auditAction.kiosk.settings-pin': 'PIN de ajustes configurado',
+  'auditAction.kiosk.settings-pin-removed': 'PIN de ajustes quitado',
+  'auditAction.kiosk.opening-hours': 'Horario cambiado',
+  'auditAction.punch.confirm': 'Fichaje confirmado como presente en Kenjo',
 };

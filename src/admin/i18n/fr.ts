@@ -215,4 +215,18 @@ export const fr: Messages = {
   'reason.overnight-starts-after': 'L’entrée ouverte du {day} commence à {time}, après ce pointage',
   'reason.overnight-too-long':
     'L’entrée ouverte du {day} a commencé {duration} plus tôt, au-delà de la limite de {limit}',
+  'pin.title': 'Code PIN des réglages des bornes',
+  'pin.help':
+    'Les réglages des bornes (plein écran, son, langue par défaut, dissociation) ne s’ouvrent qu’avec ce code PIN. Les bornes le vérifient sur l’appareil, même hors ligne ; elles apprennent un nouveau code en cinq minutes.',
+  'pin.isSet': 'Un code PIN est défini.',
+  'pin.notSet': 'Aucun code PIN : toute personne à une borne peut ouvrir ses réglages.',
+  'pin.label': 'Code PIN',
+  'pin.new': 'Nouveau code PIN',
+  'pin.rule': 'De {min} à {max} chiffres',
+  'pin.save': 'Enregistrer le code',
+  'pin.remove': 'Supprimer le code',
+  'auditAction.kiosk.settings-pin': 'Code PIN des réglages défini',
+  'auditAction.kiosk.settings-pin-removed': 'Code PIN des réglages supprimé',
+  'auditAction.kiosk.opening-hours': 'Horaires modifiés',
+  'auditAction.punch.confirm': 'Pointage confirmé comme présent dans Kenjo',
 };

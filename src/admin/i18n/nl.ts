@@ -215,4 +215,18 @@ export const nl: Messages = {
   'reason.overnight-starts-after': 'De open invoer van {day} begint om {time}, na deze registratie',
   'reason.overnight-too-long':
     'De open invoer van {day} begon {duration} eerder, meer dan de grens van {limit}',
+  'pin.title': 'Instellingen-pincode van de kiosken',
+  'pin.help':
+    'De instellingen van de kiosken (volledig scherm, geluid, standaardtaal, ontkoppelen) openen alleen met deze pincode. De kiosken controleren haar op het apparaat, ook offline; een nieuwe pincode kennen ze binnen vijf minuten.',
+  'pin.isSet': 'Er is een pincode ingesteld.',
+  'pin.notSet': 'Geen pincode: iedereen bij een kiosk kan de instellingen openen.',
+  'pin.label': 'Pincode',
+  'pin.new': 'Nieuwe pincode',
+  'pin.rule': '{min} tot {max} cijfers',
+  'pin.save': 'Pincode opslaan',
+  'pin.remove': 'Pincode verwijderen',
+  'auditAction.kiosk.settings-pin': 'Instellingen-pincode ingesteld',
+  'auditAction.kiosk.settings-pin-removed': 'Instellingen-pincode verwijderd',
+  'auditAction.kiosk.opening-hours': 'Openingstijden gewijzigd',
+  'auditAction.punch.confirm': 'Registratie bevestigd als aanwezig in Kenjo',
 };

@@ -10,6 +10,7 @@ import { useKiosks, useNewPairingCode } from './kiosk-api';
 import { PairingDialog } from './pairing-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { RevokeDialog } from './revoke-dialog';
+import { SettingsPin } from './settings-pin';
 
 type Open =
   { kind: 'edit' | 'revoke' | 'delete'; kiosk: Kiosk } | { kind: 'pair'; kiosk: Kiosk; code: string } | null;
@@ -26,6 +27,7 @@ export function KiosksPage() {
     <section aria-labelledby="kiosks-title">
       <h2 id="kiosks-title">{t('kiosks.title')}</h2>
       <AddKiosk />
+      <SettingsPin />
       <QueryState isPending={kiosks.isPending} error={kiosks.error} />
       <ActionError error={newCode.error} />
       {kiosks.data?.length === 0 && <p>{t('kiosks.empty')}</p>}

@@ -1,5 +1,7 @@
 /** The proxy's kiosk-facing answers (kiosk protocol plus the project's pairing, config and directory endpoints). */
 
+import type { SettingsLock } from '../../../core/settings-pin';
+
 export interface PairingAnswer {
   kioskId: string;
   token: string;
@@ -16,6 +18,8 @@ export interface KioskConfig {
   /** The longest shift an overnight punch may close; the in/out guess follows the proxy's rule. */
   maxShiftHours: number;
   serverTime: string;
+  /** The settings PIN as a salted slow hash (`core/settings-pin.ts`); null without a PIN, absent from older proxies. */
+  settingsLock?: SettingsLock | null;
 }
 
 /** Tags only (`core/identifier-hash.ts`): no name, no identifier. `key` groups a person's badge and email. */

@@ -68,6 +68,15 @@ export const en = {
     one: '{count} punch is kept on this device and will be sent after pairing.',
     other: '{count} punches are kept on this device and will be sent after pairing.',
   },
+  settingsPin: 'Settings PIN',
+  unlock: 'Open settings',
+  wrongPin: 'Wrong PIN.',
+  pinWait: {
+    one: 'Wrong PIN. Try again in {count} second.',
+    other: 'Wrong PIN. Try again in {count} seconds.',
+  },
+  unpair: 'Unpair this kiosk',
+  unpairConfirm: 'Unpair this kiosk? Punches still on it stay here and are sent once it is paired again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

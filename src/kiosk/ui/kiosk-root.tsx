@@ -69,6 +69,13 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
     void forgetNames();
     void writeSetting('setupReason', 'revoked');
   }, []);
+  // Punches still in the outbox stay there and are sent after the next pairing.
+  const onUnpair = useCallback(() => {
+    setDevice((d) => ({ ...d, token: null, config: null, directory: null, setupReason: null }));
+    void deleteSetting('token');
+    void deleteSetting('config');
+    void deleteSetting('directory');
+  }, []);
   const onSoundChange = useCallback((sound: boolean) => {
     setDevice((d) => ({ ...d, sound }));
     void writeSetting('sound', sound);
@@ -86,6 +93,7 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
           sound={device.sound}
           onSoundChange={onSoundChange}
           onRevoked={onRevoked}
+          onUnpair={onUnpair}
         />
       ) : (
         <SetupScreen
