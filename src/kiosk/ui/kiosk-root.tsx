@@ -14,6 +14,16 @@ import { usePairing, type Paired } from './use-pairing';
 
 const HISTORY_KEPT_MS = 35 * 24 * 3_600_000;
 
+/**
+ * A revoked or unpaired kiosk forgets its token, and what it was told about people: its directory and the names
+ * from the proxy's answers are for this kiosk while it is paired, not for whoever holds the tablet next.
+ */
+function forgetPairing(): void {
+  void deleteSetting('token');
+  void deleteSetting('directory');
+  void forgetNames();
+}
+
 /** Loads what the device knows, then shows setup or the punch screen. */
 export function KioskRoot() {
   const [device, setDevice] = useState<DeviceState | null>(null);
@@ -63,18 +73,14 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
   const { state: pairing, pair } = usePairing(onPaired, device.token !== null);
   const onRevoked = useCallback(() => {
     setDevice((d) => ({ ...d, token: null, directory: null, setupReason: 'revoked' }));
-    void deleteSetting('token');
-    // What this kiosk was told about people is for this kiosk while it is paired, not for whoever holds it next.
-    void deleteSetting('directory');
-    void forgetNames();
+    forgetPairing();
     void writeSetting('setupReason', 'revoked');
   }, []);
   // Punches still in the outbox stay there and are sent after the next pairing.
   const onUnpair = useCallback(() => {
     setDevice((d) => ({ ...d, token: null, config: null, directory: null, setupReason: null }));
-    void deleteSetting('token');
+    forgetPairing();
     void deleteSetting('config');
-    void deleteSetting('directory');
   }, []);
   const onSoundChange = useCallback((sound: boolean) => {
     setDevice((d) => ({ ...d, sound }));
