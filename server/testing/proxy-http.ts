@@ -53,11 +53,16 @@ export async function backlogWaiting(url: string): Promise<number> {
   return body.backlog.waiting;
 }
 
-/** Whether the server has its employee directory: without it, it can resolve no punch. */
-export async function directoryLoaded(url: string, token: string): Promise<boolean> {
-  const res = await fetch(`${url}/api/v1/kiosk/directory`, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await res.json()) as { fetchedAt?: string | null };
-  return res.ok && typeof body.fetchedAt === 'string';
+/**
+ * Whether the server has its employee directory (without it, it can resolve no punch), as the console's Kenjo page
+ * reads it: the kiosks' copy would first derive every identifier's slow digest, which a loaded machine takes long for.
+ */
+export async function directoryLoaded(url: string, adminToken: string): Promise<boolean> {
+  const res = await fetch(`${url}/api/v1/admin/kenjo`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  const body = (await res.json()) as { directory?: { fetchedAt: string | null; employees: number } };
+  return res.ok && typeof body.directory?.fetchedAt === 'string' && body.directory.employees > 0;
 }
 
 const entryKey = (e: { userId: string; start: string }) => `${e.userId} ${e.start}`;
