@@ -97,6 +97,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   DELETE FROM pairing_codes;
   `,
+  // The admin console's sessions, by the SHA-256 of their id (see session-ledger.ts).
+  `
+  CREATE TABLE admin_sessions (
+    id_hash       TEXT PRIMARY KEY,
+    created_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX admin_sessions_created ON admin_sessions (created_at_ms);
+  `,
 ];
 
 export class LedgerVersionError extends Error {}

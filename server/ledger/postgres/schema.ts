@@ -99,4 +99,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX replay_leases_owner ON replay_leases (owner);
   `,
+  // The admin console's sessions, by the SHA-256 of their id (see session-ledger.ts).
+  `
+  CREATE TABLE admin_sessions (
+    id_hash       TEXT PRIMARY KEY,
+    created_at_ms BIGINT NOT NULL,
+    expires_at_ms BIGINT NOT NULL
+  );
+  CREATE INDEX admin_sessions_created ON admin_sessions (created_at_ms);
+  `,
 ];
