@@ -1,4 +1,4 @@
-import type { AsyncLedger } from './postgres/async-ledger';
+import type { AsyncLedger } from './async-ledger';
 import { describeLedgers } from '../testing/ledger-implementations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newKiosk } from '../testing/ledger-factories';

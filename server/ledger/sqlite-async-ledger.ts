@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { Ledger } from './ledger';
-import type { AsyncLedger } from './postgres/async-ledger';
+import type { AsyncLedger } from './async-ledger';
 import { createSqliteLedger } from './sqlite-ledger';
 
 /**

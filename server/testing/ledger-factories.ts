@@ -1,5 +1,5 @@
 import type { KioskRecord, KioskSeen, Ledger, LedgerStatus, NewPunch } from '../ledger/ledger';
-import type { AsyncLedger } from '../ledger/postgres/async-ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 
 /** Small builders for the ledger's tests; every field can be overridden. */

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase } from '../ledger/open-database';
-import type { AsyncLedger } from '../ledger/postgres/async-ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import { openPostgresLedger } from '../ledger/postgres/postgres-ledger';
 import { asyncSqliteLedger } from '../ledger/sqlite-async-ledger';
 import { createTestDatabase, describePostgres, type TestDatabase } from './postgres-fixture';

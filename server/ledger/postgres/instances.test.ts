@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../../testing/postgres-fixture';
 import { newKiosk, newPunch } from '../../testing/ledger-factories';
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import { openPostgresLedger } from './postgres-ledger';
 
 /** Two instances of the proxy are two ledgers (two pools) on one database; what one writes, the other must respect. */

@@ -1,5 +1,5 @@
 import { toKiosk, type KioskRow } from '../kiosk-store';
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 
 type KioskStore = Pick<

@@ -2,7 +2,7 @@
  * The PostgreSQL ledger: the same tables as SQLite's (schema in `schema.ts`), shared by every instance that points
  * `DATABASE_URL` at the database. Every write is one transaction, committed when its promise resolves.
  */
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import { createConnection } from './connection';
 import { createKioskStore } from './kiosk-store';
 import { createLeaseStore } from './lease-store';

@@ -1,7 +1,7 @@
 import type { InsertResult, NewPunch, PunchFilter, PunchPage } from '../ledger';
 import { employeeColumns, type PunchRow } from '../punch-row';
 import { MAX_PAGE_SIZE } from '../punch-store';
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 import { firstPunch, PUNCH_COLUMNS, toPunches } from './punch-columns';
 

@@ -1,6 +1,6 @@
 import type { DirectoryEmployee } from '../ledger';
 import { toAuditEntry, type AuditRow } from '../records-store';
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 
 type RecordsStore = Pick<

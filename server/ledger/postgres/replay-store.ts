@@ -1,7 +1,7 @@
 import type { LedgerStatus, PunchTransition } from '../ledger';
 import { employeeColumns, type PunchRow } from '../punch-row';
 import { PUNCH_STATUSES } from '../../../core/punch-status';
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 import { firstPunch, punchColumns, PUNCH_COLUMNS, toPunches } from './punch-columns';
 

@@ -1,4 +1,4 @@
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 
 type RetentionStore = Pick<AsyncLedger, 'deleteSettledPunches'>;

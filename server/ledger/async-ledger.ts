@@ -1,4 +1,4 @@
-import type { Ledger } from '../ledger';
+import type { Ledger } from './ledger';
 
 type Method = Exclude<keyof Ledger, 'atomically'>;
 
