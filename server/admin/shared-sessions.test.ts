@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminGuard } from '../auth/admin-auth';
 import { AdminSessionStore } from '../auth/session-store';
 import { installErrorHandler } from '../http/errors';
-import type { AsyncLedger } from '../ledger/postgres/async-ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import { openPostgresLedger } from '../ledger/postgres/postgres-ledger';
 import { ADMIN_TOKEN, signIn } from '../testing/admin-support';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../testing/postgres-fixture';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeLedgers } from '../testing/ledger-implementations';
-import type { AsyncLedger } from './postgres/async-ledger';
+import type { AsyncLedger } from './async-ledger';
 import type { AdminSessionRecord } from './session-ledger';
 
 function session(idHash: string, createdAtMs: number, lifetimeMs = 1_000): AdminSessionRecord {

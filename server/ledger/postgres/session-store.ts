@@ -1,6 +1,6 @@
 import type { AdminSessionRow } from '../session-store';
 import { toAdminSession } from '../session-store';
-import type { AsyncLedger } from './async-ledger';
+import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 
 type SessionStore = Pick<AsyncLedger, 'insertAdminSession' | 'findAdminSession' | 'deleteAdminSession'>;
