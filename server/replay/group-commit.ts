@@ -4,6 +4,7 @@ import {
   busyKeys,
   chainKey,
   isPaused,
+  kenjoCameBack,
   stepFailed,
   wantRefresh,
   type Claim,
@@ -28,7 +29,7 @@ export function groupCommit(state: LoopState, options: { claim: boolean }): Clai
     return ledger.atomically(() => {
       for (const completion of answered) settle(state, completion);
       const nowMs = state.ctx.now();
-      if (state.kenjoBack) resumeAfterOutage(state, nowMs);
+      if (kenjoCameBack(state)) resumeAfterOutage(state, nowMs);
       // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
       if (!options.claim || isPaused(state, nowMs)) return [];
       return claimSteps(state, nowMs);
@@ -47,7 +48,6 @@ export function groupCommit(state: LoopState, options: { claim: boolean }): Clai
  * backoff that grew while it was down. Heads in doubt (`sending`) keep their wait: a read-back must not come early.
  */
 function resumeAfterOutage(state: LoopState, nowMs: number): void {
-  state.kenjoBack = false;
   const { ledger } = state.ctx;
   for (const key of state.candidates.waiting(nowMs)) {
     const head = ledger.nextChainHead(key);

@@ -12,7 +12,8 @@ export type ReplayLedger = ReplayQueue &
   LedgerTransactions &
   Pick<PunchQueries, 'punchesOfEmployeeBetween' | 'listPunches'>;
 
-export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances'>;
+/** `stats` tells the loop when Kenjo answers again after an outage (the client's health owns that). */
+export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances' | 'stats'>;
 
 /**
  * How the directory answers for one identifier. `unknown` and `inactive` are final only when the directory is
