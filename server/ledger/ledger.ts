@@ -13,7 +13,7 @@ import type {
   PunchRetention,
   ReplayQueue,
 } from './punch-ledger';
-import type { AuditLog, DirectoryCache, SettingsStore } from './records-ledger';
+import type { AuditLog, DirectoryCache, KenjoPause, SettingsStore } from './records-ledger';
 import type { ReplayLeases } from './replay-leases';
 import type { AdminSessions } from './session-ledger';
 
@@ -37,6 +37,7 @@ export interface Ledger
     DirectoryCache,
     AuditLog,
     SettingsStore,
+    KenjoPause,
     AdminSessions {
   close(): void;
 }

@@ -106,6 +106,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX admin_sessions_created ON admin_sessions (created_at_ms);
   `,
+  // Kenjo's request to wait, shared by every instance (see records-ledger.ts).
+  `
+  CREATE TABLE kenjo_pause (
+    only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+    until_ms INTEGER NOT NULL
+  );
+  `,
 ];
 
 export class LedgerVersionError extends Error {}
