@@ -1,5 +1,6 @@
 /**
- * The composition root: from the parsed configuration, the ledger in DATA_DIR, the Kenjo client (pointed at the
+ * The composition root: from the parsed configuration, the ledger (SQLite in DATA_DIR, or PostgreSQL at
+ * DATABASE_URL), the Kenjo client (pointed at the
  * embedded simulator in demo mode), the employee directory and the replay engine. `close()` undoes it in reverse:
  * replay drains its calls in flight before the ledger closes.
  */
@@ -8,7 +9,7 @@ import { createAlertMonitor } from './alerts/alert-monitor';
 import { demoAdminToken } from './auth/demo-admin-token';
 import type { Config } from './config';
 import { createKenjoClient } from './kenjo';
-import { openSqliteLedger } from './ledger/sqlite-ledger';
+import { openLedger } from './ledger/open-ledger';
 import { instrumentKenjo } from './metrics/instrument-kenjo';
 import { createProxyMetrics } from './metrics/proxy-metrics';
 import { createRetentionSchedule } from './retention/retention-schedule';
@@ -47,7 +48,7 @@ export async function startServices(config: Config, options: ServicesOptions): P
         apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,
       })
     : null;
-  const ledger = openSqliteLedger(config.DATA_DIR);
+  const ledger = await openLedger({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
   const client = createKenjoClient({
     baseUrl: simulator?.baseUrl ?? config.KENJO_API_URL ?? '',
     apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,
@@ -100,7 +101,7 @@ export async function startServices(config: Config, options: ServicesOptions): P
     adminToken: config.ADMIN_TOKEN ?? demoAdminToken(config.DATA_DIR),
     simulatorUrl: simulator?.baseUrl ?? null,
     start() {
-      cache.start();
+      void cache.start();
       replay.start();
       alerts?.start();
       retention.start();
@@ -111,7 +112,7 @@ export async function startServices(config: Config, options: ServicesOptions): P
       retention.stop();
       await replay.stop();
       await kenjo.close();
-      ledger.close();
+      await ledger.close();
       await simulator?.close();
     },
   };

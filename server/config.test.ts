@@ -14,6 +14,12 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'info',
     });
     expect(config.ADMIN_TOKEN).toBeUndefined();
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('takes a PostgreSQL URL for the shared ledger', () => {
+    const url = 'postgresql://ledger:s3cret@127.0.0.1:5432/ledger';
+    expect(parseConfig({ TIME_ZONE: 'Europe/Berlin', DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
   it('leaves demo mode when Kenjo is configured with a key and an admin token', () => {
@@ -77,8 +83,8 @@ describe('parseConfig', () => {
     [{ PUBLIC_URL: 'ftp://kiosk.example.com' }, /^PUBLIC_URL /],
     // The password in the URL is never echoed.
     [
-      { DATABASE_URL: 'postgres://ledger:s3cret@127.0.0.1/ledger' },
-      /^DATABASE_URL is not supported by this version yet: unset it .* \(got a hidden value\)\.$/,
+      { DATABASE_URL: 'mysql://ledger:s3cret@127.0.0.1/ledger' },
+      /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL \(got a hidden value\)\.$/,
     ],
   ])('rejects %o with a sentence naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

@@ -79,15 +79,13 @@ const envSchema = z.object({
   /** A punch older than this when it reaches the server is held for an operator's approval, not sent. */
   MAX_PUNCH_AGE_DAYS: wholeNumber(1, 3650).default(14),
   /**
-   * The PostgreSQL ledger is not served yet: an instance that silently kept its own SQLite ledger beside others would
-   * take a kiosk's resend to another instance for a new punch and send it to Kenjo twice. So it is refused.
+   * The ledger in PostgreSQL, shared by every instance pointed at it; unset keeps it in SQLite in DATA_DIR. Any other
+   * scheme is refused: an instance that silently kept its own ledger beside the others would take a kiosk's resend to
+   * another instance for a new punch and send it to Kenjo twice.
    */
   DATABASE_URL: z
     .string()
-    .refine(
-      () => false,
-      'is not supported by this version yet: unset it to keep the ledger in SQLite in DATA_DIR, and run one instance',
-    )
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   /** Serve HTTPS directly: both files, PEM, or neither. */
   TLS_CERT_FILE: readableFile.optional(),

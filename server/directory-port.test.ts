@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from './directory/directory';
 import { directoryPort } from './directory-port';
-import { openSqliteLedger } from './ledger/sqlite-ledger';
+import { asyncOf, memoryLedger } from './testing/ledger-factories';
 import { EMPLOYEES } from './testing/routes-harness';
 
 async function port(listEmployees: () => Promise<typeof EMPLOYEES>) {
   const directory = createDirectory({
     kenjo: { listEmployees },
-    ledger: openSqliteLedger(':memory:'),
+    ledger: asyncOf(memoryLedger()),
     now: Date.now,
   });
   await directory.refresh().catch(() => undefined);

@@ -4,7 +4,8 @@
  */
 import type { EmployeeRef } from '../core/punch';
 import type { AttendanceList, KenjoClientStats } from './kenjo/types';
-import type { DirectoryEmployee, Ledger } from './ledger/ledger';
+import type { AsyncLedger } from './ledger/async-ledger';
+import type { DirectoryEmployee } from './ledger/ledger';
 import type { ProxyMetrics } from './metrics/proxy-metrics';
 import type { EmployeeResolution } from './replay/types';
 
@@ -31,7 +32,7 @@ export interface ServiceKenjo {
 }
 
 export interface Services {
-  ledger: Ledger;
+  ledger: AsyncLedger;
   kenjo: ServiceKenjo;
   directory: ServiceDirectory;
   replay: ServiceReplay;

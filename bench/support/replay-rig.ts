@@ -9,11 +9,10 @@ import path from 'node:path';
 import { parseConfig } from '../../server/config';
 import { createKenjoClient, type KenjoClient } from '../../server/kenjo';
 import type { Ledger, NewPunch } from '../../server/ledger/ledger';
-import { openSqliteLedger } from '../../server/ledger/sqlite-ledger';
 import { createReplay, type Replay, type ReplayOptions } from '../../server/replay/replay';
 import type { ReplayLogger } from '../../server/replay/types';
 import type { SimEmployee } from '../../server/simulator';
-import { insertPunches } from '../../server/testing/ledger-factories';
+import { asyncOf, fileLedger, insertPunches } from '../../server/testing/ledger-factories';
 import { timedLedger, type LedgerTiming } from './timed-ledger';
 
 /** What a fresh server uses unless configured otherwise. */
@@ -45,7 +44,7 @@ export function openReplayRig(options: {
   replay?: Partial<Pick<ReplayOptions, 'backoff' | 'readBackDelayMs' | 'tickMs'>>;
 }): ReplayRig {
   const dataDir = tempDataDir('replay');
-  const ledger = openSqliteLedger(dataDir);
+  const ledger = fileLedger(dataDir);
   insertPunches(ledger, options.rows);
   const kenjo = createKenjoClient({
     baseUrl: options.baseUrl,
@@ -53,7 +52,7 @@ export function openReplayRig(options: {
     timeoutMs: options.kenjoTimeoutMs ?? SERVER_DEFAULTS.KENJO_TIMEOUT_MS,
   });
   const byId = new Set(options.employees.map((e) => e._id));
-  const timed = timedLedger(ledger);
+  const timed = timedLedger(asyncOf(ledger));
   const replay = createReplay({
     ledger: timed.ledger,
     kenjo,

@@ -3,10 +3,11 @@
  * goes through the proxy's admin endpoints, which record it in the audit log.
  */
 import { describeEmployee } from '../../core/punch';
-import type { Ledger, LedgerPunch, PunchFilter } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { LedgerPunch, PunchFilter } from '../ledger/ledger';
 
 export type AdminLedger = Pick<
-  Ledger,
+  AsyncLedger,
   | 'listPunches'
   | 'punchesOfEmployeeBetween'
   | 'backlog'
@@ -20,28 +21,29 @@ export type AdminLedger = Pick<
 export const PAGE_LIMIT = 500;
 
 /** Every punch matching the filter, newest first, read page by page. */
-export function* allPunches(
+export async function allPunches(
   ledger: AdminLedger,
   filter: Omit<PunchFilter, 'limit' | 'cursor'>,
-): Generator<LedgerPunch> {
+): Promise<LedgerPunch[]> {
+  const punches: LedgerPunch[] = [];
   let cursor: number | undefined;
   for (;;) {
-    const page = ledger.listPunches({
+    const page = await ledger.listPunches({
       ...filter,
       limit: PAGE_LIMIT,
       ...(cursor === undefined ? {} : { cursor }),
     });
-    yield* page.punches;
-    if (page.nextCursor === null || page.punches.length === 0) return;
+    punches.push(...page.punches);
+    if (page.nextCursor === null || page.punches.length === 0) return punches;
     cursor = page.nextCursor;
   }
 }
 
 /** Display names of the directory's employees by Kenjo id; one load per call, the directory is small. */
-export function employeeNames(
+export async function employeeNames(
   ledger: AdminLedger,
-): (punch: Pick<LedgerPunch, 'employeeKey'>) => string | null {
-  const names = new Map((ledger.loadDirectory()?.employees ?? []).map((e) => [e.userId, e.displayName]));
+): Promise<(punch: Pick<LedgerPunch, 'employeeKey'>) => string | null> {
+  const names = new Map(((await ledger.loadDirectory())?.employees ?? []).map((e) => [e.userId, e.displayName]));
   return (punch) => (punch.employeeKey === null ? null : (names.get(punch.employeeKey) ?? null));
 }
 

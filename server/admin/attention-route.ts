@@ -17,11 +17,10 @@ const query = z.object({
 });
 
 /** Unsettled punches of the same employee after the failed one, which replay will not send until it is settled. */
-export function heldBehind(ledger: AdminLedger, failed: LedgerPunch): number {
+export async function heldBehind(ledger: AdminLedger, failed: LedgerPunch): Promise<number> {
   if (failed.employeeKey === null) return 0;
-  return ledger
-    .punchesOfEmployeeBetween(failed.employeeKey, failed.atMs, Number.MAX_SAFE_INTEGER)
-    .filter(
+  const later = await ledger.punchesOfEmployeeBetween(failed.employeeKey, failed.atMs, Number.MAX_SAFE_INTEGER);
+  return later.filter(
       (p) =>
         (p.status === 'queued' || p.status === 'sending') &&
         (p.atMs > failed.atMs || (p.atMs === failed.atMs && p.seq > failed.seq)),
@@ -35,16 +34,24 @@ export function registerAttentionRoute(app: FastifyInstance, { services, adminAu
     if (!parsed.success)
       throw new HttpError(400, 'bad-query', 'limit must be 1–200 and cursor a positive number.');
     const { limit, cursor } = parsed.data;
-    const page = ledger.listPunches({ status: ['failed', 'rejected'], limit, ...(cursor ? { cursor } : {}) });
-    const nameOf = employeeNames(ledger);
-    const counts = ledger.countByStatus();
+    const page = await ledger.listPunches({
+      status: ['failed', 'rejected'],
+      limit,
+      ...(cursor ? { cursor } : {}),
+    });
+    const nameOf = await employeeNames(ledger);
+    const counts = await ledger.countByStatus();
+    const items = [];
+    for (const punch of page.punches) {
+      items.push({
+        ...toPunchView(punch, nameOf),
+        heldBehind: punch.status === 'failed' ? await heldBehind(ledger, punch) : 0,
+      });
+    }
     return {
       failedCount: counts.failed,
       rejectedCount: counts.rejected,
-      items: page.punches.map((punch) => ({
-        ...toPunchView(punch, nameOf),
-        heldBehind: punch.status === 'failed' ? heldBehind(ledger, punch) : 0,
-      })),
+      items,
       nextCursor: page.nextCursor,
     };
   });

@@ -16,7 +16,7 @@ export function registerKenjoEntriesRoute(app: FastifyInstance, { services, admi
   const { ledger, kenjo, directory } = services;
   app.get('/api/v1/admin/punches/:kioskId/:id/kenjo-entries', { onRequest: adminAuth }, async (request) => {
     const { kioskId, id } = parseRequest(punchParams, request.params, 'params');
-    const punch = ledger.getPunch(kioskId, id);
+    const punch = await ledger.getPunch(kioskId, id);
     if (!punch) throw new HttpError(404, 'punch-not-found', `Kiosk ${kioskId} has no punch ${id}.`);
     if (punch.employeeKey === null) {
       throw new HttpError(409, 'employee-unresolved', 'This punch has no Kenjo employee yet.');

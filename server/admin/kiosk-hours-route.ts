@@ -16,22 +16,22 @@ const hoursBody = z.strictObject({ openingHours: openingHoursSchema.nullable() }
  */
 export function registerAdminKioskHours(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
   const { ledger } = services;
-  const existing = (id: string) => {
-    if (!ledger.getKiosk(id)) throw new HttpError(404, 'kiosk-not-found', `There is no kiosk ${id}.`);
+  const existing = async (id: string) => {
+    if (!(await ledger.getKiosk(id))) throw new HttpError(404, 'kiosk-not-found', `There is no kiosk ${id}.`);
   };
 
   app.get('/api/v1/admin/kiosks/:id/opening-hours', { preHandler: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
-    existing(id);
-    return { openingHours: loadOpeningHours(ledger, id) };
+    await existing(id);
+    return { openingHours: await loadOpeningHours(ledger, id) };
   });
 
   app.put('/api/v1/admin/kiosks/:id/opening-hours', { preHandler: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     const { openingHours } = parseRequest(hoursBody, request.body, 'body');
-    existing(id);
-    saveOpeningHours(ledger, id, openingHours);
-    ledger.appendAudit({
+    await existing(id);
+    await saveOpeningHours(ledger, id, openingHours);
+    await ledger.appendAudit({
       atMs: services.now(),
       actor: adminOf(request).actor,
       action: 'kiosk.opening-hours',

@@ -5,7 +5,8 @@ import { adminOf } from '../auth/admin-auth';
 import { PAIRING_CODE_TTL_MS, hashToken, newKioskToken, newPairingCode } from '../auth/tokens';
 import { HttpError } from '../http/errors';
 import { parseRequest } from '../http/parse';
-import type { KioskRecord, Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { KioskRecord } from '../ledger/ledger';
 import type { RouteDeps } from '../routes/deps';
 import { kioskView } from './kiosk-view';
 import { kioskIdParams, kioskName, timeZone } from '../routes/schemas';
@@ -18,15 +19,15 @@ const patchBody = z
     'name or timeZone is required',
   );
 
-function issuePairingCode(ledger: Ledger, kioskId: string, nowMs: number) {
+async function issuePairingCode(ledger: AsyncLedger, kioskId: string, nowMs: number) {
   const pairingCode = newPairingCode();
   const expiresAtMs = nowMs + PAIRING_CODE_TTL_MS;
-  ledger.insertPairingCode(hashToken(pairingCode), kioskId, expiresAtMs);
+  await ledger.insertPairingCode(hashToken(pairingCode), kioskId, expiresAtMs);
   return { pairingCode, expiresAt: new Date(expiresAtMs).toISOString() };
 }
 
-function existingKiosk(ledger: Ledger, id: string): KioskRecord {
-  const kiosk = ledger.getKiosk(id);
+async function existingKiosk(ledger: AsyncLedger, id: string): Promise<KioskRecord> {
+  const kiosk = await ledger.getKiosk(id);
   if (!kiosk) throw new HttpError(404, 'kiosk-not-found', `There is no kiosk ${id}.`);
   return kiosk;
 }
@@ -54,35 +55,35 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
       lastSyncAtMs: null,
     };
     const token = newKioskToken();
-    ledger.insertKiosk(kiosk, hashToken(token));
-    const { pairingCode } = issuePairingCode(ledger, kiosk.id, nowMs);
-    audit(adminOf(request).actor, 'kiosk.create', kiosk.id, { name: kiosk.name, timeZone: kiosk.timeZone });
+    await ledger.insertKiosk(kiosk, hashToken(token));
+    const { pairingCode } = await issuePairingCode(ledger, kiosk.id, nowMs);
+    await audit(adminOf(request).actor, 'kiosk.create', kiosk.id, { name: kiosk.name, timeZone: kiosk.timeZone });
     return reply.status(201).send({ id: kiosk.id, token, pairingCode });
   });
 
   app.get('/api/v1/admin/kiosks', { onRequest: adminAuth }, async () => ({
-    kiosks: ledger.listKiosks().map(kioskView),
+    kiosks: (await ledger.listKiosks()).map(kioskView),
   }));
 
   app.patch('/api/v1/admin/kiosks/:id', { onRequest: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     const patch = parseRequest(patchBody, request.body, 'body');
-    existingKiosk(ledger, id);
-    const updated = ledger.updateKiosk(id, {
+    await existingKiosk(ledger, id);
+    const updated = await ledger.updateKiosk(id, {
       ...(patch.name === undefined ? {} : { name: patch.name }),
       ...(patch.timeZone === undefined ? {} : { timeZone: patch.timeZone }),
     });
     if (!updated) throw new HttpError(404, 'kiosk-not-found', `There is no kiosk ${id}.`);
-    audit(adminOf(request).actor, 'kiosk.update', id, { ...patch });
+    await audit(adminOf(request).actor, 'kiosk.update', id, { ...patch });
     return kioskView(updated);
   });
 
   app.post('/api/v1/admin/kiosks/:id/revoke', { onRequest: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
-    const kiosk = existingKiosk(ledger, id);
+    const kiosk = await existingKiosk(ledger, id);
     if (kiosk.revokedAtMs !== null) return kioskView(kiosk);
-    const revoked = ledger.revokeKiosk(id, services.now()) ?? kiosk;
-    audit(adminOf(request).actor, 'kiosk.revoke', id);
+    const revoked = (await ledger.revokeKiosk(id, services.now())) ?? kiosk;
+    await audit(adminOf(request).actor, 'kiosk.revoke', id);
     request.log.info({ kioskId: id }, 'kiosk revoked');
     return kioskView(revoked);
   });
@@ -90,19 +91,19 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
   app.post('/api/v1/admin/kiosks/:id/pairing-code', { onRequest: adminAuth }, async (request, reply) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     // For a revoked kiosk too: pairing with this code makes it active again under a new token.
-    existingKiosk(ledger, id);
-    const issued = issuePairingCode(ledger, id, services.now());
-    audit(adminOf(request).actor, 'kiosk.pairing-code', id);
+    await existingKiosk(ledger, id);
+    const issued = await issuePairingCode(ledger, id, services.now());
+    await audit(adminOf(request).actor, 'kiosk.pairing-code', id);
     return reply.status(201).send(issued);
   });
 
   app.delete('/api/v1/admin/kiosks/:id', { onRequest: adminAuth }, async (request, reply) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
-    const kiosk = existingKiosk(ledger, id);
-    if (kiosk.revokedAtMs === null || !ledger.deleteRevokedKiosk(id)) {
+    const kiosk = await existingKiosk(ledger, id);
+    if (kiosk.revokedAtMs === null || !(await ledger.deleteRevokedKiosk(id))) {
       throw new HttpError(409, 'kiosk-active', 'Only a revoked kiosk can be deleted; revoke it first.');
     }
-    audit(adminOf(request).actor, 'kiosk.delete', id, { name: kiosk.name });
+    await audit(adminOf(request).actor, 'kiosk.delete', id, { name: kiosk.name });
     request.log.info({ kioskId: id }, 'kiosk deleted');
     return reply.status(204).send();
   });

@@ -27,9 +27,9 @@ const confirmBody = z.strictObject({ reason: operatorReason.optional() }).option
 export function registerPunchActions(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {
   const { ledger, directory } = services;
 
-  function actionablePunch(request: FastifyRequest): LedgerPunch {
+  async function actionablePunch(request: FastifyRequest): Promise<LedgerPunch> {
     const { kioskId, id } = parseRequest(punchParams, request.params, 'params');
-    const punch = ledger.getPunch(kioskId, id);
+    const punch = await ledger.getPunch(kioskId, id);
     if (!punch) throw new HttpError(404, 'punch-not-found', `Kiosk ${kioskId} has no punch ${id}.`);
     if (!(ACTIONABLE as readonly string[]).includes(punch.status)) {
       throw new HttpError(
@@ -52,7 +52,7 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
     }
   }
 
-  function apply(
+  async function apply(
     request: FastifyRequest,
     punch: LedgerPunch,
     action: string,
@@ -60,11 +60,11 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
     change: Omit<PunchTransition, 'from'>,
     detail: Record<string, unknown> = {},
   ) {
-    const updated = ledger.transition(punch.kioskId, punch.id, { from: [...ACTIONABLE], ...change });
+    const updated = await ledger.transition(punch.kioskId, punch.id, { from: [...ACTIONABLE], ...change });
     if (!updated)
       throw new HttpError(409, 'punch-not-actionable', 'This punch changed meanwhile; reload it.');
     const actor = adminOf(request).actor;
-    ledger.appendAudit({
+    await ledger.appendAudit({
       atMs: services.now(),
       actor,
       action,
@@ -76,30 +76,30 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
       { kioskId: punch.kioskId, punchId: punch.id, status: updated.status, actor, reason },
       `punch ${action.replace('punch.', '')}`,
     );
-    return toPunchView(updated, employeeNames(ledger));
+    return toPunchView(updated, await employeeNames(ledger));
   }
 
   const requeue = { to: 'queued', reason: null, lastError: null, nextAttemptAtMs: null } as const;
 
   app.post('/api/v1/admin/punches/:kioskId/:id/retry', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(retryBody, request.body, 'body');
-    const punch = actionablePunch(request);
+    const punch = await actionablePunch(request);
     assertSendable(punch, punch.employee);
-    const view = apply(request, punch, 'punch.retry', body?.reason ?? null, requeue);
+    const view = await apply(request, punch, 'punch.retry', body?.reason ?? null, requeue);
     services.replay.kick();
     return view;
   });
 
   app.post('/api/v1/admin/punches/:kioskId/:id/discard', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(discardBody, request.body, 'body');
-    const punch = actionablePunch(request);
+    const punch = await actionablePunch(request);
     return apply(request, punch, 'punch.discard', body.reason, { to: 'discarded', reason: body.reason });
   });
 
   app.post('/api/v1/admin/punches/:kioskId/:id/reassign', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(reassignBody, request.body, 'body');
     const employee = body.employee as EmployeeRef;
-    const punch = actionablePunch(request);
+    const punch = await actionablePunch(request);
     assertSendable(punch, employee);
     const answer = await directory.resolve(employee);
     if (answer.kind === 'unknown' || answer.kind === 'inactive') {
@@ -107,9 +107,9 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
     }
     // An unavailable directory leaves the key open; replay resolves it (and fails the punch if it is unknown).
     const employeeKey = answer.kind === 'found' ? answer.userId : null;
-    const view = apply(
+    const view = await apply(
       request,
-      actionablePunch(request),
+      await actionablePunch(request),
       'punch.reassign',
       body.reason,
       { ...requeue, employee, employeeKey },
@@ -121,7 +121,7 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
 
   app.post('/api/v1/admin/punches/:kioskId/:id/confirm', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(confirmBody, request.body, 'body');
-    const punch = actionablePunch(request);
+    const punch = await actionablePunch(request);
     if (punch.status !== 'failed' || !isHeldForKenjoCheck(punch.reason)) {
       throw new HttpError(
         409,
@@ -129,7 +129,7 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
         'Only a punch held because Kenjo may already have it can be confirmed as in Kenjo.',
       );
     }
-    const view = apply(request, punch, 'punch.confirm', body?.reason ?? null, {
+    const view = await apply(request, punch, 'punch.confirm', body?.reason ?? null, {
       to: 'sent',
       deliveredAtMs: services.now(),
       lastError: null,

@@ -12,11 +12,11 @@ const LOOKBACK_MS = 48 * 60 * 60 * 1000;
 
 export const punchKey = (punch: Pick<LedgerPunch, 'kioskId' | 'id'>) => `${punch.kioskId}/${punch.id}`;
 
-export function punchDirections(
+export async function punchDirections(
   ledger: Pick<AdminLedger, 'punchesOfEmployeeBetween'>,
   punches: readonly LedgerPunch[],
   maxShiftHours: number,
-): Map<string, Direction> {
+): Promise<Map<string, Direction>> {
   const present = new Set<string>(PRESENT_STATUSES);
   const spans = new Map<string, { fromMs: number; toMs: number }>();
   for (const punch of punches) {
@@ -30,8 +30,7 @@ export function punchDirections(
   const directions = new Map<string, Direction>();
   for (const [employeeKey, { fromMs, toMs }] of spans) {
     // Kenjo's order: by instant, then as the ledger received them.
-    const history = ledger
-      .punchesOfEmployeeBetween(employeeKey, fromMs - LOOKBACK_MS, toMs)
+    const history = (await ledger.punchesOfEmployeeBetween(employeeKey, fromMs - LOOKBACK_MS, toMs))
       .filter((p) => present.has(p.status))
       .sort((a, b) => a.atMs - b.atMs || a.seq - b.seq)
       .map((punch) => ({

@@ -65,13 +65,13 @@ export function registerPunchesCsvRoute(
       throw new HttpError(400, 'range-too-long', `Export at most ${CSV_MAX_DAYS} days at a time.`);
     }
     const lastDayExclusive = addDays(to, 1);
-    const punches = [
-      ...allPunches(ledger, { fromMs: fromMs - ZONE_SLACK_MS, toMs: toMs + DAY_MS + ZONE_SLACK_MS }),
-    ].filter((p) => p.kenjoDateTime >= from && p.kenjoDateTime < lastDayExclusive);
+    const punches = (
+      await allPunches(ledger, { fromMs: fromMs - ZONE_SLACK_MS, toMs: toMs + DAY_MS + ZONE_SLACK_MS })
+    ).filter((p) => p.kenjoDateTime >= from && p.kenjoDateTime < lastDayExclusive);
     punches.sort((a, b) => a.atMs - b.atMs || a.seq - b.seq);
-    const nameOf = employeeNames(ledger);
-    const directions = punchDirections(ledger, punches, config.MAX_SHIFT_HOURS);
-    const kioskNames = new Map(ledger.listKiosks().map((k) => [k.id, k.name]));
+    const nameOf = await employeeNames(ledger);
+    const directions = await punchDirections(ledger, punches, config.MAX_SHIFT_HOURS);
+    const kioskNames = new Map((await ledger.listKiosks()).map((k) => [k.id, k.name]));
     const lines = [csvRow(CSV_HEADER)];
     for (const punch of punches) {
       const v = toPunchView(punch, nameOf);

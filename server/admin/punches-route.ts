@@ -50,9 +50,9 @@ export function registerAdminPunches(app: FastifyInstance, { config, services, a
     if (query.from !== undefined) filter.fromMs = query.from;
     if (query.to !== undefined) filter.toMs = query.to;
     if (query.cursor !== undefined) filter.cursor = query.cursor;
-    const page = services.ledger.listPunches(filter);
-    const nameOf = employeeNames(services.ledger);
-    const directions = punchDirections(services.ledger, page.punches, config.MAX_SHIFT_HOURS);
+    const page = await services.ledger.listPunches(filter);
+    const nameOf = await employeeNames(services.ledger);
+    const directions = await punchDirections(services.ledger, page.punches, config.MAX_SHIFT_HOURS);
     return {
       punches: page.punches.map((punch) => ({
         ...toPunchView(punch, nameOf),

@@ -33,8 +33,8 @@ export function registerStatusRoutes(app: FastifyInstance, { config, services, a
   app.get('/api/v1/admin/kenjo', { onRequest: adminAuth }, async () => {
     const nowMs = services.now();
     const stats = kenjo.stats();
-    const backlog = ledger.backlog(nowMs);
-    const directory = ledger.loadDirectory();
+    const backlog = await ledger.backlog(nowMs);
+    const directory = await ledger.loadDirectory();
     return {
       demoMode: config.demoMode,
       connection: connectionState(stats),
@@ -71,7 +71,7 @@ export function registerStatusRoutes(app: FastifyInstance, { config, services, a
     const parsed = auditQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'limit must be 1–500 and before an epoch ms.');
     const { limit, before } = parsed.data;
-    const entries = ledger.listAudit(limit, before);
+    const entries = await ledger.listAudit(limit, before);
     const last = entries.at(-1);
     return {
       entries: entries.map((e) => ({ ...e, at: new Date(e.atMs).toISOString() })),

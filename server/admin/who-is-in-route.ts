@@ -15,16 +15,14 @@ export function registerWhoIsInRoute(app: FastifyInstance, { config, services, a
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'site must be a kiosk id.');
     const { site } = parsed.data;
     const nowMs = services.now();
-    const punches = [
-      ...allPunches(ledger, {
-        status: [...PRESENT_STATUSES],
-        fromMs: nowMs - WHO_IS_IN_LOOKBACK_MS,
-        toMs: nowMs,
-      }),
-    ];
+    const punches = await allPunches(ledger, {
+      status: [...PRESENT_STATUSES],
+      fromMs: nowMs - WHO_IS_IN_LOOKBACK_MS,
+      toMs: nowMs,
+    });
     const { present, forgotten } = whoIsIn(punches, nowMs, config.MAX_SHIFT_HOURS);
-    const nameOf = employeeNames(ledger);
-    const kioskNames = new Map(ledger.listKiosks().map((k) => [k.id, k.name]));
+    const nameOf = await employeeNames(ledger);
+    const kioskNames = new Map((await ledger.listKiosks()).map((k) => [k.id, k.name]));
     const view = (entry: OpenEntry) => ({
       employee: entry.punch.employee,
       employeeKey: entry.punch.employeeKey,

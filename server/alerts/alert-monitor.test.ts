@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { Ledger } from '../ledger/ledger';
-import { insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
+import { asyncOf, insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
 import { type AlertMonitor, createAlertMonitor } from './alert-monitor';
 import { saveOpeningHours } from './opening-hours-store';
@@ -21,7 +21,7 @@ function monitor(): AlertMonitor {
   return createAlertMonitor({
     webhookUrl: receiver.url,
     thresholds: { kioskSilentMinutes: 30, kenjoUnreachableMinutes: 10, backlogAgeMinutes: 20 },
-    ledger,
+    ledger: asyncOf(ledger),
     kenjoStats: () => stats,
     now: () => clock.nowMs,
     logger: { info: (_o, msg) => logs.push(msg ?? ''), warn: (_o, msg) => logs.push(msg ?? '') },
@@ -91,8 +91,8 @@ describe('alert monitor', () => {
     const closed = newKiosk({ name: 'Night gate', lastSeenAtMs: T0 - 45 * MINUTE });
     const unwatched = newKiosk({ name: 'Spare', lastSeenAtMs: T0 - 45 * MINUTE });
     for (const kiosk of [open, closed, unwatched]) ledger.insertKiosk(kiosk, `hash-${kiosk.id}`);
-    saveOpeningHours(ledger, open.id, { days: [1, 2, 3, 4, 5], from: '07:00', to: '18:00' });
-    saveOpeningHours(ledger, closed.id, { days: [1, 2, 3, 4, 5], from: '20:00', to: '23:00' });
+    await saveOpeningHours(asyncOf(ledger), open.id, { days: [1, 2, 3, 4, 5], from: '07:00', to: '18:00' });
+    await saveOpeningHours(asyncOf(ledger), closed.id, { days: [1, 2, 3, 4, 5], from: '20:00', to: '23:00' });
     await alerts.check();
     expect(texts()).toEqual([
       ':rotating_light: Kiosk proxy alert: Kiosk "Front door" has not been in touch for 45 minutes during its opening hours.',
@@ -108,7 +108,7 @@ describe('alert monitor', () => {
     const alerts = monitor();
     const kiosk = newKiosk({ lastSeenAtMs: T0 - 15 * 60 * MINUTE });
     ledger.insertKiosk(kiosk, 'hash');
-    saveOpeningHours(ledger, kiosk.id, { days: [3], from: '09:40', to: '18:00' });
+    await saveOpeningHours(asyncOf(ledger), kiosk.id, { days: [3], from: '09:40', to: '18:00' });
     await alerts.check();
     expect(texts()).toEqual([]);
     clock.nowMs = T0 + 10 * MINUTE;

@@ -3,7 +3,7 @@
  * webhook did not take is offered again at the next check, so a short outage of the chat service loses nothing.
  */
 import type { KenjoClientStats } from '../kenjo/types';
-import type { Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import { type AlertSnapshot, type AlertThresholds, activeIncidents } from './conditions';
 import { IncidentTracker } from './incident-tracker';
 import { loadOpeningHours } from './opening-hours-store';
@@ -19,7 +19,7 @@ export interface AlertLogger {
 export interface AlertMonitorOptions {
   webhookUrl: string;
   thresholds: AlertThresholds;
-  ledger: Pick<Ledger, 'backlog' | 'listKiosks' | 'getSetting' | 'setSetting'>;
+  ledger: Pick<AsyncLedger, 'backlog' | 'listKiosks' | 'getSetting' | 'setSetting'>;
   kenjoStats: () => KenjoClientStats;
   now: () => number;
   logger: AlertLogger;
@@ -33,19 +33,20 @@ export interface AlertMonitor {
   stop(): void;
 }
 
-function snapshotOf({ ledger, kenjoStats, now }: AlertMonitorOptions): AlertSnapshot {
+async function snapshotOf({ ledger, kenjoStats, now }: AlertMonitorOptions): Promise<AlertSnapshot> {
   const nowMs = now();
-  const backlog = ledger.backlog(nowMs);
-  const kiosks = ledger
-    .listKiosks()
-    .filter((kiosk) => kiosk.revokedAtMs === null)
-    .map((kiosk) => ({
+  const backlog = await ledger.backlog(nowMs);
+  const kiosks = [];
+  for (const kiosk of await ledger.listKiosks()) {
+    if (kiosk.revokedAtMs !== null) continue;
+    kiosks.push({
       id: kiosk.id,
       name: kiosk.name,
       timeZone: kiosk.timeZone,
       lastContactAtMs: kiosk.lastSeenAtMs ?? kiosk.createdAtMs,
-      hours: loadOpeningHours(ledger, kiosk.id),
-    }));
+      hours: await loadOpeningHours(ledger, kiosk.id),
+    });
+  }
   return {
     nowMs,
     kiosks,
@@ -62,11 +63,12 @@ export function createAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
   let running: Promise<void> | null = null;
 
   async function runCheck(): Promise<void> {
-    const active = activeIncidents(snapshotOf(options), thresholds, tracker.openKeys());
+    await tracker.load();
+    const active = activeIncidents(await snapshotOf(options), thresholds, tracker.openKeys());
     for (const change of tracker.changes(active)) {
       const result = await postAlert(webhookUrl, alertMessage(change, now()));
       if (result.kind === 'delivered') {
-        tracker.announced(change, now());
+        await tracker.announced(change, now());
         logger.info({ incident: change.key, state: change.state }, `alert ${change.state}: ${change.text}`);
       } else {
         logger.warn(
@@ -88,7 +90,14 @@ export function createAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
   return {
     check,
     start() {
-      timer ??= setInterval(() => void check(), intervalMs);
+      // A ledger that cannot be read now (the database restarting) is asked again at the next check.
+      timer ??= setInterval(
+        () =>
+          void check().catch((error: unknown) =>
+            logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'alert check failed'),
+          ),
+        intervalMs,
+      );
       timer.unref();
     },
     stop() {

@@ -1,9 +1,9 @@
 /**
  * Which incidents the operator has been told about, so each is announced once when it opens and once when it is
- * over. The open set is kept in the ledger's settings: a restart neither repeats an announcement nor forgets to
- * say that an incident ended.
+ * over. The open set is kept in the ledger's settings and read again before each check: a restart neither repeats an
+ * announcement nor forgets to say that an incident ended.
  */
-import type { Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import type { Incident } from './conditions';
 
 const SETTING = 'alerts-open-incidents';
@@ -18,10 +18,13 @@ export type AlertChange =
   | { state: 'resolved'; key: string; text: string; openedAtMs: number };
 
 export class IncidentTracker {
-  private readonly open: Map<string, OpenIncident>;
+  private open = new Map<string, OpenIncident>();
 
-  constructor(private readonly ledger: Pick<Ledger, 'getSetting' | 'setSetting'>) {
-    const stored = ledger.getSetting(SETTING);
+  constructor(private readonly ledger: Pick<AsyncLedger, 'getSetting' | 'setSetting'>) {}
+
+  /** Reads the announced incidents from the ledger. */
+  async load(): Promise<void> {
+    const stored = await this.ledger.getSetting(SETTING);
     this.open = new Map(stored ? (Object.entries(JSON.parse(stored)) as [string, OpenIncident][]) : []);
   }
 
@@ -42,9 +45,9 @@ export class IncidentTracker {
   }
 
   /** Records that `change` reached the operator; until then it is offered again at the next check. */
-  announced(change: AlertChange, nowMs: number): void {
+  async announced(change: AlertChange, nowMs: number): Promise<void> {
     if (change.state === 'opened') this.open.set(change.key, { text: change.text, openedAtMs: nowMs });
     else this.open.delete(change.key);
-    this.ledger.setSetting(SETTING, JSON.stringify(Object.fromEntries(this.open)));
+    await this.ledger.setSetting(SETTING, JSON.stringify(Object.fromEntries(this.open)));
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { HttpError } from '../http/errors';
-import type { KioskRecord, Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { KioskRecord } from '../ledger/ledger';
 import { bearerToken, hashToken } from './tokens';
 
 declare module 'fastify' {
@@ -14,13 +15,13 @@ declare module 'fastify' {
  * Lets a request through only with the token of a kiosk that is not revoked. Tokens are looked up by their hash,
  * on every request, so a revocation takes effect on the next one.
  */
-export function requireKiosk(ledger: Pick<Ledger, 'findKioskByTokenHash'>): onRequestAsyncHookHandler {
+export function requireKiosk(ledger: Pick<AsyncLedger, 'findKioskByTokenHash'>): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = bearerToken(request.headers.authorization);
     if (token === null) {
       throw new HttpError(401, 'missing-token', 'Send the kiosk token as "Authorization: Bearer <token>".');
     }
-    const kiosk = ledger.findKioskByTokenHash(hashToken(token));
+    const kiosk = await ledger.findKioskByTokenHash(hashToken(token));
     if (kiosk === null) {
       throw new HttpError(
         401,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../ledger/ledger';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { asyncOf, memoryLedger } from '../testing/ledger-factories';
 import { createDirectory } from './directory';
 import { employee, fakeKenjo } from '../testing/directory-support';
 
@@ -11,7 +11,7 @@ const START_MS = 1_000_000_000;
 let ledger: Ledger;
 beforeEach(() => {
   vi.useFakeTimers({ now: START_MS });
-  ledger = openSqliteLedger(':memory:');
+  ledger = memoryLedger();
 });
 afterEach(() => {
   ledger.close();
@@ -19,19 +19,19 @@ afterEach(() => {
 });
 
 /** Started on the fake clock with 5-minute refreshes, a 15-minute max age, no jitter; Kenjo failing. */
-function startFailing(savedAgeMs: number | null = null) {
+async function startFailing(savedAgeMs: number | null = null) {
   if (savedAgeMs !== null) ledger.saveDirectory([employee()], START_MS - savedAgeMs);
   const kenjo = fakeKenjo([employee()]);
   kenjo.fail = true;
   const directory = createDirectory({
     kenjo,
-    ledger,
+    ledger: asyncOf(ledger),
     now: () => Date.now(),
     refreshIntervalMs: 5 * MIN,
     maxAgeMs: 15 * MIN,
     random: () => 0,
   });
-  directory.start();
+  await directory.start();
   const gapsMs = () => kenjo.callTimes.slice(1).map((atMs, i) => atMs - (kenjo.callTimes[i] ?? 0));
   return { kenjo, directory, gapsMs };
 }
@@ -40,7 +40,7 @@ describe('retries after a failed refresh', () => {
   afterEach(() => vi.clearAllTimers());
 
   it('without a copy, retries from 1 s doubling to 30 s', async () => {
-    const { kenjo, gapsMs } = startFailing();
+    const { kenjo, gapsMs } = await startFailing();
     await vi.advanceTimersByTimeAsync(1 * S - 1);
     expect(kenjo.calls).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -50,7 +50,7 @@ describe('retries after a failed refresh', () => {
   });
 
   it('loads as soon as Kenjo answers, then keeps to the schedule', async () => {
-    const { kenjo, directory } = startFailing();
+    const { kenjo, directory } = await startFailing();
     await vi.advanceTimersByTimeAsync(1 * S + 2 * S);
     expect(kenjo.calls).toBe(3);
     kenjo.fail = false;
@@ -63,7 +63,7 @@ describe('retries after a failed refresh', () => {
   });
 
   it('after a success, the next failures back off from 1 s again', async () => {
-    const { kenjo, gapsMs } = startFailing();
+    const { kenjo, gapsMs } = await startFailing();
     await vi.advanceTimersByTimeAsync(3 * S);
     kenjo.fail = false;
     await vi.advanceTimersByTimeAsync(4 * S);
@@ -80,13 +80,13 @@ describe('retries after a failed refresh', () => {
     { name: 'a stale copy retries', savedAgeMs: 20 * MIN, calls: 14 },
     { name: 'no copy retries', savedAgeMs: null, calls: 14 },
   ])('$name: $calls calls in the first 5 minutes', async ({ savedAgeMs, calls }) => {
-    const { kenjo } = startFailing(savedAgeMs);
+    const { kenjo } = await startFailing(savedAgeMs);
     await vi.advanceTimersByTimeAsync(5 * MIN - 1);
     expect(kenjo.calls).toBe(calls);
   });
 
   it('stop() ends the retries, and a refresh failing after stop arms none', async () => {
-    const { kenjo, directory } = startFailing();
+    const { kenjo, directory } = await startFailing();
     await vi.advanceTimersByTimeAsync(1 * S);
     expect(kenjo.calls).toBe(2);
     directory.stop();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { asyncOf, memoryLedger } from '../testing/ledger-factories';
 import { createDirectory, type DirectoryOptions } from './directory';
 import { employee, fakeKenjo } from '../testing/directory-support';
 
@@ -10,14 +10,14 @@ let ledger: Ledger;
 let clock: number;
 const now = () => clock;
 beforeEach(() => {
-  ledger = openSqliteLedger(':memory:');
+  ledger = memoryLedger();
   clock = 1_000_000;
 });
 afterEach(() => ledger.close());
 
 function setup(list: DirectoryEmployee[] = [employee()], overrides: Partial<DirectoryOptions> = {}) {
   const kenjo = fakeKenjo(list);
-  const directory = createDirectory({ kenjo, ledger, now, ...overrides });
+  const directory = createDirectory({ kenjo, ledger: asyncOf(ledger), now, ...overrides });
   return { kenjo, directory };
 }
 
@@ -80,7 +80,7 @@ describe('start', () => {
     ledger.saveDirectory([employee({ userId: 'saved' })], clock - MIN);
     const { kenjo, directory } = setup([employee({ userId: 'fresh' })]);
     kenjo.hold = true;
-    directory.start();
+    await directory.start();
     expect(directory.freshness()).toMatchObject({ fetchedAtMs: clock - MIN, fresh: true });
     expect(await directory.resolve({ userId: 'saved' })).toMatchObject({ kind: 'found' });
     kenjo.release();
@@ -93,7 +93,7 @@ describe('start', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const { kenjo, directory } = setup([employee()], { refreshIntervalMs: 5 * MIN });
-      directory.start();
+      await directory.start();
       expect(kenjo.calls).toBe(1);
       await vi.advanceTimersByTimeAsync(5 * MIN - 1);
       expect(kenjo.calls).toBe(1);
@@ -112,7 +112,7 @@ describe('start', () => {
   it('starts empty and unavailable when nothing was saved and Kenjo is down', async () => {
     const { kenjo, directory } = setup();
     kenjo.fail = true;
-    directory.start();
+    await directory.start();
     directory.stop();
     await expect(directory.refresh()).rejects.toThrow();
     expect(await directory.resolve({ externalId: 'B-1' })).toEqual({ kind: 'unavailable' });

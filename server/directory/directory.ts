@@ -1,5 +1,6 @@
 import type { EmployeeRef } from '../../core/punch';
-import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { DirectoryEmployee } from '../ledger/ledger';
 import { buildDirectoryIndex, type DirectoryIndex } from './directory-index';
 import { createRefreshRetry, DIRECTORY_RETRY_BASE_MS, DIRECTORY_RETRY_MAX_MS } from './refresh-retry';
 
@@ -36,7 +37,7 @@ export interface DirectoryLogger {
 
 export interface DirectoryOptions {
   kenjo: EmployeeSource;
-  ledger: Pick<Ledger, 'saveDirectory' | 'loadDirectory'>;
+  ledger: Pick<AsyncLedger, 'saveDirectory' | 'loadDirectory'>;
   now: () => number;
   refreshIntervalMs?: number;
   /** Older than this, the copy no longer proves an identifier unknown. */
@@ -60,8 +61,11 @@ export interface DirectoryFreshness {
 }
 
 export interface Directory {
-  /** Loads the cached copy from the ledger, refreshes once now, then on a schedule and, while unusable, sooner. */
-  start(): void;
+  /**
+   * Loads the cached copy from the ledger, refreshes once now, then on a schedule and, while unusable, sooner.
+   * Resolves once the copy is loaded and the first refresh is under way.
+   */
+  start(): Promise<void>;
   /** Ends the scheduled refreshes and the retries. */
   stop(): void;
   /** Fetches the list from Kenjo; concurrent calls share one fetch. Rejects when Kenjo fails (the copy is kept). */
@@ -108,9 +112,9 @@ export function createDirectory(options: DirectoryOptions): Directory {
       fetchedAtMs = atMs;
       lastError = null;
       retry.reset();
-      ledger.saveDirectory(list, atMs);
       logger?.info({ employees: list.length }, 'employee directory refreshed');
       options.onRefreshed?.();
+      await saveCopy(list, atMs);
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
       const retryInMs = started && needsRetry() ? retry.schedule() : null;
@@ -119,6 +123,34 @@ export function createDirectory(options: DirectoryOptions): Directory {
         'employee directory refresh failed; keeping the previous copy',
       );
       throw error;
+    }
+  }
+
+  /** The list in memory is good whether or not the ledger takes the copy now; the next refresh saves it again. */
+  async function saveCopy(list: readonly DirectoryEmployee[], atMs: number): Promise<void> {
+    try {
+      await ledger.saveDirectory(list, atMs);
+    } catch (error) {
+      logger?.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'employee directory not saved to the ledger; saved at the next refresh',
+      );
+    }
+  }
+
+  /** The copy a previous run saved, until Kenjo answers; a ledger that cannot be read now leaves the directory empty. */
+  async function loadCopy(): Promise<void> {
+    try {
+      const cached = await ledger.loadDirectory();
+      if (cached !== null && fetchedAtMs === null) {
+        index = buildDirectoryIndex(cached.employees);
+        fetchedAtMs = cached.fetchedAtMs;
+      }
+    } catch (error) {
+      logger?.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'saved employee directory not read; waiting for Kenjo',
+      );
     }
   }
 
@@ -147,16 +179,12 @@ export function createDirectory(options: DirectoryOptions): Directory {
   }
 
   return {
-    start() {
+    async start() {
       started = true;
-      const cached = ledger.loadDirectory();
-      if (cached !== null && fetchedAtMs === null) {
-        index = buildDirectoryIndex(cached.employees);
-        fetchedAtMs = cached.fetchedAtMs;
-      }
-      refresh().catch(() => undefined);
       timer ??= setInterval(() => refresh().catch(() => undefined), refreshIntervalMs);
       timer.unref();
+      await loadCopy();
+      refresh().catch(() => undefined);
     },
     stop() {
       started = false;

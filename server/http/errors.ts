@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { LedgerUnavailableError } from '../ledger/ledger-unavailable';
 
 /** The one error type of the API; the central handler turns it into the contract's error body. */
 export class HttpError extends Error {
@@ -21,8 +22,22 @@ export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
-/** Maps Fastify's own errors (bad JSON, body too large, …) onto kebab-case codes; never a stack trace. */
+/** How soon a client may try again while the ledger's database is out of reach (it is back within seconds). */
+const LEDGER_RETRY_AFTER_S = '5';
+
+/**
+ * Maps Fastify's own errors (bad JSON, body too large, …) and a ledger out of reach onto kebab-case codes; never a
+ * stack trace. Nothing of a request that met an unreachable ledger was kept, so the kiosk keeps its punches.
+ */
 function fromFastifyError(err: FastifyError): HttpError {
+  if (err instanceof LedgerUnavailableError) {
+    return new HttpError(
+      503,
+      'ledger-unavailable',
+      'The server cannot reach its database right now; nothing was stored. Send the request again shortly.',
+      { 'Retry-After': LEDGER_RETRY_AFTER_S },
+    );
+  }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new HttpError(413, 'payload-too-large', 'The request body is too large.');
@@ -45,7 +60,8 @@ function fromFastifyError(err: FastifyError): HttpError {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const httpError = err instanceof HttpError ? err : fromFastifyError(err);
-    if (httpError.statusCode >= 500) request.log.error({ err }, 'request failed');
+    if (httpError.statusCode === 503) request.log.warn({ err: err.message }, 'ledger out of reach');
+    else if (httpError.statusCode >= 500) request.log.error({ err }, 'request failed');
     reply.headers(httpError.headers);
     return reply.status(httpError.statusCode).send(errorBody(httpError.code, httpError.message));
   });

@@ -37,28 +37,28 @@ function windowRanges(records: readonly NewPunch[], windowMs: number): EmployeeR
 }
 
 /**
- * Duplicate and double-scan detection and the insert, in one synchronous stretch: no `await` between reading the
- * ledger and writing it, so a concurrent batch (another kiosk, the same person) cannot slip a second punch past the
- * check. The reads are one query each for the whole batch (ids already stored; each employee's recorded instants
+ * Duplicate and double-scan detection and the insert, in one transaction that holds the batch's employees
+ * (`lockEmployees`, taken by the caller), so a concurrent batch (another kiosk, the same person, another instance)
+ * cannot slip a second punch past the check. The reads are one query each for the whole batch (ids already stored; each employee's recorded instants
  * around the batch's punches), the write one transaction that also records the kiosk as seen, so one commit.
  * The double-scan rule (`decideDoubleScan`) keeps the earlier of two punches of a person within the window, whatever
  * order they arrive in: the batch is decided in time order, and a stored later punch not yet gone to Kenjo is
  * displaced (ignored). Ignored punches do not cover later ones, as in the ledger.
  */
-export function commitBatch(
+export async function commitBatch(
   ctx: IngestContext,
   seen: KioskSeen,
   prepared: readonly PreparedPunch[],
-): CommittedPunch[] {
+): Promise<CommittedPunch[]> {
   const windowMs = ctx.doubleScanWindowS * 1000;
   const records = prepared.flatMap((entry) => (entry.kind === 'store' ? [entry.record] : []));
-  const storedIds = ctx.ledger.storedPunchIds(
+  const storedIds = await ctx.ledger.storedPunchIds(
     seen.kioskId,
     records.map((record) => record.id),
   );
   const fresh = records.filter((record) => !storedIds.has(record.id));
-  const recorded = windowMs > 0 ? ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
-  const { decided, displaced } = decideDoubleScans(ctx, prepared, storedIds, recorded);
+  const recorded = windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
+  const { decided, displaced } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
   const slots = prepared.map((entry, index): Slot => {
     if (entry.kind === 'answered') return entry;
     if (storedIds.has(entry.record.id)) {
@@ -69,9 +69,9 @@ export function commitBatch(
 
   const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
   // The later punches this batch displaces become double scans in the same commit as the batch.
-  const outcomes = ctx.ledger.atomically(() => {
+  const outcomes = await ctx.ledger.atomically(async () => {
     for (const { punch, reason } of displaced) {
-      ctx.ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'ignored', reason });
+      await ctx.ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'ignored', reason });
     }
     return ctx.ledger.insertKioskBatch(seen, toInsert);
   });
@@ -95,12 +95,12 @@ interface Displaced {
 }
 
 /** Each fresh queued punch of the batch decided in time order, against the stored ones and the batch's kept ones. */
-function decideDoubleScans(
+async function decideDoubleScans(
   ctx: IngestContext,
   prepared: readonly PreparedPunch[],
   storedIds: ReadonlySet<string>,
   recorded: ReadonlyMap<string, number[]>,
-): { decided: Map<number, NewPunch>; displaced: Displaced[] } {
+): Promise<{ decided: Map<number, NewPunch>; displaced: Displaced[] }> {
   const decided = new Map<number, NewPunch>();
   const displaced: Displaced[] = [];
   const windowMs = ctx.doubleScanWindowS * 1000;
@@ -127,7 +127,7 @@ function decideDoubleScans(
     const laterStored = stored.some((atMs) => atMs > record.atMs && atMs - record.atMs < windowMs);
     if (laterStored && record.employeeKey !== null) {
       // Rare: only then is it worth asking which of them have gone to Kenjo already.
-      for (const punch of ctx.ledger.punchesOfEmployeeBetween(
+      for (const punch of await ctx.ledger.punchesOfEmployeeBetween(
         record.employeeKey,
         record.atMs + 1,
         record.atMs + windowMs,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import type { KioskRecord, Ledger } from '../ledger/ledger';
-import { newKiosk } from '../testing/ledger-factories';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { asyncOf, memoryLedger, newKiosk } from '../testing/ledger-factories';
 import { T0, fakeDirectory } from '../testing/routes-harness';
 import { ingestBatch } from './ingest-batch';
 import type { IngestContext } from './types';
@@ -16,23 +16,24 @@ let ctx: IngestContext;
 let kiosks: KioskRecord[];
 
 beforeEach(() => {
-  real = openSqliteLedger(':memory:');
+  real = memoryLedger();
+  const base = asyncOf(real);
   commits = 0;
   failing = new Set();
   let depth = 0;
-  const ledger: Ledger = {
-    ...real,
-    atomically: (work) => {
+  const ledger: AsyncLedger = {
+    ...base,
+    atomically: async (work) => {
       depth += 1;
       try {
-        return real.atomically(work);
+        return await base.atomically(work);
       } finally {
         depth -= 1;
         if (depth === 0) commits += 1;
       }
     },
-    insertKioskBatch: (seen, punches) => {
-      const outcomes = real.insertKioskBatch(seen, punches);
+    insertKioskBatch: async (seen, punches) => {
+      const outcomes = await base.insertKioskBatch(seen, punches);
       if (failing.has(seen.kioskId)) throw new Error('disk full');
       return outcomes;
     },

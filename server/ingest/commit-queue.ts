@@ -5,11 +5,11 @@ import type { IngestContext, PreparedPunch } from './types';
 /**
  * Group commit for ingest. Batches whose checks finish while the ledger is busy with another (the usual case when
  * several kiosks send at once) are committed together: each batch's duplicate and double-scan checks and its insert
- * run in a savepoint of its own, synchronously, inside one transaction, so the batches share one commit and one
- * write of the index pages they have in common. Every batch is still stored whole or not at all: one that throws
- * rolls back alone and its request fails, the others commit. A batch checks against the batches committed before it
- * in the group as against stored ones, so a double scan split over two kiosks is caught as before. Nothing is
- * answered before the commit that holds the batch returns.
+ * run in a savepoint of its own inside one transaction, so the batches share one commit and one write of the index
+ * pages they have in common. Every batch is still stored whole or not at all: one that throws rolls back alone and
+ * its request fails, the others commit. A batch checks against the batches committed before it in the group as
+ * against stored ones, so a double scan split over two kiosks is caught as before. One group at a time per ledger:
+ * the next one gathers while the previous commits. Nothing is answered before the commit that holds the batch returns.
  */
 interface Waiting {
   ctx: IngestContext;
@@ -21,8 +21,14 @@ interface Waiting {
 
 type Outcome = { ok: true; committed: CommittedPunch[] } | { ok: false; error: unknown };
 
+interface Queue {
+  waiting: Waiting[];
+  /** A group is being committed; the waiting ones go next. */
+  flushing: boolean;
+}
+
 /** One queue per ledger: the batches of every request that writes to it. */
-const queues = new WeakMap<IngestContext['ledger'], Waiting[]>();
+const queues = new WeakMap<IngestContext['ledger'], Queue>();
 
 function employeesOf(prepared: readonly PreparedPunch[]): string[] {
   return prepared.flatMap((entry) =>
@@ -30,26 +36,24 @@ function employeesOf(prepared: readonly PreparedPunch[]): string[] {
   );
 }
 
-function flush(ledger: IngestContext['ledger']): void {
-  const group = queues.get(ledger) ?? [];
-  queues.delete(ledger);
+async function commitGroup(ledger: IngestContext['ledger'], group: readonly Waiting[]): Promise<void> {
   let outcomes: Outcome[];
   try {
-    outcomes = ledger.atomically(() => {
+    outcomes = await ledger.atomically(async () => {
       // The group's people are held before any batch reads their punches: another instance storing a punch of one of
       // them between this group's double-scan check and its insert would escape the window. One call for the whole
       // group takes the locks in one order, so two instances' groups cannot deadlock.
-      ledger.lockEmployees(group.flatMap((entry) => employeesOf(entry.prepared)));
-      return group.map((entry): Outcome => {
+      await ledger.lockEmployees(group.flatMap((entry) => employeesOf(entry.prepared)));
+      const done: Outcome[] = [];
+      for (const entry of group) {
         try {
-          return {
-            ok: true,
-            committed: ledger.atomically(() => commitBatch(entry.ctx, entry.seen, entry.prepared)),
-          };
+          const committed = await ledger.atomically(() => commitBatch(entry.ctx, entry.seen, entry.prepared));
+          done.push({ ok: true, committed });
         } catch (error) {
-          return { ok: false, error };
+          done.push({ ok: false, error });
         }
-      });
+      }
+      return done;
     });
   } catch (error) {
     for (const entry of group) entry.reject(error);
@@ -62,6 +66,12 @@ function flush(ledger: IngestContext['ledger']): void {
   });
 }
 
+async function flush(ledger: IngestContext['ledger'], queue: Queue): Promise<void> {
+  queue.flushing = true;
+  while (queue.waiting.length > 0) await commitGroup(ledger, queue.waiting.splice(0));
+  queue.flushing = false;
+}
+
 /**
  * Commits the batch with the others that are waiting; resolves once it is on disk. The group is cut at the next
  * turn of the event loop, after the requests whose bodies already arrived have had their turn.
@@ -72,13 +82,15 @@ export function commitWithOthers(
   prepared: readonly PreparedPunch[],
 ): Promise<CommittedPunch[]> {
   return new Promise((resolve, reject) => {
-    const waiting = queues.get(ctx.ledger);
-    const entry = { ctx, seen, prepared, resolve, reject };
-    if (waiting !== undefined) {
-      waiting.push(entry);
-      return;
+    let queue = queues.get(ctx.ledger);
+    if (queue === undefined) {
+      queue = { waiting: [], flushing: false };
+      queues.set(ctx.ledger, queue);
     }
-    queues.set(ctx.ledger, [entry]);
-    setImmediate(() => flush(ctx.ledger));
+    const startsGroup = queue.waiting.length === 0 && !queue.flushing;
+    queue.waiting.push({ ctx, seen, prepared, resolve, reject });
+    if (!startsGroup) return;
+    const started = queue;
+    setImmediate(() => void flush(ctx.ledger, started));
   });
 }

@@ -34,7 +34,7 @@ export interface IngestContext {
 
 /**
  * A punch after the checks that may wait (the directory): either answered already, or a record to store. The
- * double-scan check and the insert come after, in one synchronous stretch (see `commit-batch.ts`).
+ * double-scan check and the insert come after, in one transaction (see `commit-batch.ts`).
  */
 export type PreparedPunch =
   { kind: 'answered'; result: IngestResult } | { kind: 'store'; record: NewPunch; answer?: RejectAnswer };

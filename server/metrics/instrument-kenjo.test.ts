@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KenjoUnavailableError } from '../kenjo/errors';
 import type { KenjoClient, TrackTimeOutcome } from '../kenjo/types';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { openDatabase } from '../ledger/open-database';
+import { asyncSqliteLedger } from '../ledger/sqlite-async-ledger';
 import { instrumentKenjo } from './instrument-kenjo';
 import { createProxyMetrics } from './proxy-metrics';
 import { kenjoStats } from '../testing/kenjo-stats';
@@ -18,7 +19,7 @@ function fakeClient(outcomes: TrackTimeOutcome[]): KenjoClient {
 
 describe('instrumentKenjo', () => {
   it('counts and times every call by outcome, and passes answers and errors through unchanged', async () => {
-    const ledger = openSqliteLedger(':memory:');
+    const ledger = asyncSqliteLedger(openDatabase(':memory:'));
     const client = fakeClient([{ kind: 'applied' }, { kind: 'unknown', detail: 'timeout' }]);
     const metrics = createProxyMetrics({ ledger, kenjoStats: client.stats, now: Date.now });
     const kenjo = instrumentKenjo(client, metrics);
@@ -45,6 +46,6 @@ describe('instrumentKenjo', () => {
         `kiosk_proxy_kenjo_call_duration_seconds_count{call="${call}",outcome="${outcome}"} 1`,
       );
     }
-    ledger.close();
+    await ledger.close();
   });
 });

@@ -4,7 +4,8 @@
  * Prometheus scrapes, so a scrape always shows what is stored, never a copy that could drift.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { KioskRecord, Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { KioskRecord } from '../ledger/ledger';
 import type { KenjoClientStats } from '../kenjo/types';
 
 export const METRIC_PREFIX = 'kiosk_proxy_';
@@ -21,7 +22,7 @@ export interface ProxyMetrics {
 }
 
 export interface MetricsSources {
-  ledger: Pick<Ledger, 'backlog' | 'countByStatus' | 'listKiosks'>;
+  ledger: Pick<AsyncLedger, 'backlog' | 'countByStatus' | 'listKiosks'>;
   kenjoStats: () => KenjoClientStats;
   now: () => number;
 }
@@ -58,16 +59,16 @@ export function createProxyMetrics({ ledger, kenjoStats, now }: MetricsSources):
     name: name('backlog_punches'),
     help: 'Punches waiting to be sent to Kenjo (queued or sending).',
     registers,
-    collect() {
-      this.set(ledger.backlog(now()).waiting);
+    async collect() {
+      this.set((await ledger.backlog(now())).waiting);
     },
   });
   new Gauge({
     name: name('backlog_oldest_age_seconds'),
     help: 'Age of the oldest punch waiting to be sent to Kenjo; 0 when none waits.',
     registers,
-    collect() {
-      const oldest = ledger.backlog(now()).oldestReceivedAtMs;
+    async collect() {
+      const oldest = (await ledger.backlog(now())).oldestReceivedAtMs;
       this.set(oldest === null ? 0 : Math.max(0, seconds(now() - oldest)));
     },
   });
@@ -76,8 +77,8 @@ export function createProxyMetrics({ ledger, kenjoStats, now }: MetricsSources):
     help: 'Punches in the ledger by status.',
     labelNames: ['status'] as const,
     registers,
-    collect() {
-      for (const [status, count] of Object.entries(ledger.countByStatus())) this.set({ status }, count);
+    async collect() {
+      for (const [status, count] of Object.entries(await ledger.countByStatus())) this.set({ status }, count);
     },
   });
   new Gauge({
@@ -95,9 +96,10 @@ export function createProxyMetrics({ ledger, kenjoStats, now }: MetricsSources):
       help,
       labelNames: ['kiosk_id', 'kiosk'] as const,
       registers,
-      collect() {
+      async collect() {
+        const kiosks = await ledger.listKiosks();
         this.reset();
-        for (const kiosk of ledger.listKiosks()) {
+        for (const kiosk of kiosks) {
           if (kiosk.revokedAtMs === null) this.set({ kiosk_id: kiosk.id, kiosk: kiosk.name }, value(kiosk));
         }
       },

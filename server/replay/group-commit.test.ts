@@ -14,12 +14,14 @@ const users = (h: LoopHarness) =>
 describe('group commits of the replay loop', () => {
   it('commits the sending state of several employees in one transaction, before any of their calls', async () => {
     const statusesAtFirstCall: string[][] = [];
+    let commitsAtFirstCall = 0;
     const h = loopHarness({
       concurrency: 3,
       kenjo: {
         latencyMs: 2,
         onCall: () => {
           if (statusesAtFirstCall.length === 0) {
+            commitsAtFirstCall = commits;
             statusesAtFirstCall.push(punches.map((p) => h.ledger.getPunch(p.kioskId, p.id)?.status ?? '?'));
           }
         },
@@ -31,20 +33,20 @@ describe('group commits of the replay loop', () => {
       ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
     );
     let commits = 0;
-    const atomically = h.ledger.atomically.bind(h.ledger);
+    const atomically = h.replayLedger.atomically.bind(h.replayLedger);
     let depth = 0;
-    h.ledger.atomically = (work) => {
+    h.replayLedger.atomically = async (work) => {
       if (depth === 0) commits += 1;
       depth += 1;
       try {
-        return atomically(work);
+        return await atomically(work);
       } finally {
         depth -= 1;
       }
     };
     h.replay.start();
-    expect(commits).toBe(1);
     await h.drain();
+    expect(commitsAtFirstCall).toBe(1);
     expect(statusesAtFirstCall).toEqual([['sending', 'sending', 'sending']]);
     expect(h.kenjo.stored).toHaveLength(3);
   });
@@ -57,6 +59,7 @@ describe('group commits of the replay loop', () => {
       ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
     );
     h.replay.start();
+    await h.callsMade(1);
     await h.replay.stop();
     expect(h.kenjo.calls).toHaveLength(1);
     expect(h.ledger.countByStatus()).toMatchObject({ sent: 1, queued: 2, sending: 0 });
@@ -73,6 +76,7 @@ describe('group commits of the replay loop', () => {
       punchAt('2026-02-04T10:00:00+01:00', { employeeKey: 'u2' }),
     );
     h.replay.start();
+    await h.callsMade(1);
     // u1's call is under way and u2's 10:00 is claimed ahead of the free slot; an earlier punch of u2 arrives.
     insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00', { employeeKey: 'u2' }));
     await h.drain();

@@ -22,14 +22,14 @@ const REFRESH_LIMIT = 256;
  * the free slots plus `prefetch`. The caller makes the claimed calls only after this returns, that is after the
  * commit; a chain is claimed again only once its previous outcome is in the same or an earlier commit.
  */
-export function groupCommit(state: LoopState, options: { claim: boolean }): Claim[] {
+export async function groupCommit(state: LoopState, options: { claim: boolean }): Promise<Claim[]> {
   const { ledger } = state.ctx;
   const answered = state.done.splice(0);
   try {
-    return ledger.atomically(() => {
-      for (const completion of answered) settle(state, completion);
+    return await ledger.atomically(async () => {
+      for (const completion of answered) await settle(state, completion);
       const nowMs = state.ctx.now();
-      if (kenjoCameBack(state)) resumeAfterOutage(state, nowMs);
+      if (kenjoCameBack(state)) await resumeAfterOutage(state, nowMs);
       // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
       if (!options.claim || isPaused(state, nowMs)) return [];
       return claimSteps(state, nowMs);
@@ -47,12 +47,12 @@ export function groupCommit(state: LoopState, options: { claim: boolean }): Clai
  * Kenjo answered again after an outage: the queued heads that backed off from it are due now, instead of after a
  * backoff that grew while it was down. Heads in doubt (`sending`) keep their wait: a read-back must not come early.
  */
-function resumeAfterOutage(state: LoopState, nowMs: number): void {
+async function resumeAfterOutage(state: LoopState, nowMs: number): Promise<void> {
   const { ledger } = state.ctx;
   for (const key of state.candidates.waiting(nowMs)) {
-    const head = ledger.nextChainHead(key);
+    const head = await ledger.nextChainHead(key);
     if (head?.status !== 'queued' || head.nextAttemptAtMs === null || head.nextAttemptAtMs <= nowMs) continue;
-    const due = ledger.transition(head.kioskId, head.id, {
+    const due = await ledger.transition(head.kioskId, head.id, {
       from: ['queued'],
       to: 'queued',
       nextAttemptAtMs: null,
@@ -63,16 +63,16 @@ function resumeAfterOutage(state: LoopState, nowMs: number): void {
 }
 
 /** Records one outcome in a savepoint of its own, so that one that throws undoes only itself. */
-function settle(state: LoopState, { claim, answer, error }: Completion): void {
+async function settle(state: LoopState, { claim, answer, error }: Completion): Promise<void> {
   const { ledger } = state.ctx;
   try {
     if (answer === null) throw error;
-    afterStep(state, claim.punch, ledger.atomically(answer.record));
+    afterStep(state, claim.punch, await ledger.atomically(answer.record));
   } catch (err) {
     stepFailed(state, claim.key, claim.punch, err);
   }
   if (claim.punch.employeeKey !== null) {
-    state.candidates.note(claim.punch.employeeKey, ledger.nextChainHead(claim.punch.employeeKey));
+    state.candidates.note(claim.punch.employeeKey, await ledger.nextChainHead(claim.punch.employeeKey));
   }
 }
 
@@ -80,57 +80,62 @@ function settle(state: LoopState, { claim, answer, error }: Completion): void {
  * Walks every chain (new punches, crash leftovers, an operator's retry): at start, after `kick()`, every tick, and
  * when the last walk was cut at its limit and the candidates run out; at most once per commit.
  */
-function refresh(state: LoopState, nowMs: number, busy: ReadonlySet<string>): void {
-  const heads = state.ctx.ledger.dueChainHeads(nowMs, REFRESH_LIMIT, busy);
+export async function refresh(state: LoopState, nowMs: number, busy: ReadonlySet<string>): Promise<void> {
+  const heads = await state.ctx.ledger.dueChainHeads(nowMs, REFRESH_LIMIT, busy);
   for (const head of heads) if (head.employeeKey !== null) state.candidates.note(head.employeeKey, head);
   state.refresh = { wanted: false, lastAtMs: nowMs, truncated: heads.length === REFRESH_LIMIT };
 }
 
-function claimSteps(state: LoopState, nowMs: number): Claim[] {
+async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
   const { ledger } = state.ctx;
   const claims: Claim[] = [];
   const busy = busyKeys(state, nowMs);
   let refreshed = false;
   if (state.refresh.wanted || nowMs - state.refresh.lastAtMs >= state.tickMs) {
-    refresh(state, nowMs, busy);
+    await refresh(state, nowMs, busy);
     refreshed = true;
   }
   const room = () =>
     state.concurrency + state.prefetch - state.calls.size - state.ready.length - claims.length;
-  const take = (punch: LedgerPunch, headSeq: number | null) => {
+  const take = async (punch: LedgerPunch, headSeq: number | null) => {
     busy.add(chainKey(punch));
-    const claim = begin(state, punch, headSeq);
+    const claim = await begin(state, punch, headSeq);
     if (claim !== null) claims.push(claim);
   };
 
   if (room() > 0 && nowMs >= state.directoryRetryAtMs) {
-    for (const punch of ledger.unresolvedPunches(room() + busy.size)) {
+    for (const punch of await ledger.unresolvedPunches(room() + busy.size)) {
       if (room() <= 0) break;
-      if (!busy.has(chainKey(punch))) take(punch, null);
+      if (!busy.has(chainKey(punch))) await take(punch, null);
     }
   }
   let due = state.candidates.due(nowMs, busy);
   if (!refreshed && due.length < room() && state.refresh.truncated) {
-    refresh(state, nowMs, busy);
+    await refresh(state, nowMs, busy);
     due = state.candidates.due(nowMs, busy);
   }
   for (const key of due) {
     if (room() <= 0) break;
+    // Another instance replays this employee now; the next pass that holds the employee takes it.
+    if (!state.leases.held(key)) {
+      state.leases.want(key);
+      continue;
+    }
     // The candidates are a hint; the ledger says what the head is now.
-    const head = ledger.nextChainHead(key);
+    const head = await ledger.nextChainHead(key);
     state.candidates.note(key, head);
     if (head === null || (head.status !== 'queued' && head.status !== 'sending')) continue;
     if (head.nextAttemptAtMs !== null && head.nextAttemptAtMs > nowMs) continue;
-    take(head, head.seq);
+    await take(head, head.seq);
   }
   return claims;
 }
 
 /** Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. */
-function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Claim | null {
+async function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Promise<Claim | null> {
   const key = chainKey(punch);
   try {
-    const begun = state.ctx.ledger.atomically(() => beginStep(state.ctx, punch));
+    const begun = await state.ctx.ledger.atomically(() => beginStep(state.ctx, punch));
     if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
     afterStep(state, punch, begun.result);
   } catch (err) {

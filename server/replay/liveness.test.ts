@@ -66,10 +66,10 @@ describe('a backlog that arrives while the first directory load is under way', (
       for (let i = 0; i < punches.length; i += 20) await ingest.post(kiosk.id, punches.slice(i, i + 20));
       // They arrived before the directory could answer: stored unresolved, so the replay must come back for them.
       expect(directory.fetchedAtMs()).toBeNull();
-      expect(ledger.countByStatus().queued).toBe(200);
+      expect((await ledger.countByStatus()).queued).toBe(200);
 
-      while (ledger.countByStatus().sent < 200 && Date.now() - startedAtMs < BOUND_MS) await sleep(100);
-      expect(ledger.countByStatus()).toMatchObject({ sent: 200, queued: 0, sending: 0, failed: 0 });
+      while ((await ledger.countByStatus()).sent < 200 && Date.now() - startedAtMs < BOUND_MS) await sleep(100);
+      expect(await ledger.countByStatus()).toMatchObject({ sent: 200, queued: 0, sending: 0, failed: 0 });
       expect(sim.simulator.log()).toHaveLength(200);
     },
     BOUND_MS + 15_000,

@@ -1,5 +1,6 @@
 import { backoffDelayMs } from './backoff';
 import { createChainCandidates, type ChainCandidates } from './chain-candidates';
+import type { EmployeeLeases } from './employee-leases';
 import type { Answer, BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /** A step begun and committed, its outside call not yet made. */
@@ -49,11 +50,13 @@ export interface LoopState {
   kenjoRecoverySeenAtMs: number | null;
   /** The one set `busyKeys` refills on every call. */
   busy: Set<string>;
+  /** The employees this instance may replay now (the others are another instance's). */
+  leases: EmployeeLeases;
 }
 
 export function createLoopState(
   ctx: StepContext,
-  options: { concurrency: number; prefetch: number; tickMs: number },
+  options: { concurrency: number; prefetch: number; tickMs: number; leases: EmployeeLeases },
 ): LoopState {
   return {
     ctx,
@@ -72,8 +75,19 @@ export function createLoopState(
   };
 }
 
+const UNRESOLVED_CHAIN = 'punch:';
+
 export const chainKey = (punch: LedgerPunch): string =>
-  punch.employeeKey ?? `punch:${punch.kioskId}/${punch.id}`;
+  punch.employeeKey ?? `${UNRESOLVED_CHAIN}${punch.kioskId}/${punch.id}`;
+
+/** A chain of one employee, as opposed to one punch whose employee is not resolved yet (no lease needed). */
+export const isEmployeeChain = (key: string): boolean => !key.startsWith(UNRESOLVED_CHAIN);
+
+/** The employees with work under way: claimed ahead, called, or answered and not yet recorded. */
+export function employeesAtWork(state: LoopState): string[] {
+  const keys = [...state.calls.keys(), ...state.ready.map((c) => c.key), ...state.done.map((c) => c.claim.key)];
+  return keys.filter(isEmployeeChain);
+}
 
 export function isPaused(state: LoopState, nowMs: number): boolean {
   return state.pausedUntilMs !== null && nowMs < state.pausedUntilMs;

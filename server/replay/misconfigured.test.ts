@@ -8,6 +8,7 @@ import { createKenjoClient } from '../kenjo/client';
 import { DEMO_EMPLOYEES } from '../simulator/employees';
 import { startSimulator, type RunningSimulator } from '../simulator/start';
 import { badgeDirectory, insert, memoryLedger, memoryLogger, punchAt } from '../testing/harness';
+import { asyncOf } from '../testing/ledger-factories';
 import { createReplay, type Replay } from './replay';
 
 const PUNCHES = 20;
@@ -30,7 +31,7 @@ async function start(): Promise<{
   });
   const ledger = memoryLedger();
   const replay = createReplay({
-    ledger,
+    ledger: asyncOf(ledger),
     kenjo,
     directory: badgeDirectory({}),
     now: Date.now,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PAIRING_CASES } from '../../core/testing/pairing-cases';
 import { insert, memoryLedger, must, punchAt } from '../testing/harness';
+import { asyncOf } from '../testing/ledger-factories';
 import { decideFor } from './send-punch';
 
 describe("the replay's overnight decision, from the punches the ledger delivered", () => {
-  it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const ledger = memoryLedger();
     const ofCase = (wallTime: string, atMs: number) =>
       punchAt(new Date(atMs).toISOString(), { kenjoDateTime: wallTime, timeZone: c.timeZone });
@@ -17,8 +18,8 @@ describe("the replay's overnight decision, from the punches the ledger delivered
       });
     }
     const [next] = insert(ledger, ofCase(c.punch.wallTime, c.punch.atMs));
-    const decision = decideFor(
-      { ledger, maxShiftHours: c.maxShiftHours },
+    const decision = await decideFor(
+      { ledger: asyncOf(ledger), maxShiftHours: c.maxShiftHours },
       { ...must(next), employeeKey: 'u1' },
     );
     expect(decision.isOvernightShift).toBe(c.isOvernightShift);

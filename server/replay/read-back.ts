@@ -35,9 +35,9 @@ export function beginReadBack(ctx: StepContext, punch: LedgerPunch & { employeeK
   };
 }
 
-function readBackFailed(ctx: StepContext, punch: LedgerPunch, detail: string): StepResult {
+async function readBackFailed(ctx: StepContext, punch: LedgerPunch, detail: string): Promise<StepResult> {
   const retryAtMs = nextAttemptAt(ctx.now(), Math.max(1, punch.attempts), ctx.backoff, ctx.random);
-  recordTransition(ctx, punch, {
+  await recordTransition(ctx, punch, {
     from: ['sending'],
     to: 'sending',
     lastError: detail,
@@ -60,11 +60,11 @@ function refOf(punch: LedgerPunch & { employeeKey: string }): ReadBackEmployee {
  * Read when the answer is recorded, after every earlier outcome is in the ledger. Another employee's punch is
  * evidence only if Kenjo had answered it before the listing was asked for: one sent meanwhile may be missing from it.
  */
-function question(
+async function question(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
   askedAtMs: number,
-): ReadBackQuestion {
+): Promise<ReadBackQuestion> {
   const day = wallDate(punch.kenjoDateTime);
   const days = new Set([addDays(day, -1), day]);
   const fromMs = punch.atMs - EVIDENCE_WINDOW_MS;
@@ -79,8 +79,8 @@ function question(
     });
   };
   // All of this employee's: they are the ones already counted at the punch's time.
-  for (const p of ctx.ledger.punchesOfEmployeeBetween(punch.employeeKey, fromMs, toMs)) add(p);
-  const others = ctx.ledger.listPunches({ status: ['sent'], fromMs, toMs, limit: EVIDENCE_SAMPLE });
+  for (const p of await ctx.ledger.punchesOfEmployeeBetween(punch.employeeKey, fromMs, toMs)) add(p);
+  const others = await ctx.ledger.listPunches({ status: ['sent'], fromMs, toMs, limit: EVIDENCE_SAMPLE });
   for (const p of others.punches) {
     if (p.employeeKey !== punch.employeeKey && p.deliveredAtMs !== null && p.deliveredAtMs <= askedAtMs)
       add(p);
@@ -93,18 +93,18 @@ function question(
   };
 }
 
-function compare(
+async function compare(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
   list: AttendanceList,
   askedAtMs: number,
-): StepResult {
-  const { verdict, standing } = judgeReadBack(list.entries, question(ctx, punch, askedAtMs));
+): Promise<StepResult> {
+  const { verdict, standing } = judgeReadBack(list.entries, await question(ctx, punch, askedAtMs));
   if (standing !== null && standing.length > 0) ctx.readings.learned = standing;
   const skipped = list.skipped > 0 ? `; ${list.skipped} entries skipped, not in Kenjo's published shape` : '';
   if (verdict.kind === 'unsettled') {
     const reason = heldReason(`${verdict.detail}${skipped}`);
-    const updated = recordTransition(ctx, punch, {
+    const updated = await recordTransition(ctx, punch, {
       from: ['sending'],
       to: 'failed',
       reason,
@@ -114,7 +114,7 @@ function compare(
     return updated ? { kind: 'failed' } : { kind: 'waiting', retryAtMs: null };
   }
   if (verdict.kind === 'present') {
-    const updated = recordTransition(ctx, punch, {
+    const updated = await recordTransition(ctx, punch, {
       from: ['sending'],
       to: 'sent',
       deliveredAtMs: ctx.now(),
@@ -123,7 +123,7 @@ function compare(
     });
     return updated ? { kind: 'sent' } : { kind: 'waiting', retryAtMs: null };
   }
-  const updated = recordTransition(ctx, punch, {
+  const updated = await recordTransition(ctx, punch, {
     from: ['sending'],
     to: 'queued',
     nextAttemptAtMs: null,

@@ -5,13 +5,13 @@ import type { LedgerPunch, StepContext } from './types';
  * Applies a state change guarded by the punch's current state and writes the one log line every change gets.
  * Returns null when someone else (an operator) moved the punch meanwhile; the change is then not applied.
  */
-export function recordTransition(
+export async function recordTransition(
   ctx: Pick<StepContext, 'ledger' | 'logger'>,
   punch: LedgerPunch,
   change: PunchTransition & { logReason: string },
-): LedgerPunch | null {
+): Promise<LedgerPunch | null> {
   const { logReason, ...transition } = change;
-  const updated = ctx.ledger.transition(punch.kioskId, punch.id, transition);
+  const updated = await ctx.ledger.transition(punch.kioskId, punch.id, transition);
   const where = { punch: { kioskId: punch.kioskId, id: punch.id } };
   if (updated === null) {
     ctx.logger.warn(

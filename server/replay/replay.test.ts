@@ -34,6 +34,7 @@ describe('the replay loop', () => {
     insert(h.ledger, punchAt('2026-02-04T10:00:00+01:00'), punchAt('2026-02-04T12:00:00+01:00'));
     h.kenjo.plan('server-error');
     h.replay.start();
+    await h.callsMade(1);
     // The 10:00 call failed and waits for its backoff; an earlier punch arrives meanwhile and goes first.
     insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'));
     h.replay.kick();
@@ -56,6 +57,7 @@ describe('the replay loop', () => {
     const p10 = must(insert(h.ledger, punchAt('2026-02-04T10:00:00+01:00'))[0]);
     h.kenjo.plan('commit-then-unknown');
     h.replay.start();
+    await h.callsMade(1);
     insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'));
     h.replay.kick();
     await h.drain();

@@ -1,7 +1,9 @@
-import { groupCommit } from './group-commit';
+import { createEmployeeLeases, LEASE_RETRY_MS } from './employee-leases';
+import { groupCommit, refresh } from './group-commit';
 import {
   busyKeys,
   createLoopState,
+  employeesAtWork,
   isPaused,
   resumeIfDue,
   resumeWaits,
@@ -25,6 +27,9 @@ import type {
  * steps (see `group-commit.ts`), and claims are committed a little ahead of free slots (`slots.ts`), so that the
  * commit's fsync is not paid between one call's answer and the next call. It wakes on `kick()`, when calls answer,
  * and on a timer of at most `tickMs`; it never spins. A 429's Retry-After pauses all calls (Kenjo's limit is global).
+ * Several instances may share one ledger: before each pass this one renews its claims on the employees it works on
+ * and claims the due ones (`employee-leases.ts`), and steps only employees it holds, so each employee's punches go
+ * out from one instance at a time, in order. A pass that cannot reach the ledger is tried again after a rest.
  */
 export interface ReplayOptions {
   ledger: ReplayLedger;
@@ -84,11 +89,15 @@ export function createReplay(options: ReplayOptions): Replay {
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const tickMs = options.tickMs ?? 1000;
   const groupCommitMs = options.groupCommitMs ?? 10;
-  const state = createLoopState(ctx, { concurrency, prefetch: concurrency, tickMs });
+  const leases = createEmployeeLeases(options.ledger, ctx.now, ctx.logger);
+  const state = createLoopState(ctx, { concurrency, prefetch: concurrency, tickMs, leases });
   const timer = createFlushTimer(pass);
   const idleWaiters: Array<() => void> = [];
   let running = false;
   let lastPassAtMs: number | null = null;
+  /** The pass under way: passes never overlap, one asked for meanwhile runs right after. */
+  let passing: Promise<void> | null = null;
+  let passAgain = false;
 
   /** A call answered: its slot takes the next ready claim, and its outcome waits for a commit. */
   function onCallEnded(): void {
@@ -100,18 +109,55 @@ export function createReplay(options: ReplayOptions): Replay {
   }
 
   function pass(): void {
+    if (passing !== null) {
+      passAgain = true;
+      return;
+    }
+    passing = runPass()
+      .catch((err: unknown) => {
+        // The ledger cannot be reached (the database restarting): the answers wait in `done`, the loop rests a tick.
+        ctx.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'replay pass failed');
+        wantRefresh(state);
+        if (running) timer.schedule(tickMs, { background: true });
+      })
+      .finally(() => {
+        passing = null;
+        if (passAgain) {
+          passAgain = false;
+          timer.schedule(0);
+        }
+      });
+  }
+
+  /** Renews this instance's employees and claims the due ones, walking the chains first when a walk is due. */
+  async function claimEmployees(nowMs: number): Promise<void> {
+    if (isPaused(state, nowMs)) return;
+    if (state.refresh.wanted || nowMs - state.refresh.lastAtMs >= tickMs) {
+      await refresh(state, nowMs, busyKeys(state, nowMs));
+    }
+    const { refused } = await leases.renew(
+      employeesAtWork(state),
+      state.candidates.due(nowMs, busyKeys(state, nowMs)),
+    );
+    for (const key of refused) state.resting.set(key, nowMs + LEASE_RETRY_MS);
+  }
+
+  async function runPass(): Promise<void> {
     const nowMs = ctx.now();
     lastPassAtMs = nowMs;
     resumeIfDue(state, nowMs);
-    const claims = groupCommit(state, { claim: running });
+    if (running) await claimEmployees(nowMs);
+    const claims = await groupCommit(state, { claim: running });
     if (!running) {
       if (state.calls.size === 0) releaseIdle();
       return;
     }
     state.ready.push(...claims);
     fillSlots(state, new Set<Claim>(claims), onCallEnded);
+    const claimWanted = leases.pending();
+    if (claimWanted) passAgain = true;
     const afterMs = ctx.now();
-    if (state.calls.size === 0 && state.ready.length === 0 && state.done.length === 0) {
+    if (!claimWanted && state.calls.size === 0 && state.ready.length === 0 && state.done.length === 0) {
       const dueWhilePaused =
         isPaused(state, afterMs) && state.candidates.anyDue(afterMs, busyKeys(state, afterMs));
       if (!dueWhilePaused) releaseIdle();
@@ -145,7 +191,14 @@ export function createReplay(options: ReplayOptions): Replay {
         state.done.push({ claim, answer: { record, pauseAllUntilMs: null } });
       }
       while (state.calls.size > 0) await Promise.allSettled([...state.calls.values()]);
-      pass();
+      await passing;
+      timer.cancel();
+      passing = runPass();
+      await passing.catch((err: unknown) =>
+        ctx.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'replay stop not recorded'),
+      );
+      passing = null;
+      await leases.release().catch(() => undefined);
       releaseIdle();
     },
     kick() {

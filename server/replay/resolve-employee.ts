@@ -17,10 +17,14 @@ export function beginResolve(ctx: StepContext, punch: LedgerPunch): BegunStep {
   };
 }
 
-function recordResolution(ctx: StepContext, punch: LedgerPunch, answer: EmployeeResolution): StepResult {
+async function recordResolution(
+  ctx: StepContext,
+  punch: LedgerPunch,
+  answer: EmployeeResolution,
+): Promise<StepResult> {
   switch (answer.kind) {
     case 'found': {
-      const updated = recordTransition(ctx, punch, {
+      const updated = await recordTransition(ctx, punch, {
         from: ['queued'],
         to: 'queued',
         employeeKey: answer.userId,
@@ -30,7 +34,7 @@ function recordResolution(ctx: StepContext, punch: LedgerPunch, answer: Employee
     }
     case 'unknown':
     case 'inactive': {
-      const updated = recordTransition(ctx, punch, {
+      const updated = await recordTransition(ctx, punch, {
         from: ['queued'],
         to: 'failed',
         reason: answer.reason,

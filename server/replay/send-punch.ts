@@ -9,13 +9,13 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
  * Decides the overnight flag from what Kenjo already has of this employee: core's witnesses of the decision among
  * the punches delivered in the window it names. Past 18:00 nothing can make a punch close, so nothing is read.
  */
-export function decideFor(
+export async function decideFor(
   ctx: Pick<StepContext, 'ledger' | 'maxShiftHours'>,
   punch: LedgerPunch & { employeeKey: string },
-): { isOvernightShift: boolean; reason: string } {
+): Promise<{ isOvernightShift: boolean; reason: string }> {
   const wallTime = punch.kenjoDateTime;
   const delivered = canCloseOvernight(wallTime)
-    ? ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - OVERNIGHT_HISTORY_MS)
+    ? await ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - OVERNIGHT_HISTORY_MS)
     : [];
   const history = delivered.map((sent) => ({
     wallTime: sent.kenjoDateTime,
@@ -35,9 +35,12 @@ export function decideFor(
  * blindly sent again. The decision is taken afresh on every attempt from the delivered history; with an unchanged
  * history it is the same decision.
  */
-export function beginSend(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): BegunStep {
-  const decision = decideFor(ctx, punch);
-  const sending = recordTransition(ctx, punch, {
+export async function beginSend(
+  ctx: StepContext,
+  punch: LedgerPunch & { employeeKey: string },
+): Promise<BegunStep> {
+  const decision = await decideFor(ctx, punch);
+  const sending = await recordTransition(ctx, punch, {
     from: ['queued'],
     to: 'sending',
     isOvernightShift: decision.isOvernightShift,
@@ -67,8 +70,8 @@ export function beginSend(ctx: StepContext, punch: LedgerPunch & { employeeKey: 
 }
 
 /** Undoes a `sending` claim whose call was certainly never made (the replay stopped, or the chain changed first). */
-export function releaseClaim(ctx: StepContext, sending: LedgerPunch, why: string): StepResult {
-  recordTransition(ctx, sending, {
+export async function releaseClaim(ctx: StepContext, sending: LedgerPunch, why: string): Promise<StepResult> {
+  await recordTransition(ctx, sending, {
     from: ['sending'],
     to: 'queued',
     nextAttemptAtMs: null,
@@ -81,16 +84,16 @@ export function releaseClaim(ctx: StepContext, sending: LedgerPunch, why: string
  * `now` is when Kenjo answered, which may be a little before the commit that records it; `pauseAllUntilMs` is the
  * pause its Retry-After asked for, computed once when the answer arrived.
  */
-function recordOutcome(
+async function recordOutcome(
   ctx: StepContext,
   sending: LedgerPunch,
   outcome: TrackTimeOutcome,
   now: number,
   pauseAllUntilMs: number | null,
-): StepResult {
+): Promise<StepResult> {
   switch (outcome.kind) {
     case 'applied':
-      recordTransition(ctx, sending, {
+      await recordTransition(ctx, sending, {
         from: ['sending'],
         to: 'sent',
         deliveredAtMs: now,
@@ -99,7 +102,7 @@ function recordOutcome(
       });
       return { kind: 'sent' };
     case 'not-applied': {
-      recordTransition(ctx, sending, {
+      await recordTransition(ctx, sending, {
         from: ['sending'],
         to: 'queued',
         lastError: outcome.detail,
@@ -109,7 +112,7 @@ function recordOutcome(
       return { kind: 'retry-later', pauseAllUntilMs };
     }
     case 'unknown':
-      recordTransition(ctx, sending, {
+      await recordTransition(ctx, sending, {
         from: ['sending'],
         to: 'sending',
         lastError: outcome.detail,
@@ -126,7 +129,7 @@ function recordOutcome(
       return { kind: 'unknown' };
     case 'rejected': {
       const reason = `Kenjo refused it (${outcome.status}): ${outcome.message}`;
-      recordTransition(ctx, sending, {
+      await recordTransition(ctx, sending, {
         from: ['sending'],
         to: 'failed',
         reason,

@@ -1,12 +1,13 @@
 import { isPaused, pauseAll, type Claim, type Completion, type LoopState } from './loop-state';
+import type { Answer } from './types';
 
 /**
  * Makes the calls of committed claims while fewer than `concurrency` are under way and Kenjo has not asked to wait.
  * A slot that frees is refilled at once from the claims committed ahead, without waiting for a commit. `fresh` are
- * the claims committed in this very turn of the event loop: nothing can have changed their chain since. Any other
- * claim is checked against its chain head first, because an ingest may have put an earlier punch in front of it;
- * its `sending` claim is then undone (it was never called) and the chain starts over from its new head.
- * Returns how many calls it made.
+ * the claims committed in this very pass: nothing can have changed their chain since. Any other claim is checked
+ * against its chain head first (in its slot, before the call), because an ingest may have put an earlier punch in
+ * front of it; and its employee must still be this instance's. Else its `sending` claim is undone (it was never
+ * called) and the chain starts over from its new head. Returns how many slots it filled.
  */
 export function fillSlots(state: LoopState, fresh: ReadonlySet<Claim>, onCallEnded: () => void): number {
   let made = 0;
@@ -14,30 +15,34 @@ export function fillSlots(state: LoopState, fresh: ReadonlySet<Claim>, onCallEnd
     if (isPaused(state, state.ctx.now())) break;
     const claim = state.ready.shift();
     if (claim === undefined) break;
-    if (!fresh.has(claim) && !stillHead(state, claim)) {
-      const { release } = claim;
-      const why = 'an earlier punch of the employee arrived first';
-      const record = () => release?.(why) ?? { kind: 'waiting' as const, retryAtMs: null };
-      state.done.push({ claim, answer: { record, pauseAllUntilMs: null } });
-      continue;
-    }
-    state.calls.set(claim.key, call(state, claim, onCallEnded));
+    state.calls.set(claim.key, call(state, claim, fresh.has(claim), onCallEnded));
     made += 1;
   }
   return made;
 }
 
-function stillHead(state: LoopState, claim: Claim): boolean {
+/** Why a claim committed ahead must not be called now; null when it may. */
+async function stale(state: LoopState, claim: Claim): Promise<string | null> {
   const { employeeKey } = claim.punch;
-  if (claim.headSeq === null || employeeKey === null) return true;
-  return state.ctx.ledger.nextChainHead(employeeKey)?.seq === claim.headSeq;
+  if (employeeKey === null) return null;
+  if (!state.leases.held(employeeKey)) return 'another instance replays the employee now';
+  if (claim.headSeq === null) return null;
+  const head = await state.ctx.ledger.nextChainHead(employeeKey);
+  return head?.seq === claim.headSeq ? null : 'an earlier punch of the employee arrived first';
+}
+
+function released(claim: Claim, why: string): Answer {
+  const { release } = claim;
+  const record = () => release?.(why) ?? Promise.resolve({ kind: 'waiting' as const, retryAtMs: null });
+  return { record, pauseAllUntilMs: null };
 }
 
 /** The chain stays busy (in `done`) from the answer until the commit that records it. */
-async function call(state: LoopState, claim: Claim, onCallEnded: () => void): Promise<void> {
+async function call(state: LoopState, claim: Claim, fresh: boolean, onCallEnded: () => void): Promise<void> {
   let completion: Completion;
   try {
-    const answer = await claim.call();
+    const why = fresh ? null : await stale(state, claim);
+    const answer = why === null ? await claim.call() : released(claim, why);
     // Before the slot is refilled: a 429 must stop the next call although its outcome is not recorded yet.
     pauseAll(state, answer.pauseAllUntilMs);
     completion = { claim, answer };

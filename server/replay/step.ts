@@ -10,8 +10,11 @@ const NEIGHBOURHOOD_MS = 3 * 24 * 60 * 60 * 1000;
  * A call of this employee still in doubt (`sending`) that is not the chain head: a punch that arrived late and
  * earlier than it became the head meanwhile. Kenjo may hold that call, so it is read back before anything else.
  */
-function callInDoubt(ctx: StepContext, head: LedgerPunch & { employeeKey: string }): LedgerPunch | null {
-  const near = ctx.ledger.punchesOfEmployeeBetween(
+async function callInDoubt(
+  ctx: StepContext,
+  head: LedgerPunch & { employeeKey: string },
+): Promise<LedgerPunch | null> {
+  const near = await ctx.ledger.punchesOfEmployeeBetween(
     head.employeeKey,
     head.atMs - NEIGHBOURHOOD_MS,
     head.atMs + NEIGHBOURHOOD_MS,
@@ -24,12 +27,12 @@ function callInDoubt(ctx: StepContext, head: LedgerPunch & { employeeKey: string
  * chain, so the loop reads the chain head again after every change (a resolved punch may not be its employee's
  * head). The caller must run this inside a transaction and make the call only after that transaction committed.
  */
-export function beginStep(ctx: StepContext, head: LedgerPunch): BegunStep {
+export async function beginStep(ctx: StepContext, head: LedgerPunch): Promise<BegunStep> {
   const { employeeKey } = head;
   if (employeeKey === null) return beginResolve(ctx, head);
   if (head.status === 'sending') return beginReadBack(ctx, { ...head, employeeKey });
   if (head.status !== 'queued') return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
-  const doubt = callInDoubt(ctx, { ...head, employeeKey });
+  const doubt = await callInDoubt(ctx, { ...head, employeeKey });
   if (doubt === null) return beginSend(ctx, { ...head, employeeKey });
   if (doubt.nextAttemptAtMs !== null && doubt.nextAttemptAtMs > ctx.now()) {
     return { kind: 'ended', result: { kind: 'waiting', retryAtMs: doubt.nextAttemptAtMs } };

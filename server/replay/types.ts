@@ -5,12 +5,21 @@
 import type { EmployeeRef } from '../../core/punch';
 import type { Reading } from '../kenjo/entry-readings';
 import type { KenjoClient } from '../kenjo/types';
-import type { LedgerPunch, LedgerTransactions, PunchQueries, ReplayQueue } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { LedgerPunch, LedgerTransactions, ReplayLeases, ReplayQueue } from '../ledger/ledger';
 
-/** The queue, plus the look around a punch: its employee's neighbours, and sent punches as read-back evidence. */
-export type ReplayLedger = ReplayQueue &
-  LedgerTransactions &
-  Pick<PunchQueries, 'punchesOfEmployeeBetween' | 'listPunches'>;
+/**
+ * The queue, the leases that give each employee to one instance, plus the look around a punch: its employee's
+ * neighbours, and sent punches as read-back evidence.
+ */
+export type ReplayLedger = Pick<
+  AsyncLedger,
+  | keyof ReplayQueue
+  | keyof LedgerTransactions
+  | keyof ReplayLeases
+  | 'punchesOfEmployeeBetween'
+  | 'listPunches'
+>;
 
 /** `stats` tells the loop when Kenjo answers again after an outage (the client's health owns that). */
 export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances' | 'stats'>;
@@ -74,7 +83,7 @@ export type { LedgerPunch };
 /** What an outside call answered, before it is recorded. */
 export interface Answer {
   /** Records the outcome; runs inside the replay's next group commit. */
-  record: () => StepResult;
+  record: () => Promise<StepResult>;
   /** A 429's Retry-After, known as the answer arrives: no further call may start before the answer is recorded. */
   pauseAllUntilMs: number | null;
 }
@@ -90,5 +99,5 @@ export type BegunStep =
       kind: 'calling';
       call: () => Promise<Answer>;
       /** For a step that wrote `sending`: puts the punch back when its call is certainly never made. */
-      release?: (why: string) => StepResult;
+      release?: (why: string) => Promise<StepResult>;
     };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger, LedgerStatus, NewPunch } from '../ledger/ledger';
-import { insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
+import { asyncOf, insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
 import { createRetentionSchedule } from './retention-schedule';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,7 +26,7 @@ function stored(status: LedgerStatus, atMs: number, deliveredAtMs = atMs): NewPu
 
 const schedule = (retentionDays = 90) =>
   createRetentionSchedule({
-    ledger,
+    ledger: asyncOf(ledger),
     retentionDays,
     now: () => NOW,
     logger: { info: () => undefined, error: () => undefined },

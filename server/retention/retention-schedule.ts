@@ -4,14 +4,14 @@
  * goes in small batches with a turn of the event loop between them, so ingest is never held up for long.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { PunchRetention } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 
 export const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 export const RETENTION_BATCH_SIZE = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionOptions {
-  ledger: PunchRetention;
+  ledger: Pick<AsyncLedger, 'deleteSettledPunches'>;
   retentionDays: number;
   now: () => number;
   logger: { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
@@ -34,7 +34,7 @@ export function createRetentionSchedule(options: RetentionOptions): RetentionSch
     const beforeMs = now() - retentionDays * DAY_MS;
     let deleted = 0;
     for (;;) {
-      const n = ledger.deleteSettledPunches(beforeMs, RETENTION_BATCH_SIZE);
+      const n = await ledger.deleteSettledPunches(beforeMs, RETENTION_BATCH_SIZE);
       deleted += n;
       if (n < RETENTION_BATCH_SIZE || stopped) break;
       await nextTurn();

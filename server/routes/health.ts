@@ -10,7 +10,7 @@ function kenjoReachable(lastSuccessAtMs: number | null, lastErrorAtMs: number | 
 export function registerHealth(app: FastifyInstance, { config, services }: RouteDeps): void {
   app.get('/api/v1/health', async () => {
     const nowMs = services.now();
-    const backlog = services.ledger.backlog(nowMs);
+    const backlog = await services.ledger.backlog(nowMs);
     const stats = services.kenjo.stats();
     return {
       status: 'ok',

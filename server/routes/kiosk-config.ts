@@ -33,7 +33,7 @@ export function registerKioskConfig(app: FastifyInstance, { config, services, ki
   app.post('/api/v1/kiosk/status', { onRequest: kioskAuth }, async (request, reply) => {
     const kiosk = kioskOf(request);
     const body = parseRequest(statusBody, request.body, 'body');
-    services.ledger.reportKioskStatus(kiosk.id, {
+    await services.ledger.reportKioskStatus(kiosk.id, {
       pendingOnDevice: body.pendingCount,
       storagePersisted: body.storagePersisted,
       appVersion: body.appVersion,

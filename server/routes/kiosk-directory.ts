@@ -7,7 +7,8 @@ import {
   normalizedIdentifier,
   sealName,
 } from '../../core/identifier-hash';
-import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { DirectoryEmployee } from '../ledger/ledger';
 import type { RouteDeps } from './deps';
 
 export const DIRECTORY_SALT_SETTING = 'kiosk-directory-salt';
@@ -17,11 +18,11 @@ function sha256(text: string): string {
 }
 
 /** One salt for the life of the installation, so kiosks' cached hashes and keys stay valid across restarts. */
-export function directorySalt(ledger: Pick<Ledger, 'getSetting' | 'setSetting'>): string {
-  const existing = ledger.getSetting(DIRECTORY_SALT_SETTING);
+export async function directorySalt(ledger: Pick<AsyncLedger, 'getSetting' | 'setSetting'>): Promise<string> {
+  const existing = await ledger.getSetting(DIRECTORY_SALT_SETTING);
   if (existing !== null) return existing;
   const salt = randomBytes(16).toString('hex');
-  ledger.setSetting(DIRECTORY_SALT_SETTING, salt);
+  await ledger.setSetting(DIRECTORY_SALT_SETTING, salt);
   return salt;
 }
 
@@ -120,7 +121,7 @@ export function registerKioskDirectory(app: FastifyInstance, { services, kioskAu
     const fetchedAtMs = services.directory.fetchedAtMs();
     if (!cache || cache.fetchedAtMs !== fetchedAtMs) {
       const source = services.directory.employees();
-      const salt = directorySalt(services.ledger);
+      const salt = await directorySalt(services.ledger);
       const employees = await kioskDirectory(source, salt, derive);
       const fetchedAt = fetchedAtMs === null ? null : new Date(fetchedAtMs).toISOString();
       const inactive = await inactiveHashes(source, salt, derive);

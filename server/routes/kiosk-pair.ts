@@ -26,15 +26,15 @@ export function registerKioskPair(app: FastifyInstance, { services }: RouteDeps)
     const throttle = throttleOf(request);
     await throttle.check(request);
     const { pairingCode } = parseRequest(pairBody, request.body, 'body');
-    const kioskId = ledger.consumePairingCode(hashToken(normalizePairingCode(pairingCode)), services.now());
-    const kiosk = kioskId === null ? null : ledger.getKiosk(kioskId);
+    const kioskId = await ledger.consumePairingCode(hashToken(normalizePairingCode(pairingCode)), services.now());
+    const kiosk = kioskId === null ? null : await ledger.getKiosk(kioskId);
     // A revoked kiosk's codes are voided on revocation: a code for it was issued since, to re-pair it.
     if (!kiosk) {
       await throttle.failed(request);
       throw invalidCode();
     }
     const token = newKioskToken();
-    ledger.replaceKioskToken(kiosk.id, hashToken(token));
+    await ledger.replaceKioskToken(kiosk.id, hashToken(token));
     request.log.info({ kioskId: kiosk.id, reinstated: kiosk.revokedAtMs !== null }, 'kiosk paired');
     return { kioskId: kiosk.id, token, name: kiosk.name, timeZone: kiosk.timeZone };
   });

@@ -30,7 +30,7 @@ export function registerPunches(app: FastifyInstance, { config, services, kioskA
 
   app.get('/api/v1/punches/:id', { onRequest: kioskAuth }, async (request) => {
     const { id } = parseRequest(punchIdParams, request.params, 'params');
-    const punch = services.ledger.getPunch(kioskOf(request).id, id);
+    const punch = await services.ledger.getPunch(kioskOf(request).id, id);
     if (!punch) throw new HttpError(404, 'punch-not-found', `This kiosk has sent no punch ${id}.`);
     return kioskPunchView(punch);
   });

@@ -30,7 +30,7 @@ export async function buildTestConsole(
   await registerAdmin(app, {
     config,
     services: parts.services,
-    kioskAuth: requireKiosk(parts.ledger),
+    kioskAuth: requireKiosk(parts.services.ledger),
     adminAuth,
   });
   // A stand-in for a state-changing admin endpoint, behind the same guard.

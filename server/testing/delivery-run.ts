@@ -6,7 +6,7 @@
  */
 import { createKenjoClient } from '../kenjo';
 import type { Ledger } from '../ledger/ledger';
-import { memoryLedger } from './ledger-factories';
+import { asyncOf, memoryLedger } from './ledger-factories';
 import { createReplay } from '../replay/replay';
 import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simulator';
 import type { Faults } from '../simulator/faults';
@@ -105,7 +105,7 @@ export async function runDelivery(options: DeliveryOptions): Promise<DeliveryRun
   const directory = staticDirectory(DEMO_EMPLOYEES);
   const kenjo = createKenjoClient({ baseUrl: sim.baseUrl, apiKey: 'demo-api-key', timeoutMs: 300 });
   const replay = createReplay({
-    ledger,
+    ledger: asyncOf(ledger),
     kenjo,
     directory,
     now: Date.now,
@@ -119,7 +119,7 @@ export async function runDelivery(options: DeliveryOptions): Promise<DeliveryRun
   });
   const kiosks = KIOSK_IDS.map((id) => kioskRecord(id, SCENARIO_ZONE, INGEST_NOW_MS));
   const ingest = ingestDriver({
-    ledger,
+    ledger: asyncOf(ledger),
     directory,
     kiosks,
     nowMs: INGEST_NOW_MS,

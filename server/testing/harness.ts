@@ -12,7 +12,7 @@ import type {
   StepResult,
 } from '../replay/types';
 import { createFakeKenjo, type FakeKenjo, type FakeKenjoOptions } from './fake-kenjo';
-import { insertPunches, memoryLedger, newPunch } from './ledger-factories';
+import { asyncOf, insertPunches, memoryLedger, newPunch } from './ledger-factories';
 
 export const ZONE = 'Europe/Berlin';
 
@@ -92,7 +92,7 @@ export function stepHarness(
   const logger = memoryLogger();
   const clock = { ms: Date.parse('2026-02-04T12:00:00Z') };
   const ctx: StepContext = {
-    ledger,
+    ledger: asyncOf(ledger),
     kenjo,
     directory: options.directory ?? badgeDirectory({}),
     now: () => clock.ms,
@@ -108,7 +108,7 @@ export function stepHarness(
 
 /** One whole step, with a commit of its own on each side of the call (the loop does this for many steps at once). */
 export async function runStep(ctx: StepContext, head: LedgerPunch): Promise<StepResult> {
-  const begun = beginStep(ctx, head);
+  const begun = await beginStep(ctx, head);
   if (begun.kind === 'ended') return begun.result;
   const answer = await begun.call();
   return answer.record();

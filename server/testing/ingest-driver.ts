@@ -5,7 +5,8 @@
 import pino from 'pino';
 import { ingestBatch } from '../ingest/ingest-batch';
 import type { IngestContext, IngestResult } from '../ingest/types';
-import type { KioskRecord, Ledger } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
+import type { KioskRecord } from '../ledger/ledger';
 import type { ServiceDirectory } from '../services';
 import type { ScenarioPunch } from './scenario';
 import { newKiosk } from './ledger-factories';
@@ -20,13 +21,16 @@ export function kioskRecord(id: string, timeZone: string, nowMs: number): KioskR
 }
 
 export function ingestDriver(options: {
-  ledger: Ledger;
+  ledger: AsyncLedger;
   directory: ServiceDirectory;
   kiosks: readonly KioskRecord[];
   nowMs: number;
   onStored: () => void;
 }): IngestDriver {
-  for (const kiosk of options.kiosks) options.ledger.insertKiosk(kiosk, `hash-of-${kiosk.id}`);
+  // Stored before the first batch is taken in, as pairing would have stored them.
+  const kiosksStored = Promise.all(
+    options.kiosks.map((kiosk) => options.ledger.insertKiosk(kiosk, `hash-of-${kiosk.id}`)),
+  );
   const ctx: IngestContext = {
     ledger: options.ledger,
     directory: options.directory,
@@ -42,6 +46,7 @@ export function ingestDriver(options: {
     async post(kioskId, punches) {
       const kiosk = options.kiosks.find((k) => k.id === kioskId);
       if (kiosk === undefined) throw new Error(`no kiosk ${kioskId}`);
+      await kiosksStored;
       const body = { sentAt: new Date(options.nowMs).toISOString(), punches: punches.map((p) => p.punch) };
       const answer = await ingestBatch(ctx, kiosk, body);
       results.push(...answer.results);

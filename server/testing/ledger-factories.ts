@@ -1,6 +1,9 @@
 import type { KioskRecord, KioskSeen, Ledger, LedgerStatus, NewPunch } from '../ledger/ledger';
+import type Database from 'better-sqlite3';
 import type { AsyncLedger } from '../ledger/async-ledger';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { openDatabase } from '../ledger/open-database';
+import { asyncSqliteLedger } from '../ledger/sqlite-async-ledger';
+import { createSqliteLedger } from '../ledger/sqlite-ledger';
 
 /** Small builders for the ledger's tests; every field can be overridden. */
 let counter = 0;
@@ -42,8 +45,32 @@ export function newKiosk(overrides: Partial<KioskRecord> = {}): KioskRecord {
   };
 }
 
+const twins = new WeakMap<Ledger, AsyncLedger>();
+
+/**
+ * A SQLite ledger over `db` for a test to seed and read at once; `asyncOf` gives the same ledger, over the same
+ * database, as the server's code uses it (through promises).
+ */
+export function sqliteTestLedger(db: Database.Database): Ledger {
+  const sync = createSqliteLedger(db);
+  twins.set(sync, asyncSqliteLedger(db));
+  return sync;
+}
+
 export function memoryLedger(): Ledger {
-  return openSqliteLedger(':memory:');
+  return sqliteTestLedger(openDatabase(':memory:'));
+}
+
+/** `${dataDir}/ledger.sqlite`, as `memoryLedger` is. */
+export function fileLedger(dataDir: string): Ledger {
+  return sqliteTestLedger(openDatabase(dataDir));
+}
+
+/** The promise-returning face of a ledger made by `memoryLedger`, `fileLedger` or `sqliteTestLedger`. */
+export function asyncOf(sync: Ledger): AsyncLedger {
+  const twin = twins.get(sync);
+  if (twin === undefined) throw new Error('not a ledger of the test factories');
+  return twin;
 }
 
 /** An id no kiosk has, so that a batch stored under it records no kiosk's contact. */

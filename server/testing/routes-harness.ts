@@ -11,7 +11,7 @@ import { type Config, parseConfig } from '../config';
 import type { HttpLimits } from '../http/limits';
 import type { DirectoryEmployee, Ledger } from '../ledger/ledger';
 import { createProxyMetrics } from '../metrics/proxy-metrics';
-import { memoryLedger } from './ledger-factories';
+import { asyncOf, memoryLedger } from './ledger-factories';
 import { KenjoUnavailableError } from '../kenjo/errors';
 import type { KenjoAttendance, KenjoClientStats } from '../kenjo/types';
 import type { EmployeeResolution, ServiceDirectory, Services } from '../services';
@@ -112,7 +112,7 @@ export function testServices(nowMs = T0): TestServices {
   const kenjoEntries: { list: KenjoAttendance[] | null } = { list: [] };
   const now = () => clock.nowMs;
   const services: Services = {
-    ledger,
+    ledger: asyncOf(ledger),
     directory,
     kenjo: {
       stats: () => ({ ...kenjoStats }),
@@ -121,7 +121,7 @@ export function testServices(nowMs = T0): TestServices {
         return { entries: kenjoEntries.list, skipped: 0, firstProblem: null };
       },
     },
-    metrics: createProxyMetrics({ ledger, kenjoStats: () => ({ ...kenjoStats }), now }),
+    metrics: createProxyMetrics({ ledger: asyncOf(ledger), kenjoStats: () => ({ ...kenjoStats }), now }),
     replay: { kick: () => void (kicks.count += 1) },
     now,
   };

@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
+import { asLedgerError } from './connection-failure';
 
 /**
  * The ledger's way to its database: a query runs on the transaction's connection when one is open in the calling
  * async context (`transaction` keeps it in AsyncLocalStorage, so the stores need not pass it around), else on any
  * pooled connection. A nested `transaction` becomes a savepoint: when its work throws, only its own writes are undone
- * and the caller may catch and go on, as inside SQLite's ledger.
+ * and the caller may catch and go on, as inside SQLite's ledger. A database that cannot be reached is reported as
+ * `LedgerUnavailableError`, whatever the driver's words for it.
  */
 export interface Connection {
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
@@ -40,12 +42,18 @@ export function createConnection(pool: pg.Pool): Connection {
     inTransaction: () => context.getStore() !== undefined,
     async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
       const runner = context.getStore()?.client ?? pool;
-      return (await runner.query<R>(text, values)).rows;
+      try {
+        return (await runner.query<R>(text, values)).rows;
+      } catch (error) {
+        throw asLedgerError(error);
+      }
     },
     async transaction<T>(work: () => Promise<T>): Promise<T> {
       const open = context.getStore();
       if (open) return nested(open, work);
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asLedgerError(error);
+      });
       let broken = false;
       // A connection cut while checked out (the database restarts) emits 'error' on the client; unheard, it would
       // end the process. The query in flight fails on its own; the connection is only marked as not to be reused.
@@ -66,7 +74,7 @@ export function createConnection(pool: pg.Pool): Connection {
             () => false,
             () => true,
           ));
-        throw error;
+        throw asLedgerError(error);
       } finally {
         client.off('error', cut);
         client.release(broken);
