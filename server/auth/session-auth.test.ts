@@ -3,7 +3,8 @@ import fastifyCookie from '@fastify/cookie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installErrorHandler } from '../http/errors';
 import { adminSessionAuth, adminSessionAuthenticator, SESSION_COOKIE } from './session-auth';
-import { openSqliteLedger } from '../ledger/sqlite-ledger';
+import { openDatabase } from '../ledger/open-database';
+import { asyncSqliteLedger } from '../ledger/sqlite-async-ledger';
 import { AdminSessionStore } from './session-store';
 
 let app: FastifyInstance;
@@ -14,7 +15,7 @@ async function probeApp() {
   app = Fastify();
   installErrorHandler(app);
   await app.register(fastifyCookie);
-  const store = new AdminSessionStore(openSqliteLedger(':memory:'), () => 0);
+  const store = new AdminSessionStore(asyncSqliteLedger(openDatabase(':memory:')), () => 0);
   app.decorate('adminSessions', store);
   const session = await store.create();
   app.route({

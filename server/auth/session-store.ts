@@ -7,7 +7,7 @@
  * the HttpOnly cookie cannot compute it.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { AdminSessions } from '../ledger/ledger';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import { hashToken } from './tokens';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -21,12 +21,10 @@ export interface AdminSession {
   expiresAtMs: number;
 }
 
-/** The ledger's session operations, answered at once (SQLite) or through promises (PostgreSQL). */
-export type SessionLedger = {
-  [K in keyof AdminSessions]: (
-    ...args: Parameters<AdminSessions[K]>
-  ) => ReturnType<AdminSessions[K]> | Promise<ReturnType<AdminSessions[K]>>;
-};
+export type SessionLedger = Pick<
+  AsyncLedger,
+  'insertAdminSession' | 'findAdminSession' | 'deleteAdminSession'
+>;
 
 export function csrfTokenOf(sessionId: string): string {
   return createHmac('sha256', sessionId).update('csrf').digest('base64url');
