@@ -1,7 +1,13 @@
 import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../core/double-scan';
 import { employeeIdentifier } from '../../core/punch';
 import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
-import type { IngestContext, IngestResult, PreparedPunch, RejectAnswer } from './types';
+import {
+  DisplacedPunchMovedError,
+  type IngestContext,
+  type IngestResult,
+  type PreparedPunch,
+  type RejectAnswer,
+} from './types';
 
 export interface CommittedPunch {
   result: IngestResult;
@@ -57,7 +63,8 @@ export async function commitBatch(
     records.map((record) => record.id),
   );
   const fresh = records.filter((record) => !storedIds.has(record.id));
-  const recorded = windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
+  const recorded =
+    windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
   const { decided, displaced } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
   const slots = prepared.map((entry, index): Slot => {
     if (entry.kind === 'answered') return entry;
@@ -71,7 +78,12 @@ export async function commitBatch(
   // The later punches this batch displaces become double scans in the same commit as the batch.
   const outcomes = await ctx.ledger.atomically(async () => {
     for (const { punch, reason } of displaced) {
-      await ctx.ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'ignored', reason });
+      const moved = await ctx.ledger.transition(punch.kioskId, punch.id, {
+        from: ['queued'],
+        to: 'ignored',
+        reason,
+      });
+      if (moved === null) throw new DisplacedPunchMovedError();
     }
     return ctx.ledger.insertKioskBatch(seen, toInsert);
   });
