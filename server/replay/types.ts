@@ -17,6 +17,8 @@ export type ReplayLedger = Pick<
   | keyof ReplayQueue
   | keyof LedgerTransactions
   | keyof ReplayLeases
+  | 'extendKenjoPause'
+  | 'kenjoPausedUntil'
   | 'punchesOfEmployeeBetween'
   | 'listPunches'
 >;
