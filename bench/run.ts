@@ -17,6 +17,7 @@ const SECTIONS: ReadonlyArray<{ name: string; load: () => Promise<Section> }> = 
   { name: 'kenjo-calls', load: async () => (await import('./kenjo-calls')).section },
   { name: 'ingest', load: async () => (await import('./ingest')).section },
   { name: 'kiosk-answer', load: async () => (await import('./kiosk-answer')).section },
+  { name: 'directory-privacy', load: async () => (await import('./directory-privacy')).section },
   { name: 'kiosk-weight', load: async () => (await import('./kiosk-weight')).section },
   { name: 'server-memory', load: async () => (await import('./server-memory')).section },
 ];

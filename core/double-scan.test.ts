@@ -36,7 +36,10 @@ describe('doubleScanReason', () => {
     ['America/New_York', 'already recorded at 02:01'],
     ['UTC', 'already recorded at 07:01'],
   ])('in %s says %j', (zone, expected) => {
-    expect(doubleScanReason(s(59.999), zone)).toBe(expected);
+    const reason = doubleScanReason(s(59.999), zone);
+    expect(reason.text).toBe(expected);
+    expect(reason.code).toBe('double-scan');
+    expect(String(reason.params.first).slice(11, 16)).toBe(expected.slice(-5));
   });
 });
 

@@ -8,6 +8,7 @@
  * *after* the new one counts as well. The answer prefers the nearest punch at or before the new one (the one the
  * person meant), else the nearest later one.
  */
+import { punchReason, type PunchReason } from './punch-reason';
 import { formatWallClock, toWallTime } from './wall-time';
 
 /** The proxy's `DOUBLE_SCAN_WINDOW_S` unless configured; the kiosk's until it has read its configuration. */
@@ -70,6 +71,7 @@ export function decideDoubleScan(
 }
 
 /** Why a double scan is ignored, for the kiosk's screen and the ledger: "already recorded at 08:01". */
-export function doubleScanReason(firstAtMs: number, timeZone: string): string {
-  return `already recorded at ${formatWallClock(toWallTime(firstAtMs, timeZone))}`;
+export function doubleScanReason(firstAtMs: number, timeZone: string): PunchReason {
+  const first = toWallTime(firstAtMs, timeZone);
+  return punchReason('double-scan', { first }, `already recorded at ${formatWallClock(first)}`);
 }

@@ -1,28 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import {
   IDENTIFIER_HASH,
-  deriveIdentifier,
+  identifierTag,
   normalizedIdentifier,
-  openName,
-  sealName,
+  pepperedTag,
+  slowDigest,
 } from './identifier-hash';
 
-describe('identifier secrets', () => {
-  it('derive the same tag for the same identifier and salt, another for another salt', async () => {
-    const tag = (await deriveIdentifier('B-1042', 'a')).tag;
-    expect(tag).toMatch(/^[0-9a-f]{64}$/);
-    expect((await deriveIdentifier('B-1042', 'a')).tag).toBe(tag);
-    expect((await deriveIdentifier('B-1042', 'b')).tag).not.toBe(tag);
-    expect(IDENTIFIER_HASH.iterations).toBeGreaterThanOrEqual(8_000);
+const FEW = 1_000;
+const params = (overrides: Partial<{ salt: string; pepper: string; iterations: number }> = {}) => ({
+  salt: 'salt',
+  pepper: 'pepper',
+  iterations: FEW,
+  ...overrides,
+});
+
+describe('identifier tags', () => {
+  it('are one slow PBKDF2-SHA256 derivation per guess, with many more rounds than the 8,000 of before', () => {
+    expect(IDENTIFIER_HASH.name).toBe('PBKDF2-SHA256/HMAC-SHA256');
+    expect(IDENTIFIER_HASH.iterations).toBeGreaterThanOrEqual(100_000);
   });
 
-  it('open a name only with the secret of the identifier it was sealed for', async () => {
-    const ada = await deriveIdentifier('B-1001', 'salt');
-    const guess = await deriveIdentifier('B-1002', 'salt');
-    const sealed = await sealName('Ada Lovelace', ada.key);
-    expect(sealed).not.toContain('Ada');
-    expect(await openName(sealed, ada.key)).toBe('Ada Lovelace');
-    expect(await openName(sealed, guess.key)).toBeNull();
+  it('are the same for the same identifier, salt and pepper, and another for another salt or pepper', async () => {
+    const tag = await identifierTag('B-1042', params());
+    expect(tag).toMatch(/^[0-9a-f]{64}$/);
+    expect(await identifierTag('B-1042', params())).toBe(tag);
+    expect(await identifierTag('B-1042', params({ salt: 'other' }))).not.toBe(tag);
+    expect(await identifierTag('B-1042', params({ pepper: 'other kiosk' }))).not.toBe(tag);
+    expect(await identifierTag('B-1042', params({ iterations: FEW + 1 }))).not.toBe(tag);
+    expect(await identifierTag('B-1043', params())).not.toBe(tag);
+  });
+
+  it('are the slow digest, the same for every kiosk, peppered per kiosk', async () => {
+    const slow = await slowDigest('B-1042', 'salt', FEW);
+    expect(slow.byteLength).toBe(32);
+    expect(await pepperedTag(slow, 'pepper')).toBe(await identifierTag('B-1042', params()));
   });
 
   it.each([

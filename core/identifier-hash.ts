@@ -1,80 +1,58 @@
 /**
- * How the kiosk's offline directory hides badges, emails and names. Each identifier goes through PBKDF2-SHA256,
- * salted per installation, with enough iterations that checking a list of guesses against a stolen directory costs
- * real time (each guess costs what one scan costs the kiosk), yet few enough that the kiosk answers within its
- * budget. From the derived secret come a tag (what the directory lists, to find the entry) and an AES-GCM key that
- * seals the person's name: a kiosk reads a name only when someone presents that person's badge or email, so the
- * directory names nobody who has not punched there. Web Crypto runs the same code in the browser and in Node.
+ * How the kiosk's offline directory hides badges and emails. It lists tags, never an identifier or a name. A tag is
+ * PBKDF2-SHA256 of the identifier under the installation's salt (the slow part: checking a list of guesses costs one
+ * derivation per guess, as one scan costs the kiosk), then HMAC-SHA256 under the kiosk's own pepper, so one kiosk's
+ * directory matches nothing in another's. The slow part is the same for every kiosk of an installation, so the
+ * server derives it once per identifier, not once per kiosk. Web Crypto runs the same code in the browser and in
+ * Node.
  */
 
-export const IDENTIFIER_HASH = { name: 'PBKDF2-SHA256+AES-GCM', iterations: 8_000 } as const;
+/** The derivation a directory names (a kiosk matches only a directory of the derivation it knows). */
+export const IDENTIFIER_HASH = { name: 'PBKDF2-SHA256/HMAC-SHA256', iterations: 100_000 } as const;
+
+/** What a kiosk needs to derive tags that match its directory. */
+export interface TagParameters {
+  /** The installation's salt, the same for every kiosk. */
+  salt: string;
+  /** This kiosk's own pepper. */
+  pepper: string;
+  iterations: number;
+}
 
 /** A badge is compared trimmed, an email trimmed and lower-cased: as the directory and the kiosk both read them. */
 export function normalizedIdentifier(kind: 'badge' | 'email', value: string): string {
   return kind === 'badge' ? value.trim() : value.trim().toLowerCase();
 }
 
-export interface IdentifierSecret {
-  /** Hex tag the directory lists for this identifier. */
-  tag: string;
-  /** Seals and opens the name stored beside the tag. */
-  key: CryptoKey;
-}
-
 const encoder = new TextEncoder();
 const hex = (bytes: ArrayBuffer) =>
   Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
-async function digest(label: string, secret: ArrayBuffer): Promise<ArrayBuffer> {
-  const input = new Uint8Array(label.length + secret.byteLength);
-  input.set(encoder.encode(label));
-  input.set(new Uint8Array(secret), label.length);
-  return crypto.subtle.digest('SHA-256', input);
-}
-
-export async function deriveIdentifier(
-  normalized: string,
-  salt: string,
-  iterations: number = IDENTIFIER_HASH.iterations,
-): Promise<IdentifierSecret> {
+/** The costly step, `iterations` rounds of PBKDF2-SHA256: 32 bytes, shared by every kiosk of the installation. */
+export async function slowDigest(normalized: string, salt: string, iterations: number): Promise<ArrayBuffer> {
   const password = await crypto.subtle.importKey('raw', encoder.encode(normalized), 'PBKDF2', false, [
     'deriveBits',
   ]);
-  const secret = await crypto.subtle.deriveBits(
+  return crypto.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(salt), iterations },
     password,
     256,
   );
-  const key = await crypto.subtle.importKey('raw', await digest('name:', secret), 'AES-GCM', false, [
-    'encrypt',
-    'decrypt',
-  ]);
-  return { tag: hex(await digest('tag:', secret)), key };
 }
 
-/** `base64(iv ‖ ciphertext)`; a fresh IV per seal. */
-export async function sealName(name: string, key: CryptoKey): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(name)),
+/** The cheap step: the slow digest keyed with one kiosk's pepper, as hex. */
+export async function pepperedTag(slow: ArrayBuffer, pepper: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(pepper),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
   );
-  const joined = new Uint8Array(iv.length + sealed.length);
-  joined.set(iv);
-  joined.set(sealed, iv.length);
-  return btoa(String.fromCharCode(...joined));
+  return hex(await crypto.subtle.sign('HMAC', key, slow));
 }
 
-/** The name, or null when the sealed text was not made with this key (or was altered). */
-export async function openName(sealed: string, key: CryptoKey): Promise<string | null> {
-  try {
-    const joined = Uint8Array.from(atob(sealed), (c) => c.charCodeAt(0));
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: joined.slice(0, 12) },
-      key,
-      joined.slice(12),
-    );
-    return new TextDecoder().decode(plain);
-  } catch {
-    return null;
-  }
+/** The tag a kiosk derives from what it scans; the directory lists the same tag for that identifier. */
+export async function identifierTag(normalized: string, parameters: TagParameters): Promise<string> {
+  return pepperedTag(await slowDigest(normalized, parameters.salt, parameters.iterations), parameters.pepper);
 }

@@ -4,7 +4,8 @@ import { PAIRING_CASES, punch, sent } from './testing/pairing-cases';
 
 describe('decideOvernight', () => {
   it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    expect(decideOvernight(c.history, c.punch, c.maxShiftHours)).toEqual({
+    const decision = decideOvernight(c.history, c.punch, c.maxShiftHours);
+    expect({ isOvernightShift: decision.isOvernightShift, reason: decision.reason.text }).toEqual({
       isOvernightShift: c.isOvernightShift,
       reason: c.reason,
     });
@@ -21,7 +22,11 @@ describe('decideOvernight', () => {
     const history = [sent('2026-02-03T23:00:00', { atMs: now.atMs + 1000 })];
     expect(decideOvernight(history, now, 16)).toEqual({
       isOvernightShift: false,
-      reason: 'the open entry of 3 Feb starts at 23:00, after this punch',
+      reason: {
+        code: 'overnight-starts-after',
+        params: { start: '2026-02-03T23:00:00' },
+        text: 'the open entry of 3 Feb starts at 23:00, after this punch',
+      },
     });
   });
 

@@ -3,6 +3,7 @@
  * model (`attendance-day.ts`); this module says it in words for the ledger and the logs, and picks which delivered
  * punches a decision needs.
  */
+import { punchReason, type PunchReason } from './punch-reason';
 import {
   canCloseOvernight,
   overnightClose,
@@ -23,7 +24,7 @@ export interface DeliveredPunch extends AttendancePunch {
 
 export interface OvernightDecision {
   isOvernightShift: boolean;
-  reason: string;
+  reason: PunchReason;
 }
 
 /** How far back, in real time, the delivered punches of days D-1 and D can lie before a punch at 18:00 or earlier. */
@@ -46,26 +47,51 @@ export function overnightWitnesses<T extends DeliveredPunch>(delivered: readonly
 }
 
 function describe(close: OvernightClose): OvernightDecision {
-  const ordinary = (reason: string): OvernightDecision => ({ isOvernightShift: false, reason });
+  const ordinary = (reason: PunchReason): OvernightDecision => ({ isOvernightShift: false, reason });
   switch (close.kind) {
     case 'after-latest-time':
-      return ordinary('after 18:00, so an ordinary punch');
+      return ordinary(punchReason('overnight-after-latest-time', {}, 'after 18:00, so an ordinary punch'));
     case 'no-open-entry':
-      return ordinary(`no open entry on ${formatWallDay(close.day)}`);
-    case 'starts-after':
       return ordinary(
-        `the open entry of ${formatWallDay(close.start.wallTime)} starts at ${formatWallClock(close.start.wallTime)}, after this punch`,
+        punchReason(
+          'overnight-no-open-entry',
+          { day: close.day },
+          `no open entry on ${formatWallDay(close.day)}`,
+        ),
       );
-    case 'too-long':
+    case 'starts-after': {
+      const start = close.start.wallTime;
       return ordinary(
-        `the open entry of ${formatWallDay(close.start.wallTime)} started ${formatDuration(close.elapsedMs)} earlier, ` +
-          `more than the ${formatDuration(close.limitMs)} limit`,
+        punchReason(
+          'overnight-starts-after',
+          { start },
+          `the open entry of ${formatWallDay(start)} starts at ${formatWallClock(start)}, after this punch`,
+        ),
       );
-    case 'closes':
+    }
+    case 'too-long': {
+      const { elapsedMs, limitMs } = close;
+      const start = close.start.wallTime;
+      return ordinary(
+        punchReason(
+          'overnight-too-long',
+          { start, elapsedMs, limitMs },
+          `the open entry of ${formatWallDay(start)} started ${formatDuration(elapsedMs)} earlier, ` +
+            `more than the ${formatDuration(limitMs)} limit`,
+        ),
+      );
+    }
+    case 'closes': {
+      const start = close.start.wallTime;
       return {
         isOvernightShift: true,
-        reason: `closes the ${formatWallClock(close.start.wallTime)} entry of ${formatWallDay(close.start.wallTime)} after ${formatDuration(close.elapsedMs)}`,
+        reason: punchReason(
+          'overnight-closes',
+          { start, elapsedMs: close.elapsedMs },
+          `closes the ${formatWallClock(start)} entry of ${formatWallDay(start)} after ${formatDuration(close.elapsedMs)}`,
+        ),
       };
+    }
   }
 }
 

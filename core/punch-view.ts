@@ -3,6 +3,7 @@
  * operator's action): the ledger's fields with instants as RFC 3339 and the employee labelled and named.
  */
 import type { EmployeeRef } from './punch';
+import type { CodedReason } from './punch-reason';
 import type { PunchStatus } from './punch-status';
 
 export interface PunchView {
@@ -24,9 +25,12 @@ export interface PunchView {
   kenjoDateTime: string;
   timeZone: string;
   status: PunchStatus;
+  /** The English sentence; `reasonCode` says it as a code with parameters, for the console's languages. */
   reason: string | null;
+  reasonCode: CodedReason | null;
   isOvernightShift: boolean | null;
   overnightReason: string | null;
+  overnightReasonCode: CodedReason | null;
   attempts: number;
   lastError: string | null;
   nextAttemptAt: string | null;

@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, expect, request as apiRequest, test } from '@playwright/test';
-import pino from 'pino';
-import { parseConfig } from '../server/config';
-import { type RunningServer, startServer } from '../server/start-server';
+import type { RunningServer } from '../server/start-server';
 import { KioskPage } from './pages/kiosk-page';
 import { E2E_ADMIN_TOKEN } from './support/admin-token';
+import { startFreshServer } from './support/fresh-server';
 import { makeTestCertificate } from './support/test-ca';
 
 // Not a loopback name: Chromium treats http://127.0.0.1 as secure, so only a real name proves HTTPS is what counts.
@@ -17,16 +13,10 @@ let certificate: ReturnType<typeof makeTestCertificate>;
 
 test.beforeAll(async () => {
   certificate = makeTestCertificate(HOST);
-  const config = parseConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-https-')),
-    TIME_ZONE: 'Europe/Berlin',
-    ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+  server = await startFreshServer('https', {
     TLS_CERT_FILE: certificate.certFile,
     TLS_KEY_FILE: certificate.keyFile,
   });
-  server = await startServer(config, pino({ level: 'warn' }), { simulatorPort: 0 });
 });
 
 test.afterAll(async () => {

@@ -17,7 +17,6 @@ import { createReplay } from './replay/replay';
 import { createDirectory } from './directory/directory';
 import { directoryPort } from './directory-port';
 import type { Services } from './services';
-import { startSimulator } from './simulator/start';
 
 export const DEMO_API_KEY = 'demo-api-key';
 
@@ -41,8 +40,11 @@ export interface ServicesOptions {
 
 export async function startServices(config: Config, options: ServicesOptions): Promise<RunningServices> {
   const { logger, now = Date.now } = options;
+  // Loaded only in demo mode: against a real Kenjo the simulator's code would sit in memory unused.
   const simulator = config.demoMode
-    ? await startSimulator({
+    ? await (
+        await import('./simulator/start')
+      ).startSimulator({
         port: options.simulatorPort ?? 0,
         host: '127.0.0.1',
         apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,

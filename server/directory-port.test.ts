@@ -16,7 +16,7 @@ async function port(listEmployees: () => Promise<typeof EMPLOYEES>) {
 
 describe('directoryPort', () => {
   it.each([
-    [{ externalId: 'B-1001' }, { kind: 'found', userId: 'u-ada' }],
+    [{ externalId: 'B-1001' }, { kind: 'found', userId: 'u-ada', displayName: 'Ada' }],
     [
       { email: 'eve@demo.example' },
       { kind: 'inactive', reason: 'inactive employee: email eve@demo.example is no longer active in Kenjo' },

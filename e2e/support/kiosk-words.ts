@@ -22,6 +22,12 @@ export const KIOSK_WORDS = {
     already: (time: string) => `Already recorded at ${time}`,
     punchLanguage: 'Language for your punch',
     settings: 'Kiosk settings',
+    settingsPin: 'Settings PIN',
+    unlock: 'Open settings',
+    wrongPin: 'Wrong PIN.',
+    defaultLanguage: 'Default language',
+    unpair: 'Unpair this kiosk',
+    setupHeading: 'Set up this kiosk',
   },
   de: {
     locale: 'de-DE',
@@ -45,6 +51,12 @@ export const KIOSK_WORDS = {
     already: (time: string) => `Bereits um ${time} erfasst`,
     punchLanguage: 'Sprache für Ihre Stempelung',
     settings: 'Kioskeinstellungen',
+    settingsPin: 'Einstellungs-PIN',
+    unlock: 'Einstellungen öffnen',
+    wrongPin: 'Falsche PIN.',
+    defaultLanguage: 'Standardsprache',
+    unpair: 'Kiosk entkoppeln',
+    setupHeading: 'Diesen Kiosk einrichten',
   },
 } as const;
 

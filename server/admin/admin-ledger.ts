@@ -43,7 +43,9 @@ export async function allPunches(
 export async function employeeNames(
   ledger: AdminLedger,
 ): Promise<(punch: Pick<LedgerPunch, 'employeeKey'>) => string | null> {
-  const names = new Map(((await ledger.loadDirectory())?.employees ?? []).map((e) => [e.userId, e.displayName]));
+  const names = new Map(
+    ((await ledger.loadDirectory())?.employees ?? []).map((e) => [e.userId, e.displayName]),
+  );
   return (punch) => (punch.employeeKey === null ? null : (names.get(punch.employeeKey) ?? null));
 }
 

@@ -19,12 +19,16 @@ const query = z.object({
 /** Unsettled punches of the same employee after the failed one, which replay will not send until it is settled. */
 export async function heldBehind(ledger: AdminLedger, failed: LedgerPunch): Promise<number> {
   if (failed.employeeKey === null) return 0;
-  const later = await ledger.punchesOfEmployeeBetween(failed.employeeKey, failed.atMs, Number.MAX_SAFE_INTEGER);
+  const later = await ledger.punchesOfEmployeeBetween(
+    failed.employeeKey,
+    failed.atMs,
+    Number.MAX_SAFE_INTEGER,
+  );
   return later.filter(
-      (p) =>
-        (p.status === 'queued' || p.status === 'sending') &&
-        (p.atMs > failed.atMs || (p.atMs === failed.atMs && p.seq > failed.seq)),
-    ).length;
+    (p) =>
+      (p.status === 'queued' || p.status === 'sending') &&
+      (p.atMs > failed.atMs || (p.atMs === failed.atMs && p.seq > failed.seq)),
+  ).length;
 }
 
 export function registerAttentionRoute(app: FastifyInstance, { services, adminAuth }: RouteDeps): void {

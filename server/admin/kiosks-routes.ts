@@ -57,7 +57,10 @@ export function registerAdminKiosks(app: FastifyInstance, { config, services, ad
     const token = newKioskToken();
     await ledger.insertKiosk(kiosk, hashToken(token));
     const { pairingCode } = await issuePairingCode(ledger, kiosk.id, nowMs);
-    await audit(adminOf(request).actor, 'kiosk.create', kiosk.id, { name: kiosk.name, timeZone: kiosk.timeZone });
+    await audit(adminOf(request).actor, 'kiosk.create', kiosk.id, {
+      name: kiosk.name,
+      timeZone: kiosk.timeZone,
+    });
     return reply.status(201).send({ id: kiosk.id, token, pairingCode });
   });
 

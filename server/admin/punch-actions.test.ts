@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { heldReason } from '../../core/held-punch';
+import { reasonText, type ReasonInput } from '../../core/punch-reason';
 import {
   type Harness,
   adminHeaders,
@@ -166,11 +167,16 @@ describe('operator actions on a punch', () => {
 const json = { ...adminHeaders, 'content-type': 'application/json' };
 const url = (id: string, what: string) => `/api/v1/admin/punches/${kiosk.id}/${id}/${what}`;
 
-async function stuck(reason: string): Promise<string> {
+async function stuck(reason: ReasonInput): Promise<string> {
   const p = punch();
   await postPunches(h, kiosk.token, [p]);
   h.ledger.transition(kiosk.id, p.id, { from: ['queued'], to: 'sending', incrementAttempts: true });
-  h.ledger.transition(kiosk.id, p.id, { from: ['sending'], to: 'failed', reason, lastError: reason });
+  h.ledger.transition(kiosk.id, p.id, {
+    from: ['sending'],
+    to: 'failed',
+    reason,
+    lastError: reasonText(reason),
+  });
   return p.id;
 }
 

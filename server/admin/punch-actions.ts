@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isHeldForKenjoCheck } from '../../core/held-punch';
+import { reasonText } from '../../core/punch-reason';
 import type { EmployeeRef } from '../../core/punch';
 import { validatePunch } from '../../core/validate-punch';
 import { adminOf } from '../auth/admin-auth';
@@ -103,7 +104,11 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
     assertSendable(punch, employee);
     const answer = await directory.resolve(employee);
     if (answer.kind === 'unknown' || answer.kind === 'inactive') {
-      throw new HttpError(422, `${answer.kind}-employee`, `${answer.reason}; choose another employee.`);
+      throw new HttpError(
+        422,
+        `${answer.kind}-employee`,
+        `${reasonText(answer.reason)}; choose another employee.`,
+      );
     }
     // An unavailable directory leaves the key open; replay resolves it (and fails the punch if it is unknown).
     const employeeKey = answer.kind === 'found' ? answer.userId : null;
@@ -122,7 +127,7 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
   app.post('/api/v1/admin/punches/:kioskId/:id/confirm', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(confirmBody, request.body, 'body');
     const punch = await actionablePunch(request);
-    if (punch.status !== 'failed' || !isHeldForKenjoCheck(punch.reason)) {
+    if (punch.status !== 'failed' || !isHeldForKenjoCheck(punch.reason, punch.reasonCode)) {
       throw new HttpError(
         409,
         'punch-not-held',

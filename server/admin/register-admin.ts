@@ -16,6 +16,7 @@ import { registerPunchActions } from './punch-actions';
 import { registerPunchesCsvRoute } from './punches-csv-route';
 import { registerAdminPunches } from './punches-route';
 import { registerSessionRoutes } from './session-routes';
+import { registerSettingsPinRoute } from './settings-pin-route';
 import { registerStatusRoutes } from './status-routes';
 import { registerWhoIsInRoute } from './who-is-in-route';
 
@@ -35,5 +36,6 @@ export async function registerAdmin(app: FastifyInstance, deps: RouteDeps): Prom
   registerStatusRoutes(app, deps);
   registerPunchesCsvRoute(app, deps);
   registerConsoleConfigRoute(app, deps);
+  registerSettingsPinRoute(app, deps);
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 302));
 }

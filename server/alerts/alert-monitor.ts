@@ -94,7 +94,10 @@ export function createAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
       timer ??= setInterval(
         () =>
           void check().catch((error: unknown) =>
-            logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'alert check failed'),
+            logger.warn(
+              { err: error instanceof Error ? error.message : String(error) },
+              'alert check failed',
+            ),
           ),
         intervalMs,
       );

@@ -1,12 +1,19 @@
 /**
  * `npm run backup [-- <file>]`: copies the ledger in DATA_DIR while the server runs, to `<file>` or to
- * `${DATA_DIR}/backups/ledger-<time>.sqlite`. Restoring is in the README.
+ * `${DATA_DIR}/backups/ledger-<time>.sqlite`. Restoring is in the README. A ledger in PostgreSQL (DATABASE_URL) is
+ * backed up with PostgreSQL's own tools.
  */
 import { existsSync } from 'node:fs';
 import { ledgerPath } from '../ledger/open-database';
 import { backupLedger, defaultBackupPath } from './backup-ledger';
 
 async function main(): Promise<void> {
+  if (process.env['DATABASE_URL']) {
+    console.error(
+      'The ledger is in PostgreSQL (DATABASE_URL is set): back it up with pg_dump, see the README.',
+    );
+    process.exit(1);
+  }
   const dataDir = process.env['DATA_DIR'] || './data';
   if (!existsSync(ledgerPath(dataDir))) {
     console.error(`There is no ledger at ${ledgerPath(dataDir)}; set DATA_DIR to the server's data folder.`);

@@ -1,5 +1,6 @@
 import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../core/double-scan';
 import { employeeIdentifier } from '../../core/punch';
+import { reasonText, type PunchReason } from '../../core/punch-reason';
 import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
 import {
   DisplacedPunchMovedError,
@@ -17,7 +18,10 @@ export interface CommittedPunch {
 
 type Slot =
   | { kind: 'answered'; result: IngestResult }
-  | { kind: 'insert'; record: NewPunch; answer?: RejectAnswer | undefined };
+  | { kind: 'insert'; record: NewPunch; answer?: RejectAnswer | undefined; name?: string | undefined };
+
+/** The name goes with every answer but a refusal: a rejected punch names nobody (an inactive employee is not named). */
+const named = (name: string | undefined) => (name === undefined ? {} : { name });
 
 /** Punches of one person within this batch: by Kenjo id when resolved, else by the identifier as sent. */
 function personKey(record: NewPunch): string {
@@ -69,9 +73,10 @@ export async function commitBatch(
   const slots = prepared.map((entry, index): Slot => {
     if (entry.kind === 'answered') return entry;
     if (storedIds.has(entry.record.id)) {
-      return { kind: 'answered', result: { id: entry.record.id, status: 'duplicate' } };
+      return { kind: 'answered', result: { id: entry.record.id, status: 'duplicate', ...named(entry.name) } };
     }
-    return { kind: 'insert', record: decided.get(index) ?? entry.record, answer: entry.answer };
+    const record = decided.get(index) ?? entry.record;
+    return { kind: 'insert', record, answer: entry.answer, name: entry.name };
   });
 
   const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
@@ -93,17 +98,19 @@ export async function commitBatch(
     const { record } = slot;
     const outcome = outcomes[next];
     next += 1;
-    if (outcome !== 'inserted') return { result: { id: record.id, status: 'duplicate' }, stored: null };
+    if (outcome !== 'inserted') {
+      return { result: { id: record.id, status: 'duplicate', ...named(slot.name) }, stored: null };
+    }
     const status = record.status === 'rejected' ? 'rejected' : 'accepted';
-    const reason = record.reason === null ? {} : { reason: record.reason };
-    const answer = status === 'rejected' ? slot.answer : undefined;
+    const reason = record.reason === null ? {} : { reason: reasonText(record.reason) };
+    const answer = status === 'rejected' ? slot.answer : named(slot.name);
     return { result: { id: record.id, status, ...reason, ...answer }, stored: record };
   });
 }
 
 interface Displaced {
   punch: LedgerPunch;
-  reason: string;
+  reason: PunchReason;
 }
 
 /** Each fresh queued punch of the batch decided in time order, against the stored ones and the batch's kept ones. */

@@ -12,7 +12,14 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-type Result = { id: string | null; status: string; reason?: string; code?: string; params?: object };
+type Result = {
+  id: string | null;
+  status: string;
+  reason?: string;
+  code?: string;
+  params?: object;
+  name?: string;
+};
 const send = async (punches: unknown[], token = kiosk.token, sentAt?: string) => {
   const res = await postPunches(h, token, punches, sentAt);
   expect(res.statusCode).toBe(200);
@@ -22,13 +29,13 @@ const stored = (id: string, kioskId = kiosk.id) => h.ledger.getPunch(kioskId, id
 const at = (offsetS: number) => new Date(T0 + offsetS * 1000).toISOString();
 
 describe('ingest: each punch', () => {
-  it('answers in the order sent and stores each with its outcome', async () => {
+  it('answers in the order sent, names the employee of each punch not refused, and stores each', async () => {
     const ada = punch();
     const unknown = punch({ employee: { externalId: 'B-9999' } });
     const inactive = punch({ employee: { email: 'eve@demo.example' } });
     const bob = punch({ employee: { userId: 'u-bob' } });
     expect(await send([ada, unknown, inactive, bob])).toEqual([
-      { id: ada.id, status: 'accepted' },
+      { id: ada.id, status: 'accepted', name: 'Ada' },
       { id: unknown.id, status: 'rejected', reason: 'unknown employee', code: 'unknown-employee' },
       {
         id: inactive.id,
@@ -36,7 +43,7 @@ describe('ingest: each punch', () => {
         reason: 'inactive employee: no longer active in Kenjo',
         code: 'inactive-employee',
       },
-      { id: bob.id, status: 'accepted' },
+      { id: bob.id, status: 'accepted', name: 'Bob' },
     ]);
     expect(stored(ada.id)).toMatchObject({
       status: 'queued',
@@ -135,7 +142,11 @@ describe('ingest: resends', () => {
     await send(batch);
     const before = h.ledger.listPunches({ limit: 10 });
     const kicks = h.kicks.count;
-    expect(await send(batch)).toEqual(batch.map((p) => ({ id: p.id, status: 'duplicate' })));
+    // The kiosk that lost its answer learns the name from the resend's; a refused punch names nobody.
+    const names = ['Ada', 'Ada', undefined, undefined];
+    expect(await send(batch)).toEqual(
+      batch.map((p, i) => ({ id: p.id, status: 'duplicate', ...(names[i] ? { name: names[i] } : {}) })),
+    );
     expect(h.ledger.listPunches({ limit: 10 })).toEqual(before);
     expect(h.kicks.count).toBe(kicks);
   });
@@ -143,7 +154,7 @@ describe('ingest: resends', () => {
   it('answers duplicate for an id repeated within a batch', async () => {
     const p = punch();
     expect(await send([p, { ...p, at: at(600) }])).toEqual([
-      { id: p.id, status: 'accepted' },
+      { id: p.id, status: 'accepted', name: 'Ada' },
       { id: p.id, status: 'duplicate' },
     ]);
     expect(stored(p.id)?.at).toBe(p.at);
@@ -154,7 +165,7 @@ describe('ingest: resends', () => {
     const p = punch();
     await send([p]);
     expect(await send([{ ...p, employee: { externalId: 'B-1002' } }], other.token)).toEqual([
-      { id: p.id, status: 'accepted' },
+      { id: p.id, status: 'accepted', name: 'Bob' },
     ]);
   });
 });
@@ -165,11 +176,15 @@ describe('ingest: double scans', () => {
     const second = punch({ at: at(59) });
     const third = punch({ at: at(60) });
     expect(await send([first, second, third])).toEqual([
-      { id: first.id, status: 'accepted' },
-      { id: second.id, status: 'accepted', reason: 'already recorded at 08:00' },
-      { id: third.id, status: 'accepted' },
+      { id: first.id, status: 'accepted', name: 'Ada' },
+      { id: second.id, status: 'accepted', reason: 'already recorded at 08:00', name: 'Ada' },
+      { id: third.id, status: 'accepted', name: 'Ada' },
     ]);
-    expect(stored(second.id)).toMatchObject({ status: 'ignored', reason: 'already recorded at 08:00' });
+    expect(stored(second.id)).toMatchObject({
+      status: 'ignored',
+      reason: 'already recorded at 08:00',
+      reasonCode: { code: 'double-scan', params: { first: '2026-02-04T08:00:00' } },
+    });
     expect(stored(third.id)?.status).toBe('queued');
   });
 
@@ -178,7 +193,7 @@ describe('ingest: double scans', () => {
     const late = punch({ at: at(30) });
     const early = punch({ employee: { email: 'ADA@demo.example' } });
     await send([late], other.token);
-    expect(await send([early])).toEqual([{ id: early.id, status: 'accepted' }]);
+    expect(await send([early])).toEqual([{ id: early.id, status: 'accepted', name: 'Ada' }]);
     expect(stored(early.id)?.status).toBe('queued');
     expect(stored(late.id, other.id)).toMatchObject({
       status: 'ignored',

@@ -1,5 +1,6 @@
 import { isUuid } from '../../core/identifiers';
 import type { EmployeeRef } from '../../core/punch';
+import { arrivalReasons, type PunchReason } from '../../core/punch-reason';
 import { validatePunch } from '../../core/validate-punch';
 import { parseInstant, toWallTime } from '../../core/wall-time';
 import type { EmployeeResolution } from '../services';
@@ -32,18 +33,13 @@ function heldWhenOld(
   ctx: IngestContext,
   atMs: number,
   receivedAtMs: number,
-): { status: 'queued' | 'failed'; reason: string | null } {
+): { status: 'queued' | 'failed'; reason: PunchReason | null } {
   const ageDays = Math.floor((receivedAtMs - atMs) / DAY_MS);
   if (receivedAtMs - atMs <= ctx.maxPunchAgeDays * DAY_MS) return { status: 'queued', reason: null };
   return {
     status: 'failed',
-    reason: `the punch was ${ageDays} days old when it reached the server (more than ${ctx.maxPunchAgeDays}); send it or discard it`,
+    reason: arrivalReasons.tooOld(ageDays, ctx.maxPunchAgeDays),
   };
-}
-
-function describeFuture(aheadMs: number, limitS: number): string {
-  const aheadS = Math.round(aheadMs / 1000);
-  return `at is ${aheadS} s ahead of the server's clock (the limit is ${limitS} s); check the kiosk's clock`;
 }
 
 /**
@@ -70,7 +66,7 @@ export async function preparePunch(
     if (rawId !== null && isUuid(rawId)) {
       return {
         kind: 'store',
-        record: rejectedRecord(object, rawId, kiosk, checked.message, receivedAtMs),
+        record: rejectedRecord(object, rawId, kiosk, arrivalReasons.invalid(checked.message), receivedAtMs),
         answer: { code: 'invalid-punch' },
       };
     }
@@ -95,12 +91,11 @@ export async function preparePunch(
   };
   const aheadMs = atMs - receivedAtMs;
   if (aheadMs > ctx.maxClockSkewS * 1000) {
-    const reason = describeFuture(aheadMs, ctx.maxClockSkewS);
-    const params = { aheadS: Math.round(aheadMs / 1000), limitS: ctx.maxClockSkewS };
+    const reason = arrivalReasons.clockAhead(Math.round(aheadMs / 1000), ctx.maxClockSkewS);
     return {
       kind: 'store',
       record: { ...base, employeeKey: null, status: 'rejected', reason },
-      answer: { code: 'clock-ahead', params },
+      answer: { code: 'clock-ahead', params: reason.params },
     };
   }
   const resolution = await resolveOnce(ctx, memory, punch.employee);
@@ -109,6 +104,7 @@ export async function preparePunch(
       return {
         kind: 'store',
         record: { ...base, employeeKey: resolution.userId, ...heldWhenOld(ctx, atMs, receivedAtMs) },
+        ...(resolution.displayName === undefined ? {} : { name: resolution.displayName }),
       };
     case 'unknown':
     case 'inactive':

@@ -1,4 +1,5 @@
 import type { EmployeeRef } from '../../core/punch';
+import type { PunchReason } from '../../core/punch-reason';
 import { parseInstant, toWallTime } from '../../core/wall-time';
 import type { KioskRecord, NewPunch } from '../ledger/ledger';
 
@@ -18,7 +19,7 @@ export function rejectedRecord(
   raw: Record<string, unknown>,
   id: string,
   kiosk: KioskRecord,
-  reason: string,
+  reason: PunchReason,
   receivedAtMs: number,
 ): NewPunch {
   const at = typeof raw.at === 'string' ? clip(raw.at) : '';

@@ -11,6 +11,11 @@ export interface IngestResult {
   /** Why, for the kiosk to say in its own language; `reason` stays the operator's sentence. */
   code?: RejectCode;
   params?: Record<string, string | number>;
+  /**
+   * The employee's name, on a punch that was not rejected: the only way a kiosk learns a name (its offline copy
+   * of the directory has none), so it can greet the person by name when they punch there again offline.
+   */
+  name?: string;
 }
 
 /** The refusals a kiosk explains to the person who punched. */
@@ -37,7 +42,8 @@ export interface IngestContext {
  * double-scan check and the insert come after, in one transaction (see `commit-batch.ts`).
  */
 export type PreparedPunch =
-  { kind: 'answered'; result: IngestResult } | { kind: 'store'; record: NewPunch; answer?: RejectAnswer };
+  | { kind: 'answered'; result: IngestResult }
+  | { kind: 'store'; record: NewPunch; answer?: RejectAnswer; name?: string };
 
 export interface BatchInput {
   kiosk: KioskRecord;

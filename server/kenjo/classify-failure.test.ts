@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFetchFailure, errorCodes } from './classify-failure';
+import { classifyRequestFailure, errorCodes } from './classify-failure';
 
 /** The shape undici's fetch rejects with: `TypeError('fetch failed')` whose cause carries the socket error. */
 function fetchFailed(cause: unknown): TypeError {
@@ -10,7 +10,7 @@ function withCode(code: string, message = code): Error {
   return Object.assign(new Error(message), { code });
 }
 
-describe('classifyFetchFailure', () => {
+describe('classifyRequestFailure', () => {
   it.each([
     ['ECONNREFUSED', 'not-sent'],
     ['ENOTFOUND', 'not-sent'],
@@ -27,12 +27,12 @@ describe('classifyFetchFailure', () => {
     ['UND_ERR_BODY_TIMEOUT', 'maybe-sent'],
     ['SOMETHING_NEW', 'maybe-sent'],
   ])('a cause with code %s is %s', (code, kind) => {
-    expect(classifyFetchFailure(fetchFailed(withCode(code)), 1000).kind).toBe(kind);
+    expect(classifyRequestFailure(fetchFailed(withCode(code)), 1000).kind).toBe(kind);
   });
 
   it('reads the codes inside an AggregateError (both address families refused)', () => {
     const aggregate = new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], 'refused');
-    expect(classifyFetchFailure(fetchFailed(aggregate), 1000)).toEqual({
+    expect(classifyRequestFailure(fetchFailed(aggregate), 1000)).toEqual({
       kind: 'not-sent',
       detail: 'could not connect (ECONNREFUSED)',
     });
@@ -40,14 +40,14 @@ describe('classifyFetchFailure', () => {
 
   it('is maybe-sent when one code among refusals is ambiguous', () => {
     const aggregate = new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNRESET')], 'mixed');
-    expect(classifyFetchFailure(fetchFailed(aggregate), 1000).kind).toBe('maybe-sent');
+    expect(classifyRequestFailure(fetchFailed(aggregate), 1000).kind).toBe('maybe-sent');
   });
 
   it.each([
     ['TimeoutError', 'no complete answer within 250 ms'],
     ['AbortError', 'the request was aborted'],
   ])('a %s is maybe-sent', (name, detail) => {
-    expect(classifyFetchFailure(new DOMException('stopped', name), 250)).toEqual({
+    expect(classifyRequestFailure(new DOMException('stopped', name), 250)).toEqual({
       kind: 'maybe-sent',
       detail,
     });
@@ -58,7 +58,7 @@ describe('classifyFetchFailure', () => {
     ['a string', 'weird'],
     ['null', null],
   ])('%s is maybe-sent', (_label, err) => {
-    expect(classifyFetchFailure(err, 1000).kind).toBe('maybe-sent');
+    expect(classifyRequestFailure(err, 1000).kind).toBe('maybe-sent');
   });
 });
 

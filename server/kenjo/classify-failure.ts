@@ -1,5 +1,5 @@
 /**
- * Decides, from what `fetch` threw, whether the request can have reached Kenjo.
+ * Decides, from what an HTTP request to Kenjo threw, whether the request can have reached Kenjo.
  *
  * `not-sent` only when the failure provably happened before a byte of the request was written: the name did not
  * resolve, the connection was refused or unreachable, or TLS failed. Everything else (our timeout, a reset or closed
@@ -52,7 +52,7 @@ function errorName(err: unknown): string | null {
     : null;
 }
 
-export function classifyFetchFailure(err: unknown, timeoutMs: number): ClassifiedFailure {
+export function classifyRequestFailure(err: unknown, timeoutMs: number): ClassifiedFailure {
   const name = errorName(err);
   if (name === 'TimeoutError') {
     return { kind: 'maybe-sent', detail: `no complete answer within ${timeoutMs} ms` };

@@ -1,8 +1,20 @@
 /**
- * One HTTP exchange with Kenjo through Node's global fetch, bounded by a timeout that covers the headers and the
- * body. Never throws: a response of any status is `response`, anything else is a classified `failure`.
+ * One HTTP exchange with Kenjo over one pool of kept-alive connections per protocol (Node's own `http`/`https`
+ * agents), bounded by a timeout that covers the headers and the body. Never throws: a response of any status is
+ * `response`, anything else is a classified `failure`.
+ *
+ * Why not the global `fetch`: each of its calls builds a Request, a Response, web streams and their controllers,
+ * which the replay (hundreds of calls a second) promoted to the old generation faster than it was collected. With
+ * 4,000 calls, eight at a time, the old generation peaked at about 48 MB through `fetch` and 11 MB through `http`.
  */
-import { classifyFetchFailure, type ClassifiedFailure } from './classify-failure';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { classifyRequestFailure, type ClassifiedFailure } from './classify-failure';
+
+const agents = {
+  http: new HttpAgent({ keepAlive: true }),
+  https: new HttpsAgent({ keepAlive: true }),
+};
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -25,42 +37,84 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, s
 }
 
 /** JSON when it parses, the raw text otherwise, `undefined` when the body could not be read. */
-async function readBody(response: Response): Promise<unknown> {
+async function readBody(response: IncomingMessage): Promise<unknown> {
+  let text: string;
   try {
-    const text = await response.text();
-    if (text === '') return null;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+    text = Buffer.concat(chunks).toString('utf8');
   } catch {
     return undefined;
   }
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function headersOf(response: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * Resolves with the response once its headers arrived. A redirect is a response like any other (a redirected POST
+ * would turn into a GET; a redirect means the base URL is wrong, so it is shown). An abort rejects with the
+ * signal's reason, so that a timeout reads as one.
+ */
+function exchange(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const secure = url.protocol === 'https:';
+    const request = (secure ? httpsRequest : httpRequest)(url, {
+      method,
+      headers,
+      agent: secure ? agents.https : agents.http,
+      signal,
+    });
+    request.once('error', (err) => reject(signal.aborted ? (signal.reason as unknown) : err));
+    request.once('response', resolve);
+    request.end(body);
+  });
 }
 
 export async function send(baseUrl: string, request: HttpRequest, timeoutMs: number): Promise<HttpResult> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.authorization !== undefined) headers['authorization'] = request.authorization;
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
+  const signal = AbortSignal.timeout(timeoutMs);
+  let response: IncomingMessage;
   try {
-    response = await fetch(buildUrl(baseUrl, request.path, request.query), {
-      method: request.method,
+    response = await exchange(
+      buildUrl(baseUrl, request.path, request.query),
+      request.method,
       headers,
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-      // A redirected POST would turn into a GET; a redirect means the base URL is wrong, so show it.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+      body,
+      signal,
+    );
   } catch (err) {
-    return { kind: 'failure', failure: classifyFetchFailure(err, timeoutMs) };
+    return { kind: 'failure', failure: classifyRequestFailure(err, timeoutMs) };
   }
   // The status is known once headers arrived; a body cut short leaves `body` undefined but keeps the status.
   return {
     kind: 'response',
-    status: response.status,
-    headers: response.headers,
+    status: response.statusCode ?? 0,
+    headers: headersOf(response),
     body: await readBody(response),
   };
 }

@@ -5,14 +5,10 @@
  * with no field beyond it allowed, and a punch with the flag against the current page's body.
  */
 import type { OpenAPIV3 } from 'openapi-types';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KENJO_BASE_PATH } from '../simulator/app';
-import { loadSpec, operationValidator, recordingFetch, type RecordedRequest } from '../testing/kenjo-openapi';
-import { punch, setup } from '../testing/simulator-fixture';
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+import { describe, expect, it } from 'vitest';
+import { createKenjoClient } from './client';
+import { loadSpec, operationValidator, recordingKenjo, type RecordedRequest } from '../testing/kenjo-openapi';
+import { API_KEY, punch, setup } from '../testing/simulator-fixture';
 
 const spec = loadSpec();
 const withoutOvernight = (schema: OpenAPIV3.SchemaObject): OpenAPIV3.SchemaObject => {
@@ -46,14 +42,16 @@ function validatorFor(request: RecordedRequest) {
 describe("the client's requests against Kenjo's published OpenAPI document", () => {
   it('login, employees, names, track-time with and without overnight, attendances and logout all validate', async () => {
     const recorded: RecordedRequest[] = [];
-    vi.stubGlobal('fetch', recordingFetch(KENJO_BASE_PATH, recorded));
-    const { client } = await setup();
+    const { running } = await setup();
+    const recorder = await recordingKenjo(running.baseUrl, recorded);
+    const client = createKenjoClient({ baseUrl: recorder.baseUrl, apiKey: API_KEY });
     await client.listEmployees();
     expect(await client.trackTime(punch('2026-02-03T22:00:00'))).toEqual({ kind: 'applied' });
     const overnight = punch('2026-02-04T06:00:00', { isOvernightShift: true });
     expect(await client.trackTime(overnight)).toEqual({ kind: 'applied' });
     await client.listAttendances('2026-02-03', '2026-02-04');
     await client.close();
+    await recorder.close();
 
     const calls = recorded.map((r) => `${r.method} ${r.path}`);
     expect(new Set(calls)).toEqual(

@@ -5,9 +5,12 @@
  */
 export class LedgerUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`the ledger's database cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `the ledger's database cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'LedgerUnavailableError';
   }
 }

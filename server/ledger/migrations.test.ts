@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedgerVersionError, MIGRATIONS, migrate } from './migrations';
 import { openDatabase } from './open-database';
+import { toLedgerPunch, type PunchRow } from './punch-row';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -34,6 +35,19 @@ describe('migrate', () => {
     expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(schemaOf(again)).toEqual(schema);
     again.close();
+  });
+
+  it('keeps the sentence of a punch stored before reasons had codes, with no code', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.prepare(
+      `INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, at, at_ms, time_zone, kenjo_date_time,
+                            status, reason, received_at_ms)
+       VALUES ('k', 'p', 'externalId', 'B-1', '', 0, 'UTC', '', 'rejected', 'unknown employee: badge B-1', 0)`,
+    ).run();
+    migrate(db);
+    const row = db.prepare('SELECT * FROM punches').get() as PunchRow;
+    expect(toLedgerPunch(row)).toMatchObject({ reason: 'unknown employee: badge B-1', reasonCode: null });
   });
 
   it('applies only the steps not yet applied, each with its version', () => {

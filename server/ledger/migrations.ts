@@ -97,6 +97,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   DELETE FROM pairing_codes;
   `,
+  // Reasons gain a code with parameters beside the sentence, so the console can say them in its language. Rows
+  // stored before keep their sentence alone.
+  `
+  ALTER TABLE punches ADD COLUMN reason_code TEXT;
+  ALTER TABLE punches ADD COLUMN overnight_reason_code TEXT;
+  `,
   // The admin console's sessions, by the SHA-256 of their id (see session-ledger.ts).
   `
   CREATE TABLE admin_sessions (

@@ -1,13 +1,19 @@
 import type { AsyncLedger } from './async-ledger';
 import { openDatabase } from './open-database';
-import { openPostgresLedger } from './postgres/postgres-ledger';
 import { asyncSqliteLedger } from './sqlite-async-ledger';
 
 /**
  * The ledger the configuration names: PostgreSQL at `databaseUrl`, shared with every instance pointed at it, or else
  * SQLite in `${dataDir}/ledger.sqlite`, this instance's alone.
  */
-export async function openLedger(where: { dataDir: string; databaseUrl?: string | undefined }): Promise<AsyncLedger> {
-  if (where.databaseUrl !== undefined) return openPostgresLedger(where.databaseUrl);
+export async function openLedger(where: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}): Promise<AsyncLedger> {
+  if (where.databaseUrl !== undefined) {
+    // Loaded only when named: a server keeping its ledger in SQLite does not hold the PostgreSQL driver in memory.
+    const { openPostgresLedger } = await import('./postgres/postgres-ledger');
+    return openPostgresLedger(where.databaseUrl);
+  }
   return asyncSqliteLedger(openDatabase(where.dataDir));
 }

@@ -1,4 +1,5 @@
 import type { EmployeeRef } from '../../core/punch';
+import type { CodedReason, ReasonInput } from '../../core/punch-reason';
 import type { PunchStatus } from '../../core/punch-status';
 
 export type LedgerStatus = PunchStatus;
@@ -20,9 +21,12 @@ export interface LedgerPunch {
   status: LedgerStatus;
   /** Why it is ignored, rejected, failed or discarded; null otherwise. */
   reason: string | null;
+  /** The reason's code and parameters, for a page to say it in its language; null for an operator's own words. */
+  reasonCode: CodedReason | null;
   /** Decided just before the first Kenjo call, stored with its reason; null before. */
   isOvernightShift: boolean | null;
   overnightReason: string | null;
+  overnightReasonCode: CodedReason | null;
   attempts: number;
   lastError: string | null;
   /** Replay does not touch the punch before this instant (backoff, Retry-After). */
@@ -42,9 +46,10 @@ export type NewPunch = Pick<
   | 'atMs'
   | 'timeZone'
   | 'kenjoDateTime'
-  | 'reason'
   | 'receivedAtMs'
 > & {
+  /** Stored as its sentence and, when it has one, its code. */
+  reason: ReasonInput | null;
   /** `failed` only for a punch held for an operator at arrival (older than MAX_PUNCH_AGE_DAYS). */
   status: 'queued' | 'ignored' | 'rejected' | 'failed';
 };
@@ -94,11 +99,12 @@ export interface PunchPage {
 export interface PunchTransition {
   from: LedgerStatus[];
   to: LedgerStatus;
-  reason?: string | null;
+  /** Sets the sentence and the code together: a plain string (an operator's words) clears the code. */
+  reason?: ReasonInput | null;
   employeeKey?: string | null;
   employee?: EmployeeRef;
   isOvernightShift?: boolean | null;
-  overnightReason?: string | null;
+  overnightReason?: ReasonInput | null;
   incrementAttempts?: boolean;
   lastError?: string | null;
   nextAttemptAtMs?: number | null;

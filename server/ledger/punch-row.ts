@@ -1,4 +1,5 @@
 import type { EmployeeRef } from '../../core/punch';
+import { codedReason, parseCodedReason, reasonText, type ReasonInput } from '../../core/punch-reason';
 import type { LedgerPunch, LedgerStatus } from './punch-records';
 
 /** A `punches` row as SQLite returns it. The employee is stored as which identifier (`kind`) plus its value. */
@@ -15,8 +16,10 @@ export interface PunchRow {
   kenjo_date_time: string;
   status: LedgerStatus;
   reason: string | null;
+  reason_code: string | null;
   is_overnight_shift: 0 | 1 | null;
   overnight_reason: string | null;
+  overnight_reason_code: string | null;
   attempts: number;
   last_error: string | null;
   next_attempt_at_ms: number | null;
@@ -49,8 +52,10 @@ export function toLedgerPunch(row: PunchRow): LedgerPunch {
     kenjoDateTime: row.kenjo_date_time,
     status: row.status,
     reason: row.reason,
+    reasonCode: parseCodedReason(row.reason_code),
     isOvernightShift: row.is_overnight_shift === null ? null : row.is_overnight_shift === 1,
     overnightReason: row.overnight_reason,
+    overnightReasonCode: parseCodedReason(row.overnight_reason_code),
     attempts: row.attempts,
     lastError: row.last_error,
     nextAttemptAtMs: row.next_attempt_at_ms,
@@ -62,4 +67,13 @@ export function toLedgerPunch(row: PunchRow): LedgerPunch {
 /** SQLite booleans are 0/1; null stays null. */
 export function toFlag(value: boolean | null): 0 | 1 | null {
   return value === null ? null : value ? 1 : 0;
+}
+
+/** A reason as its two columns: the sentence, and the code with its parameters as JSON (null for plain words). */
+export function reasonColumns(reason: ReasonInput | null): { text: string | null; code: string | null } {
+  const coded = codedReason(reason);
+  return {
+    text: reason === null ? null : reasonText(reason),
+    code: coded === null ? null : JSON.stringify(coded),
+  };
 }

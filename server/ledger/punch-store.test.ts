@@ -3,6 +3,7 @@ import { describeLedgers } from '../testing/ledger-implementations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PunchFilter } from './ledger';
 import { insertPunches, newPunch } from '../testing/ledger-factories';
+import { arrivalReasons } from '../../core/punch-reason';
 
 describeLedgers((open) => {
   let ledger: AsyncLedger;
@@ -18,12 +19,24 @@ describeLedgers((open) => {
       expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual({
         ...punch,
         seq: expect.any(Number),
+        reasonCode: null,
         isOvernightShift: null,
         overnightReason: null,
+        overnightReasonCode: null,
         attempts: 0,
         lastError: null,
         nextAttemptAtMs: null,
         deliveredAtMs: null,
+      });
+    });
+
+    it('stores a coded reason as its sentence, with its code and parameters beside it', async () => {
+      const reason = arrivalReasons.clockAhead(600, 300);
+      const punch = newPunch({ status: 'rejected', reason });
+      await insertPunches(ledger, [punch]);
+      expect(await ledger.getPunch(punch.kioskId, punch.id)).toMatchObject({
+        reason: reason.text,
+        reasonCode: { code: 'clock-ahead', params: { aheadS: 600, limitS: 300 } },
       });
     });
 
@@ -131,6 +144,12 @@ describeLedgers((open) => {
       { name: 'employee by key', filter: () => ({ employee: 'emp-2' }), expected: [4, 1] },
       { name: 'employee by identifier', filter: () => ({ employee: 'B-9' }), expected: [2] },
       { name: 'employee by email', filter: () => ({ employee: 'x@y.z' }), expected: [1] },
+      {
+        name: 'any of several employees',
+        filter: () => ({ employees: ['emp-2', 'B-9'] }),
+        expected: [4, 2, 1],
+      },
+      { name: 'none of no employees', filter: () => ({ employees: [] }), expected: [] },
       { name: 'from', filter: (base) => ({ fromMs: base + 4 }), expected: [4, 3] },
       { name: 'to', filter: (base) => ({ toMs: base + 2 }), expected: [1, 0] },
       {

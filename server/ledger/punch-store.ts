@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PunchIntake, PunchQueries } from './punch-ledger';
 import type { InsertResult, KioskSeen, LedgerPunch, NewPunch, PunchFilter, PunchPage } from './punch-records';
-import { employeeColumns, toLedgerPunch, type PunchRow } from './punch-row';
+import { employeeColumns, reasonColumns, toLedgerPunch, type PunchRow } from './punch-row';
 
 /** The largest page `listPunches` returns, whatever the caller asks for. */
 export const MAX_PAGE_SIZE = 500;
@@ -22,12 +22,13 @@ export function createPunchStore(
 ): PunchIntake & Omit<PunchQueries, 'backlog' | 'countByStatus'> {
   const insert = db.prepare<Record<string, string | number | null>>(`
     INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
-                         kenjo_date_time, status, reason, received_at_ms)
+                         kenjo_date_time, status, reason, reason_code, received_at_ms)
     VALUES (@kioskId, @id, @employeeKind, @employeeValue, @employeeKey, @at, @atMs, @timeZone,
-            @kenjoDateTime, @status, @reason, @receivedAtMs)
+            @kenjoDateTime, @status, @reason, @reasonCode, @receivedAtMs)
     ON CONFLICT (kiosk_id, id) DO NOTHING`);
   const insertOne = (punch: NewPunch): InsertResult => {
     const { kind, value } = employeeColumns(punch.employee);
+    const reason = reasonColumns(punch.reason);
     const { changes } = insert.run({
       kioskId: punch.kioskId,
       id: punch.id,
@@ -39,7 +40,8 @@ export function createPunchStore(
       timeZone: punch.timeZone,
       kenjoDateTime: punch.kenjoDateTime,
       status: punch.status,
-      reason: punch.reason,
+      reason: reason.text,
+      reasonCode: reason.code,
       receivedAtMs: punch.receivedAtMs,
     });
     return changes === 1 ? 'inserted' : 'duplicate';

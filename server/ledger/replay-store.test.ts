@@ -3,6 +3,13 @@ import { describeLedgers } from '../testing/ledger-implementations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerStatus } from './ledger';
 import { storePunch, type StoredPunch } from '../testing/ledger-factories';
+import { kenjoReasons, punchReason } from '../../core/punch-reason';
+
+const closes = punchReason(
+  'overnight-closes',
+  { start: '2026-02-03T22:00:00', elapsedMs: 28_800_000 },
+  'closes',
+);
 
 describeLedgers((open) => {
   let ledger: AsyncLedger;
@@ -142,11 +149,11 @@ describeLedgers((open) => {
       const updated = await ledger.transition(punch.kioskId, punch.id, {
         from: ['queued'],
         to: 'sent',
-        reason: 'why',
+        reason: kenjoReasons.refused(400, 'why'),
         employeeKey: 'emp-9',
         employee: { email: 'new@demo.example' },
         isOvernightShift: true,
-        overnightReason: 'closes the 22:00 entry',
+        overnightReason: closes,
         incrementAttempts: true,
         lastError: 'timeout',
         nextAttemptAtMs: 123,
@@ -156,11 +163,13 @@ describeLedgers((open) => {
         ...punch,
         seq: expect.any(Number),
         status: 'sent',
-        reason: 'why',
+        reason: 'Kenjo refused it (400): why',
+        reasonCode: { code: 'kenjo-refused', params: { status: 400, message: 'why' } },
         employeeKey: 'emp-9',
         employee: { email: 'new@demo.example' },
         isOvernightShift: true,
-        overnightReason: 'closes the 22:00 entry',
+        overnightReason: closes.text,
+        overnightReasonCode: { code: closes.code, params: closes.params },
         attempts: 1,
         lastError: 'timeout',
         nextAttemptAtMs: 123,
@@ -168,6 +177,30 @@ describeLedgers((open) => {
       };
       expect(updated).toEqual(expected);
       expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual(expected);
+    });
+
+    it('keeps a coded reason while the reason is absent, and clears its code for plain words', async () => {
+      const punch = await store('p', {});
+      await ledger.transition(punch.kioskId, punch.id, {
+        from: ['queued'],
+        to: 'failed',
+        reason: kenjoReasons.refused(400, 'why'),
+        overnightReason: closes,
+      });
+      const kept = await ledger.transition(punch.kioskId, punch.id, { from: ['failed'], to: 'failed' });
+      expect(kept?.reasonCode?.code).toBe('kenjo-refused');
+      const plain = await ledger.transition(punch.kioskId, punch.id, {
+        from: ['failed'],
+        to: 'discarded',
+        reason: 'an operator’s words',
+        overnightReason: null,
+      });
+      expect(plain).toMatchObject({
+        reason: 'an operator’s words',
+        reasonCode: null,
+        overnightReason: null,
+        overnightReasonCode: null,
+      });
     });
 
     it('leaves absent fields alone and sets null ones to null', async () => {

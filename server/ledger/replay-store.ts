@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { PUNCH_STATUSES } from '../../core/punch-status';
 import type { PunchQueries, ReplayQueue } from './punch-ledger';
 import type { LedgerStatus, PunchTransition } from './punch-records';
-import { employeeColumns, toFlag, toLedgerPunch, type PunchRow } from './punch-row';
+import { employeeColumns, reasonColumns, toFlag, toLedgerPunch, type PunchRow } from './punch-row';
 
 type PunchReplay = Omit<ReplayQueue, 'nextChainHead'> & Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
@@ -44,11 +44,13 @@ const TRANSITION_SQL = `
   UPDATE punches SET
     status             = @to,
     reason             = CASE WHEN @setReason THEN @reason ELSE reason END,
+    reason_code        = CASE WHEN @setReason THEN @reasonCode ELSE reason_code END,
     employee_key       = CASE WHEN @setEmployeeKey THEN @employeeKey ELSE employee_key END,
     employee_kind      = CASE WHEN @setEmployee THEN @employeeKind ELSE employee_kind END,
     employee_value     = CASE WHEN @setEmployee THEN @employeeValue ELSE employee_value END,
     is_overnight_shift = CASE WHEN @setOvernight THEN @isOvernightShift ELSE is_overnight_shift END,
     overnight_reason   = CASE WHEN @setOvernightReason THEN @overnightReason ELSE overnight_reason END,
+    overnight_reason_code = CASE WHEN @setOvernightReason THEN @overnightReasonCode ELSE overnight_reason_code END,
     attempts           = attempts + @incrementAttempts,
     last_error         = CASE WHEN @setLastError THEN @lastError ELSE last_error END,
     next_attempt_at_ms = CASE WHEN @setNextAttempt THEN @nextAttemptAtMs ELSE next_attempt_at_ms END,
@@ -62,13 +64,16 @@ function present(value: unknown): 0 | 1 {
 
 function transitionParams(kioskId: string, id: string, change: PunchTransition) {
   const employee = change.employee === undefined ? null : employeeColumns(change.employee);
+  const reason = reasonColumns(change.reason ?? null);
+  const overnightReason = reasonColumns(change.overnightReason ?? null);
   return {
     kioskId,
     id,
     from: JSON.stringify(change.from),
     to: change.to,
     setReason: present(change.reason),
-    reason: change.reason ?? null,
+    reason: reason.text,
+    reasonCode: reason.code,
     setEmployeeKey: present(change.employeeKey),
     employeeKey: change.employeeKey ?? null,
     setEmployee: employee === null ? 0 : 1,
@@ -77,7 +82,8 @@ function transitionParams(kioskId: string, id: string, change: PunchTransition) 
     setOvernight: present(change.isOvernightShift),
     isOvernightShift: toFlag(change.isOvernightShift ?? null),
     setOvernightReason: present(change.overnightReason),
-    overnightReason: change.overnightReason ?? null,
+    overnightReason: overnightReason.text,
+    overnightReasonCode: overnightReason.code,
     incrementAttempts: change.incrementAttempts === true ? 1 : 0,
     setLastError: present(change.lastError),
     lastError: change.lastError ?? null,

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteLedger } from '../ledger/sqlite-ledger';
 import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simulator';
-import { buildScenario, SCENARIO_ZONE, seededRandom, type ScenarioPunch } from '../testing/scenario';
+import {
+  backlogWaiting,
+  byEntryKey,
+  createKiosk,
+  directoryLoaded,
+  kenjoGroundTruth,
+  postPunches,
+} from '../testing/proxy-http';
+import { buildScenario, seededRandom, type ScenarioPunch } from '../testing/scenario';
 import { freePort, startServerProcess, type ServerProcess } from '../testing/server-process';
 
 const API_KEY = 'crash-test-api-key';
@@ -22,43 +30,6 @@ const DEADLINE_MS = 100_000;
 const READY_WITHIN_MS = 30_000;
 const random = seededRandom(99);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function json(res: Response): Promise<unknown> {
-  const body: unknown = await res.json();
-  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function createKiosk(server: ServerProcess, name: string): Promise<{ id: string; token: string }> {
-  const res = await fetch(`${server.url}/api/v1/admin/kiosks`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, timeZone: SCENARIO_ZONE }),
-  });
-  return (await json(res)) as { id: string; token: string };
-}
-
-async function post(
-  server: ServerProcess,
-  token: string,
-  punches: readonly ScenarioPunch[],
-): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/v1/punches`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ sentAt: new Date().toISOString(), punches: punches.map((p) => p.punch) }),
-  });
-  const body = (await json(res)) as { results: Array<{ status: string }> };
-  return body.results.map((r) => r.status);
-}
-
-interface Health {
-  backlog: { waiting: number };
-}
-
-async function health(server: ServerProcess): Promise<Health> {
-  return (await json(await fetch(`${server.url}/api/v1/health`))) as Health;
-}
 
 /** Polls `ready` until it holds; fails the test, naming `what`, if it does not within READY_WITHIN_MS. */
 async function waitUntil(server: ServerProcess, what: string, ready: () => Promise<boolean>): Promise<void> {
@@ -75,13 +46,9 @@ async function waitUntil(server: ServerProcess, what: string, ready: () => Promi
 
 /** Without its employee directory the server can resolve no punch, so the test cannot start before it loads. */
 async function waitForDirectory(server: ServerProcess, token: string): Promise<void> {
-  await waitUntil(server, 'the server did not load its employee directory from Kenjo', async () => {
-    const res = await fetch(`${server.url}/api/v1/kiosk/directory`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = (await res.json()) as { fetchedAt?: string | null };
-    return res.ok && typeof body.fetchedAt === 'string';
-  });
+  await waitUntil(server, 'the server did not load its employee directory from Kenjo', () =>
+    directoryLoaded(server.url, token),
+  );
 }
 
 /**
@@ -138,7 +105,10 @@ describe('replay across SIGKILL and restart of the real server', () => {
     const port = await freePort();
     server = await startServerProcess(env, port);
     const pids = [server.pid];
-    const kiosks = [await createKiosk(server, 'Front door'), await createKiosk(server, 'Yard gate')];
+    const kiosks = [
+      await createKiosk(server.url, ADMIN_TOKEN, 'Front door'),
+      await createKiosk(server.url, ADMIN_TOKEN, 'Yard gate'),
+    ];
     const tokenOf = new Map(kiosks.map((k) => [k.id, k.token]));
     await waitForDirectory(server, kiosks[0]?.token ?? '');
     sim.simulator.setFaults({
@@ -168,11 +138,11 @@ describe('replay across SIGKILL and restart of the real server', () => {
       for (const kiosk of kiosks) {
         const batch = slice.filter((p) => p.kioskId === kiosk.id);
         if (batch.length === 0) continue;
-        statuses.push(...(await post(server, kiosk.token, batch)));
+        statuses.push(...(await postPunches(server.url, kiosk.token, batch)));
         posted.push([kiosk.id, batch]);
       }
       const [resendKiosk, resendBatch] = posted[Math.floor(random() * posted.length)] ?? ['', []];
-      const resent = await post(server, tokenOf.get(resendKiosk) ?? '', resendBatch);
+      const resent = await postPunches(server.url, tokenOf.get(resendKiosk) ?? '', resendBatch);
       expect(new Set(resent)).toEqual(new Set(['duplicate']));
       if (group === KILLS) break;
       await sleep(300 + Math.floor(random() * 1200));
@@ -184,7 +154,7 @@ describe('replay across SIGKILL and restart of the real server', () => {
       await waitForKenjo(server, sim, loginsBefore);
     }
 
-    while ((await health(server)).backlog.waiting > 0) {
+    while ((await backlogWaiting(server.url)) > 0) {
       if (Date.now() - startedAtMs > DEADLINE_MS)
         throw new Error(`not drained:\n${server.output().slice(-3000)}`);
       await sleep(100);
@@ -197,23 +167,9 @@ describe('replay across SIGKILL and restart of the real server', () => {
     expect(new Set(pids).size).toBe(KILLS + 1);
     const counters = sim.simulator.counters();
     expect(counters.logins).toBeGreaterThanOrEqual(pids.length);
-    const log = sim.simulator.log();
-    const byUser = new Map<string, string[]>();
-    for (const entry of log) {
-      byUser.set(entry.employeeId, [...(byUser.get(entry.employeeId) ?? []), entry.dateTime.slice(0, 16)]);
-    }
-    expect(byUser).toEqual(scenario.minutesByUser);
-    const entries = sim.simulator.state().attendances.map((e) => ({
-      userId: e.userId,
-      date: e.date,
-      start: e.startTime.slice(0, 16),
-      end: e.endTime?.slice(0, 16) ?? null,
-      overnight: e.isOvernightShift,
-    }));
-    const key = (e: { userId: string; start: string }) => `${e.userId} ${e.start}`;
-    const byKey = <T extends { userId: string; start: string }>(list: T[]) =>
-      [...list].sort((a, b) => key(a).localeCompare(key(b)));
-    expect(byKey(entries)).toEqual(byKey(scenario.entries));
+    const truth = kenjoGroundTruth(sim);
+    expect(truth.minutesByUser).toEqual(scenario.minutesByUser);
+    expect(truth.entries).toEqual(byEntryKey(scenario.entries));
     if (process.env.DELIVERY_FIGURES) {
       const durationMs = Date.now() - startedAtMs;
       console.info({

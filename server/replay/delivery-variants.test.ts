@@ -5,7 +5,6 @@
  * an operator: nothing is ever doubled, and every punch is sent once, held, or waits behind a held one.
  */
 import { describe, expect, it } from 'vitest';
-import { isHeldForKenjoCheck } from '../../core/held-punch';
 import type { Faults } from '../simulator/faults';
 import { ALL_FAULTS, runDelivery } from '../testing/delivery-run';
 import { SCENARIO_ZONE } from '../testing/scenario';
@@ -39,7 +38,7 @@ describe.each(VARIANTS)('delivery with Kenjo reading back %s', (label, variant, 
 
       const counts = ledger.countByStatus();
       const failed = ledger.listPunches({ status: ['failed'], limit: 500 }).punches;
-      expect(failed.every((p) => isHeldForKenjoCheck(p.reason))).toBe(true);
+      expect(failed.every((p) => p.reasonCode?.code === 'held-for-kenjo-check')).toBe(true);
       const heldUsers = new Set(failed.map((p) => p.employeeKey));
       const real = scenario.punches.filter((p) => !p.doubleScan);
       // Nothing lost, nothing doubled: held + sent once + waiting behind held == every real punch.

@@ -28,10 +28,7 @@ export interface EmployeeLeases {
    * Answers the busy ones lost (another instance took them over: this one stalled past the lifetime) and the wanted
    * ones another instance holds. Runs outside any transaction, so a claim is visible to the others at once.
    */
-  renew(
-    busy: Iterable<string>,
-    wanted: Iterable<string>,
-  ): Promise<{ lost: string[]; refused: string[] }>;
+  renew(busy: Iterable<string>, wanted: Iterable<string>): Promise<{ lost: string[]; refused: string[] }>;
   /** Gives up every claim (a clean stop), so that the other instances need not wait for them to lapse. */
   release(): Promise<void>;
 }
@@ -68,7 +65,10 @@ export function createEmployeeLeases(
       }
       for (const [key, until] of heldUntil) if (until <= sentAtMs) heldUntil.delete(key);
       if (lost.length > 0) {
-        logger.warn({ employees: lost.length }, 'another instance took over employees this one was replaying');
+        logger.warn(
+          { employees: lost.length },
+          'another instance took over employees this one was replaying',
+        );
       }
       return { lost, refused };
     },

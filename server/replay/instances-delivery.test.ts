@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ALL_FAULTS } from '../testing/delivery-run';
-import { appliedMinutesByUser, kenjoEntries, sortedEntries } from '../testing/ground-truth';
 import { runAcrossInstances, type InstancesRun, type InstancesRunOptions } from '../testing/instances-run';
 import { describePostgres } from '../testing/postgres-fixture';
+import { byEntryKey, kenjoGroundTruth } from '../testing/proxy-http';
 
 const CRASH_FAULTS: InstancesRunOptions['faults'] = {
   latencyMs: 20,
@@ -56,8 +56,9 @@ for (const { name, options } of RUNS) {
         expect(pair.pids(index)).toHaveLength(killed.filter((k) => k === index).length + 1);
       }
 
-      expect(appliedMinutesByUser(sim)).toEqual(scenario.minutesByUser);
-      expect(kenjoEntries(sim)).toEqual(sortedEntries(scenario.entries));
+      const truth = kenjoGroundTruth(sim);
+      expect(truth.minutesByUser).toEqual(scenario.minutesByUser);
+      expect(truth.entries).toEqual(byEntryKey(scenario.entries));
       expect(scenario.entries.some((e) => e.overnight)).toBe(true);
     });
   });

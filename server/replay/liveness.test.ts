@@ -68,7 +68,8 @@ describe('a backlog that arrives while the first directory load is under way', (
       expect(directory.fetchedAtMs()).toBeNull();
       expect((await ledger.countByStatus()).queued).toBe(200);
 
-      while ((await ledger.countByStatus()).sent < 200 && Date.now() - startedAtMs < BOUND_MS) await sleep(100);
+      while ((await ledger.countByStatus()).sent < 200 && Date.now() - startedAtMs < BOUND_MS)
+        await sleep(100);
       expect(await ledger.countByStatus()).toMatchObject({ sent: 200, queued: 0, sending: 0, failed: 0 });
       expect(sim.simulator.log()).toHaveLength(200);
     },

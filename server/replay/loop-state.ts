@@ -85,7 +85,11 @@ export const isEmployeeChain = (key: string): boolean => !key.startsWith(UNRESOL
 
 /** The employees with work under way: claimed ahead, called, or answered and not yet recorded. */
 export function employeesAtWork(state: LoopState): string[] {
-  const keys = [...state.calls.keys(), ...state.ready.map((c) => c.key), ...state.done.map((c) => c.claim.key)];
+  const keys = [
+    ...state.calls.keys(),
+    ...state.ready.map((c) => c.key),
+    ...state.done.map((c) => c.claim.key),
+  ];
   return keys.filter(isEmployeeChain);
 }
 

@@ -105,7 +105,8 @@ describe('settling a sending chain head by read-back', () => {
     expect(await runStep(h.ctx, punch)).toEqual({ kind: 'failed' });
     const held = get(h, punch);
     expect(held.status).toBe('failed');
-    expect(isHeldForKenjoCheck(held.reason)).toBe(true);
+    expect(held.reasonCode?.code).toBe('held-for-kenjo-check');
+    expect(isHeldForKenjoCheck(held.reason, null)).toBe(true);
     expect(h.kenjo.calls).toHaveLength(0);
   });
 

@@ -108,8 +108,8 @@ async function compare(
       from: ['sending'],
       to: 'failed',
       reason,
-      lastError: reason,
-      logReason: reason,
+      lastError: reason.text,
+      logReason: reason.text,
     });
     return updated ? { kind: 'failed' } : { kind: 'waiting', retryAtMs: null };
   }

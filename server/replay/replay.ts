@@ -131,16 +131,19 @@ export function createReplay(options: ReplayOptions): Replay {
       });
   }
 
-  /** Renews this instance's employees and claims the due ones, walking the chains first when a walk is due. */
+  /**
+   * Renews this instance's employees and claims as many due ones as it has room for (the others are left to the
+   * other instances), walking the chains first when a walk is due.
+   */
   async function claimEmployees(nowMs: number): Promise<void> {
     if (isPaused(state, nowMs)) return;
     if (state.refresh.wanted || nowMs - state.refresh.lastAtMs >= tickMs) {
       await refresh(state, nowMs, busyKeys(state, nowMs));
     }
-    const { refused } = await leases.renew(
-      employeesAtWork(state),
-      state.candidates.due(nowMs, busyKeys(state, nowMs)),
-    );
+    const atWork = employeesAtWork(state);
+    const room = state.concurrency + state.prefetch - atWork.length;
+    const due = room > 0 ? state.candidates.due(nowMs, busyKeys(state, nowMs)).slice(0, room) : [];
+    const { refused } = await leases.renew(atWork, due);
     for (const key of refused) state.resting.set(key, nowMs + LEASE_RETRY_MS);
   }
 

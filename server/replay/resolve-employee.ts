@@ -1,3 +1,4 @@
+import { reasonText } from '../../core/punch-reason';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { BegunStep, EmployeeResolution, LedgerPunch, StepContext, StepResult } from './types';
@@ -46,7 +47,7 @@ async function recordResolution(
     case 'unavailable': {
       const retryAtMs = nextAttemptAt(ctx.now(), 1, ctx.backoff, ctx.random, null, ctx.backoff.baseMs);
       ctx.logger.warn(
-        { punch: { kioskId: punch.kioskId, id: punch.id }, reason: answer.reason },
+        { punch: { kioskId: punch.kioskId, id: punch.id }, reason: reasonText(answer.reason) },
         'cannot resolve the employee yet',
       );
       return { kind: 'waiting', retryAtMs };

@@ -1,5 +1,11 @@
 import { canCloseOvernight } from '../../core/attendance-day';
-import { decideOvernight, OVERNIGHT_HISTORY_MS, overnightWitnesses } from '../../core/overnight';
+import {
+  decideOvernight,
+  OVERNIGHT_HISTORY_MS,
+  overnightWitnesses,
+  type OvernightDecision,
+} from '../../core/overnight';
+import { kenjoReasons } from '../../core/punch-reason';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { TrackTimeOutcome } from '../kenjo/types';
@@ -12,7 +18,7 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 export async function decideFor(
   ctx: Pick<StepContext, 'ledger' | 'maxShiftHours'>,
   punch: LedgerPunch & { employeeKey: string },
-): Promise<{ isOvernightShift: boolean; reason: string }> {
+): Promise<OvernightDecision> {
   const wallTime = punch.kenjoDateTime;
   const delivered = canCloseOvernight(wallTime)
     ? await ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - OVERNIGHT_HISTORY_MS)
@@ -47,7 +53,7 @@ export async function beginSend(
     overnightReason: decision.reason,
     incrementAttempts: true,
     nextAttemptAtMs: null,
-    logReason: `calling Kenjo, attempt ${punch.attempts + 1}: ${decision.reason}`,
+    logReason: `calling Kenjo, attempt ${punch.attempts + 1}: ${decision.reason.text}`,
   });
   if (sending === null) return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
   return {
@@ -128,12 +134,12 @@ async function recordOutcome(
       });
       return { kind: 'unknown' };
     case 'rejected': {
-      const reason = `Kenjo refused it (${outcome.status}): ${outcome.message}`;
+      const reason = kenjoReasons.refused(outcome.status, outcome.message);
       await recordTransition(ctx, sending, {
         from: ['sending'],
         to: 'failed',
         reason,
-        lastError: reason,
+        lastError: reason.text,
         // Kenjo's message may quote the employee's email: the punch keeps it for the console, the log does not.
         logReason: `Kenjo refused it (${outcome.status})`,
       });

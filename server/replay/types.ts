@@ -2,6 +2,7 @@
  * What the replay engine needs from the rest of the proxy. It codes against these narrow views so that tests can
  * hand it a fake Kenjo, and so that a PostgreSQL ledger or another directory can stand in without changes here.
  */
+import type { ReasonInput } from '../../core/punch-reason';
 import type { EmployeeRef } from '../../core/punch';
 import type { Reading } from '../kenjo/entry-readings';
 import type { KenjoClient } from '../kenjo/types';
@@ -31,10 +32,11 @@ export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances' | 's
  * fresh; a directory that cannot be sure answers `unavailable`, and the punch waits.
  */
 export type EmployeeResolution =
-  | { kind: 'found'; userId: string }
-  | { kind: 'unknown'; reason: string }
-  | { kind: 'inactive'; reason: string }
-  | { kind: 'unavailable'; reason: string };
+  /** `displayName` goes back to the kiosk that sent the punch, in its answer. */
+  | { kind: 'found'; userId: string; displayName?: string }
+  | { kind: 'unknown'; reason: ReasonInput }
+  | { kind: 'inactive'; reason: ReasonInput }
+  | { kind: 'unavailable'; reason: ReasonInput };
 
 export interface ReplayDirectory {
   resolve(ref: EmployeeRef): EmployeeResolution | Promise<EmployeeResolution>;

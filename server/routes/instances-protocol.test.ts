@@ -11,11 +11,11 @@ import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simula
 import { startInstancePair, type InstancePair } from '../testing/instance-pair';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../testing/postgres-fixture';
 import {
+  backlogWaiting,
   createKiosk,
-  health,
   json,
-  post,
   postPunches,
+  sendPunches,
   waitForDirectory,
   waitUntil,
 } from '../testing/proxy-http';
@@ -70,13 +70,13 @@ describePostgres('the kiosk protocol across two instances on one PostgreSQL', (s
       employee: { externalId: `B-10${10 + i}` },
       at: new Date(Date.now() - 60_000).toISOString(),
     }));
-    expect(await post(a, kiosk.token, punches)).toEqual(['accepted', 'accepted']);
-    expect(await post(b, kiosk.token, punches)).toEqual(['duplicate', 'duplicate']);
+    expect(await postPunches(a, kiosk.token, punches)).toEqual(['accepted', 'accepted']);
+    expect(await postPunches(b, kiosk.token, punches)).toEqual(['duplicate', 'duplicate']);
 
     await json(
       await fetch(`${a}/api/v1/admin/kiosks/${kiosk.id}/revoke`, { method: 'POST', headers: admin }),
     );
-    expect((await postPunches(b, kiosk.token, punches)).status).toBe(401);
+    expect((await sendPunches(b, kiosk.token, punches)).status).toBe(401);
   });
 
   it('judges a double scan once when its two punches reach different instances together', async () => {
@@ -99,15 +99,11 @@ describePostgres('the kiosk protocol across two instances on one PostgreSQL', (s
     });
     await Promise.all(
       scans.flatMap(({ first, second, firstToA }) => [
-        post(firstToA ? a : b, front.token, [first]),
-        post(firstToA ? b : a, yard.token, [second]),
+        postPunches(firstToA ? a : b, front.token, [first]),
+        postPunches(firstToA ? b : a, yard.token, [second]),
       ]),
     );
-    await waitUntil(
-      'the scans were not replayed',
-      async () => (await health(a)).backlog.waiting === 0,
-      30_000,
-    );
+    await waitUntil('the scans were not replayed', async () => (await backlogWaiting(a)) === 0, 30_000);
 
     const statusOf = async (token: string, punch: Punch) =>
       (

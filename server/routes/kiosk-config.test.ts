@@ -35,6 +35,7 @@ describe('GET /api/v1/kiosk/config', () => {
       doubleScanWindowS: 45,
       maxShiftHours: 12,
       serverTime: new Date(T0).toISOString(),
+      settingsLock: null,
     });
   });
 

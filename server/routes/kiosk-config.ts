@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInstant } from '../../core/wall-time';
 import { kioskOf } from '../auth/kiosk-auth';
+import { loadSettingsLock } from '../auth/settings-lock-store';
 import { parseRequest } from '../http/parse';
 import type { RouteDeps } from './deps';
 
@@ -27,6 +28,8 @@ export function registerKioskConfig(app: FastifyInstance, { config, services, ki
       doubleScanWindowS: config.DOUBLE_SCAN_WINDOW_S,
       maxShiftHours: config.MAX_SHIFT_HOURS,
       serverTime: new Date(services.now()).toISOString(),
+      // The settings PIN as its salted hash: the kiosk checks a typed PIN on the device, online or not.
+      settingsLock: await loadSettingsLock(services.ledger),
     };
   });
 

@@ -26,7 +26,10 @@ export function registerKioskPair(app: FastifyInstance, { services }: RouteDeps)
     const throttle = throttleOf(request);
     await throttle.check(request);
     const { pairingCode } = parseRequest(pairBody, request.body, 'body');
-    const kioskId = await ledger.consumePairingCode(hashToken(normalizePairingCode(pairingCode)), services.now());
+    const kioskId = await ledger.consumePairingCode(
+      hashToken(normalizePairingCode(pairingCode)),
+      services.now(),
+    );
     const kiosk = kioskId === null ? null : await ledger.getKiosk(kioskId);
     // A revoked kiosk's codes are voided on revocation: a code for it was issued since, to re-pair it.
     if (!kiosk) {

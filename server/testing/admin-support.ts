@@ -1,6 +1,7 @@
 /** Builders for the console's server tests: an app with a `:memory:` ledger and a settable clock, and punches. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
+import { codedReason, reasonText, type ReasonInput } from '../../core/punch-reason';
 import { registerAdmin } from '../admin/register-admin';
 import { adminGuard } from '../auth/admin-auth';
 import { requireKiosk } from '../auth/kiosk-auth';
@@ -64,7 +65,7 @@ export interface PunchSpec {
   kioskId?: string;
   status?: LedgerStatus;
   isOvernightShift?: boolean | null;
-  reason?: string | null;
+  reason?: ReasonInput | null;
 }
 
 export function ledgerPunch(spec: PunchSpec): LedgerPunch {
@@ -81,10 +82,12 @@ export function ledgerPunch(spec: PunchSpec): LedgerPunch {
     timeZone: 'Europe/Berlin',
     kenjoDateTime: spec.wall,
     status: spec.status ?? 'sent',
-    reason: spec.reason ?? null,
+    reason: spec.reason == null ? null : reasonText(spec.reason),
+    reasonCode: codedReason(spec.reason ?? null),
     isOvernightShift:
       spec.isOvernightShift ?? (spec.status === undefined || spec.status === 'sent' ? false : null),
     overnightReason: null,
+    overnightReasonCode: null,
     attempts: spec.status === undefined || spec.status === 'sent' ? 1 : 0,
     lastError: null,
     nextAttemptAtMs: null,
@@ -98,12 +101,12 @@ export function storePunches(ledger: Ledger, specs: readonly PunchSpec[]): Ledge
   return specs.map((spec) => {
     const p = ledgerPunch(spec);
     const initial = p.status === 'ignored' || p.status === 'rejected' ? p.status : 'queued';
-    insertPunches(ledger, [{ ...p, status: initial }]);
+    insertPunches(ledger, [{ ...p, status: initial, reason: spec.reason ?? null }]);
     if (p.status !== initial) {
       ledger.transition(p.kioskId, p.id, {
         from: ['queued'],
         to: p.status,
-        reason: p.reason,
+        reason: spec.reason ?? null,
         isOvernightShift: p.isOvernightShift,
         deliveredAtMs: p.deliveredAtMs,
         lastError: p.status === 'failed' ? (p.reason ?? 'Employee not found') : null,

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Punch } from '../../core/punch';
-import { json, postPunches, sleep } from './proxy-http';
+import { json, sendPunches, sleep } from './proxy-http';
 import { freePort, startServerProcess, type ServerProcess } from './server-process';
 
 export interface InstancePair {
@@ -73,7 +73,7 @@ export async function startInstancePair(env: Record<string, string>): Promise<In
     pids: (index) => [...slot(index).pids],
     async send(token, punches, random) {
       for (let attempt = 1; ; attempt += 1) {
-        const answer = await postPunches(pair.at(pair.pick(random)).url, token, punches).catch(() => null);
+        const answer = await sendPunches(pair.at(pair.pick(random)).url, token, punches).catch(() => null);
         // A kiosk keeps the batch and tries again later on a refused connection or a 503; nothing else is normal.
         if (answer !== null && answer.status !== 503) {
           const body = (await json(answer)) as { results: Array<{ status: string }> };

@@ -9,7 +9,7 @@ import { DEMO_EMPLOYEES, startSimulator, type RunningSimulator } from '../simula
 import type { Faults } from '../simulator/faults';
 import { startInstancePair, type InstancePair } from './instance-pair';
 import { createTestDatabase, type TestDatabase } from './postgres-fixture';
-import { createKiosk, health, sleep, waitForDirectory } from './proxy-http';
+import { backlogWaiting, createKiosk, sleep, waitForDirectory } from './proxy-http';
 import { buildScenario, SCENARIO_ZONE, seededRandom, type Scenario, type ScenarioPunch } from './scenario';
 
 const API_KEY = 'instances-api-key';
@@ -85,11 +85,16 @@ export async function runAcrossInstances(options: InstancesRunOptions): Promise<
     const killed: number[] = [];
     const sendGroup = async (group: number) => {
       const slice = ordered.slice(group * groupSize, (group + 1) * groupSize);
-      for (const [kioskId, token] of tokenOf) {
-        const batch = slice.filter((p: ScenarioPunch) => p.kioskId === kioskId).map((p) => p.punch);
-        if (batch.length === 0) continue;
-        statuses.push(...(await live.send(token, batch, random)));
+      // In time order, a batch per run of one kiosk's punches: a punch never reaches the proxy after a later one of
+      // the same person (a kiosk that was offline would deliver late, and Kenjo cannot take a punch back in order).
+      for (let start = 0; start < slice.length;) {
+        const kioskId = slice[start]?.kioskId ?? '';
+        let end = start;
+        while (slice[end]?.kioskId === kioskId) end += 1;
+        const batch = slice.slice(start, end).map((p: ScenarioPunch) => p.punch);
+        statuses.push(...(await live.send(tokenOf.get(kioskId) ?? '', batch, random)));
         posted.push([kioskId, batch]);
+        start = end;
       }
       const [kioskId, again] = posted[Math.floor(random() * posted.length)] ?? ['', []];
       resent.push(...(await live.send(tokenOf.get(kioskId) ?? '', again, random)));
@@ -108,9 +113,7 @@ export async function runAcrossInstances(options: InstancesRunOptions): Promise<
     }
 
     for (;;) {
-      const waiting = await Promise.all(
-        [0, 1].map(async (i) => (await health(live.at(i).url)).backlog.waiting),
-      );
+      const waiting = await Promise.all([0, 1].map((i) => backlogWaiting(live.at(i).url)));
       if (waiting.every((n) => n === 0)) break;
       if (Date.now() - startedAtMs > options.deadlineMs) {
         throw new Error(`not drained (${waiting.join(', ')} waiting):\n${live.output().slice(-4000)}`);

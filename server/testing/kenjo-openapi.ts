@@ -1,8 +1,11 @@
 /**
  * Kenjo's published OpenAPI document (`../shared/specs/kenjo-openapi-2024.yaml` beside the repository) as request
- * validators, and a fetch that records what the client sends, so that every request can be checked against it.
+ * validators, and a forwarding server that records what the client sends, so that every request can be checked
+ * against it.
  */
 import { readFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import OpenAPIRequestValidator from 'openapi-request-validator';
 import type { OpenAPIV3 } from 'openapi-types';
@@ -25,23 +28,56 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-/** Wraps `fetch`: every request below `basePath` is recorded, then sent as it was. */
-export function recordingFetch(basePath: string, recorded: RecordedRequest[]): typeof fetch {
-  const original = globalThis.fetch;
-  return async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const headers = Object.fromEntries(
-      Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
-    );
-    const text = typeof init?.body === 'string' ? init.body : undefined;
-    recorded.push({
-      method: init?.method ?? 'GET',
-      path: url.pathname.slice(basePath.length),
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      body: text === undefined ? undefined : (JSON.parse(text) as unknown),
+export interface RecordingKenjo {
+  /** Point the client here: requests are recorded as they arrive, then passed on to `targetBaseUrl`. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A forwarding server in front of Kenjo (the simulator): every request is recorded as it came over the wire, below
+ * the base URL's path, then sent on and its answer passed back unchanged.
+ */
+export async function recordingKenjo(
+  targetBaseUrl: string,
+  recorded: RecordedRequest[],
+): Promise<RecordingKenjo> {
+  const target = new URL(targetBaseUrl);
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(request.url ?? '/', target);
+      recorded.push({
+        method: request.method ?? 'GET',
+        path: url.pathname.slice(target.pathname.length),
+        query: Object.fromEntries(url.searchParams),
+        headers: Object.fromEntries(
+          Object.entries(request.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+        ),
+        body: text === '' ? undefined : (JSON.parse(text) as unknown),
+      });
+      const forward = httpRequest(
+        url,
+        { method: request.method, headers: { ...request.headers, host: target.host } },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      forward.on('error', () => response.destroy());
+      forward.end(text === '' ? undefined : text);
     });
-    return original(input, init);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}${target.pathname}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
   };
 }
 

@@ -72,7 +72,7 @@ export function fakeDirectory(
       if (!found) return { kind: 'unknown', reason: 'unknown employee' };
       if (!found.isActive)
         return { kind: 'inactive', reason: 'inactive employee: no longer active in Kenjo' };
-      return { kind: 'found', userId: found.userId };
+      return { kind: 'found', userId: found.userId, displayName: found.displayName };
     },
   };
   return directory;

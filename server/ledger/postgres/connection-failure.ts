@@ -1,7 +1,14 @@
 import { LedgerUnavailableError } from '../ledger-unavailable';
 
 /** Socket errors of a connection that could not be made or was cut. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 /** The server shutting down or starting up: `admin_shutdown`, `crash_shutdown`, `cannot_connect_now`. */
 const SERVER_GOING_CODES = new Set(['57P01', '57P02', '57P03']);
 /** What `pg` itself says when a connection ends under it or cannot be had in time. */
@@ -19,7 +26,10 @@ const DRIVER_MESSAGES = [
 export function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (code.startsWith('08') || SERVER_GOING_CODES.has(code) || SOCKET_CODES.has(code)))
+  if (
+    typeof code === 'string' &&
+    (code.startsWith('08') || SERVER_GOING_CODES.has(code) || SOCKET_CODES.has(code))
+  )
     return true;
   return DRIVER_MESSAGES.some((words) => error.message.includes(words));
 }

@@ -8,8 +8,8 @@ import type { LedgerPunch } from '../ledger';
 export function punchColumns(alias = ''): string {
   const p = alias === '' ? '' : `${alias}.`;
   return `${p}seq, ${p}kiosk_id, ${p}id, ${p}employee_kind, ${p}employee_value, ${p}employee_key, ${p}at, ${p}at_ms,
-    ${p}time_zone, ${p}kenjo_date_time, ${p}status, ${p}reason, ${p}is_overnight_shift::int AS is_overnight_shift,
-    ${p}overnight_reason, ${p}attempts, ${p}last_error, ${p}next_attempt_at_ms, ${p}received_at_ms,
+    ${p}time_zone, ${p}kenjo_date_time, ${p}status, ${p}reason, ${p}reason_code,
+    ${p}is_overnight_shift::int AS is_overnight_shift, ${p}overnight_reason, ${p}overnight_reason_code, ${p}attempts, ${p}last_error, ${p}next_attempt_at_ms, ${p}received_at_ms,
     ${p}delivered_at_ms`;
 }
 

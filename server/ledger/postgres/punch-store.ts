@@ -1,5 +1,5 @@
 import type { InsertResult, NewPunch, PunchFilter, PunchPage } from '../ledger';
-import { employeeColumns, type PunchRow } from '../punch-row';
+import { employeeColumns, reasonColumns, type PunchRow } from '../punch-row';
 import { MAX_PAGE_SIZE } from '../punch-store';
 import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
@@ -21,9 +21,9 @@ type PunchIngest = Pick<
  */
 const INSERT_SQL = `
   INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
-                       kenjo_date_time, status, reason, received_at_ms)
+                       kenjo_date_time, status, reason, reason_code, received_at_ms)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                       $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[])
+                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[])
   ON CONFLICT (kiosk_id, id) DO NOTHING
   RETURNING kiosk_id, id`;
 
@@ -35,7 +35,11 @@ const PUNCH_TIMES_SQL = `
 
 async function insertAll(db: Connection, punches: readonly NewPunch[]): Promise<InsertResult[]> {
   if (punches.length === 0) return [];
-  const columns = punches.map((p) => ({ p, employee: employeeColumns(p.employee) }));
+  const columns = punches.map((p) => ({
+    p,
+    employee: employeeColumns(p.employee),
+    reason: reasonColumns(p.reason),
+  }));
   const inserted = await db.query<{ kiosk_id: string; id: string }>(INSERT_SQL, [
     columns.map(({ p }) => p.kioskId),
     columns.map(({ p }) => p.id),
@@ -47,7 +51,8 @@ async function insertAll(db: Connection, punches: readonly NewPunch[]): Promise<
     columns.map(({ p }) => p.timeZone),
     columns.map(({ p }) => p.kenjoDateTime),
     columns.map(({ p }) => p.status),
-    columns.map(({ p }) => p.reason),
+    columns.map(({ reason }) => reason.text),
+    columns.map(({ reason }) => reason.code),
     columns.map(({ p }) => p.receivedAtMs),
   ]);
   // The first of two equal (kiosk, id) in one batch is the one inserted; the second is a duplicate, as in SQLite.
@@ -66,6 +71,10 @@ function pageQuery(filter: PunchFilter, limit: number): { text: string; values: 
   if (filter.employee !== undefined) {
     const employee = param(filter.employee);
     terms.push(`(employee_key = ${employee} OR employee_value = ${employee})`);
+  }
+  if (filter.employees !== undefined) {
+    const employees = param(filter.employees);
+    terms.push(`(employee_key = ANY(${employees}) OR employee_value = ANY(${employees}))`);
   }
   if (filter.fromMs !== undefined) terms.push(`at_ms >= ${param(filter.fromMs)}`);
   if (filter.toMs !== undefined) terms.push(`at_ms <= ${param(filter.toMs)}`);

@@ -1,5 +1,5 @@
 import type { LedgerStatus, PunchTransition } from '../ledger';
-import { employeeColumns, type PunchRow } from '../punch-row';
+import { employeeColumns, reasonColumns, type PunchRow } from '../punch-row';
 import { PUNCH_STATUSES } from '../../../core/punch-status';
 import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
@@ -70,29 +70,37 @@ const TRANSITION_SQL = `
     attempts           = attempts + $16,
     last_error         = CASE WHEN $17::boolean THEN $18 ELSE last_error END,
     next_attempt_at_ms = CASE WHEN $19::boolean THEN $20::bigint ELSE next_attempt_at_ms END,
-    delivered_at_ms    = CASE WHEN $21::boolean THEN $22::bigint ELSE delivered_at_ms END
+    delivered_at_ms    = CASE WHEN $21::boolean THEN $22::bigint ELSE delivered_at_ms END,
+    reason_code        = CASE WHEN $5::boolean THEN $23 ELSE reason_code END,
+    overnight_reason_code = CASE WHEN $14::boolean THEN $24 ELSE overnight_reason_code END
   WHERE kiosk_id = $1 AND id = $2 AND status = ANY($4::text[])
   RETURNING ${PUNCH_COLUMNS}`;
 
 function transitionValues(kioskId: string, id: string, change: PunchTransition): unknown[] {
   const employee = change.employee === undefined ? null : employeeColumns(change.employee);
   const field = (value: unknown) => [value !== undefined, value ?? null];
+  const reason = reasonColumns(change.reason ?? null);
+  const overnightReason = reasonColumns(change.overnightReason ?? null);
   return [
     kioskId,
     id,
     change.to,
     change.from,
-    ...field(change.reason),
+    change.reason !== undefined,
+    reason.text,
     ...field(change.employeeKey),
     employee !== null,
     employee?.kind ?? null,
     employee?.value ?? null,
     ...field(change.isOvernightShift),
-    ...field(change.overnightReason),
+    change.overnightReason !== undefined,
+    overnightReason.text,
     change.incrementAttempts === true ? 1 : 0,
     ...field(change.lastError),
     ...field(change.nextAttemptAtMs),
     ...field(change.deliveredAtMs),
+    reason.code,
+    overnightReason.code,
   ];
 }
 

@@ -99,6 +99,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX replay_leases_owner ON replay_leases (owner);
   `,
+  // Reasons gain a code with parameters beside the sentence (SQLite's step 3).
+  `
+  ALTER TABLE punches ADD COLUMN reason_code TEXT;
+  ALTER TABLE punches ADD COLUMN overnight_reason_code TEXT;
+  `,
   // The admin console's sessions, by the SHA-256 of their id (see session-ledger.ts).
   `
   CREATE TABLE admin_sessions (

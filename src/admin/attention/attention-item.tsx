@@ -1,10 +1,11 @@
 /** One punch that needs an operator: what it is, why it is stuck, who waits behind it, and the ways out. */
 import { useState } from 'react';
 import { isHeldForKenjoCheck } from '../../../core/held-punch';
-import { describeEmployee } from '../../../core/punch';
 import type { AttentionPunch } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { formatInstant, formatWallTime } from '../ui/format';
+import { formatInZone, formatWallTime } from '../ui/format';
+import { identifierLabel } from '../punches/identifier-label';
+import { reasonLabel } from '../punches/reason-label';
 import { ActionError, StatusBadge } from '../ui/status';
 import { usePunchAction, type PunchAction } from './attention-api';
 import { DiscardDialog } from './discard-dialog';
@@ -15,10 +16,10 @@ export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kio
   const { t, language } = useI18n();
   const action = usePunchAction(punch);
   const [dialog, setDialog] = useState<'discard' | 'reassign' | null>(null);
-  const who = punch.employeeName ?? describeEmployee(punch.employee);
+  const who = punch.employeeName ?? identifierLabel(punch.employee, t);
   const act = (next: PunchAction) => action.mutate(next, { onSuccess: () => setDialog(null) });
   // Kenjo may already have it: the operator checks Kenjo's entries, then confirms or sends it again.
-  const held = punch.status === 'failed' && isHeldForKenjoCheck(punch.reason);
+  const held = punch.status === 'failed' && isHeldForKenjoCheck(punch.reason, punch.reasonCode);
   return (
     <li className="card attention-item">
       <h3>
@@ -26,19 +27,19 @@ export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kio
       </h3>
       <dl className="facts">
         <dt>{t('punch.employee')}</dt>
-        <dd>{describeEmployee(punch.employee)}</dd>
+        <dd>{identifierLabel(punch.employee, t)}</dd>
         <dt>{t('punch.kiosk')}</dt>
         <dd>{kioskName}</dd>
         <dt>{t('punch.at')}</dt>
-        <dd>{formatInstant(punch.at, language)}</dd>
+        <dd>{formatInZone(punch.at, language, punch.timeZone)}</dd>
         <dt>{t('punch.kenjoDateTime')}</dt>
-        <dd>{formatWallTime(punch.kenjoDateTime)}</dd>
+        <dd>{formatWallTime(punch.kenjoDateTime, language)}</dd>
         <dt>{t('common.reason')}</dt>
-        <dd>{punch.reason ?? punch.lastError ?? '—'}</dd>
+        <dd>{reasonLabel(punch.reason, punch.reasonCode, t, language) ?? punch.lastError ?? '—'}</dd>
         <dt>{t('punch.attempts')}</dt>
         <dd>{punch.attempts}</dd>
       </dl>
-      {punch.heldBehind > 0 && <p className="warning">{t('attention.held', { n: punch.heldBehind })}</p>}
+      {punch.heldBehind > 0 && <p className="warning">{t('attention.held', { count: punch.heldBehind })}</p>}
       {held && <KenjoEntriesOfDay punch={punch} />}
       <div role="group" aria-label={t('attention.actionsFor', { employee: who })} className="buttons">
         {held && (

@@ -8,7 +8,7 @@ import { AuditList } from './audit-list';
 import { FirstRun } from './first-run';
 
 export function AttentionPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const pager = usePager();
   const attention = useAttention(pager.cursor);
   const kiosks = useKiosks();
@@ -25,7 +25,10 @@ export function AttentionPage() {
           <p>
             {data.items.length === 0 && pager.page === 1
               ? t('attention.empty')
-              : t('attention.summary', { failed: data.failedCount, rejected: data.rejectedCount })}
+              : new Intl.ListFormat(language, { type: 'unit' }).format([
+                  t('attention.failedCount', { count: data.failedCount }),
+                  t('attention.rejectedCount', { count: data.rejectedCount }),
+                ])}
           </p>
         )}
         {data && data.items.length > 0 && (

@@ -1,3 +1,5 @@
+import type { Message } from '../../../core/message-format';
+
 /** English, the reference catalogue: every other language must have exactly these keys. */
 export const en = {
   'app.title': 'Kiosk administration',
@@ -31,10 +33,6 @@ export const en = {
   'common.page': 'Page {n}',
   'common.reason': 'Reason',
   'common.failed': 'Failed: {message}',
-  'common.secondsAgo': '{n} s ago',
-  'common.minutesAgo': '{n} min ago',
-  'common.hoursAgo': '{n} h ago',
-  'common.daysAgo': '{n} d ago',
   'status.queued': 'Queued',
   'status.sending': 'Sending',
   'status.sent': 'Sent',
@@ -68,9 +66,7 @@ export const en = {
   'export.to': 'To',
   'export.download': 'Download CSV',
   'attention.title': 'Needs attention',
-  'attention.summary': '{failed} failed, {rejected} rejected',
   'attention.empty': 'Nothing needs attention. Every punch is on its way or in Kenjo.',
-  'attention.held': '{n} later punches of this employee wait behind this one',
   'attention.retry': 'Retry',
   'attention.discard': 'Discard…',
   'attention.reassign': 'Reassign…',
@@ -131,7 +127,6 @@ export const en = {
   'presence.title': 'Who is in',
   'presence.site': 'Site',
   'presence.allSites': 'All sites',
-  'presence.count': '{n} in now',
   'presence.since': 'Since',
   'presence.overnight': 'night shift from yesterday',
   'presence.nobody': 'Nobody is in.',
@@ -177,7 +172,6 @@ export const en = {
   'kenjo.actionNeeded': 'Action needed',
   'kenjo.replayPaused':
     'Sending to Kenjo is paused until this is fixed; no punch is lost or marked failed meanwhile.',
-  'kenjo.skipped': '{count} {list} skipped: {reason}',
   'kenjo.unexpected': 'Unexpected answers to track-time (kept in doubt, not counted as sent)',
   'auditAction.kiosk.create': 'Kiosk created',
   'auditAction.kiosk.update': 'Kiosk changed',
@@ -191,7 +185,50 @@ export const en = {
     'Delete kiosk {name}? Its punches stay in the ledger, the Punches list and the exports.',
   'kiosks.repair': 'Re-pair with a new code',
   'auditAction.kiosk.delete': 'Kiosk deleted',
+  'attention.failedCount': { one: '{count} failed', other: '{count} failed' },
+  'attention.rejectedCount': { one: '{count} rejected', other: '{count} rejected' },
+  'attention.held': {
+    one: '{count} later punch of this employee waits behind this one',
+    other: '{count} later punches of this employee wait behind this one',
+  },
+  'presence.count': { one: '{count} in now', other: '{count} in now' },
+  'kenjo.skipped': {
+    one: '{count} record skipped in {list}: {reason}',
+    other: '{count} records skipped in {list}: {reason}',
+  },
+  'reason.unknown-employee': 'Unknown employee: {who} is not in Kenjo',
+  'reason.inactive-employee': 'Inactive employee: {who} is no longer active in Kenjo',
+  'reason.directory-unavailable': 'The employee directory cannot be loaded from Kenjo right now',
+  'reason.clock-ahead':
+    'The punch is {ahead} ahead of the server’s clock (the limit is {limit}); check the kiosk’s clock',
+  'reason.invalid-punch': 'The kiosk sent a punch the server cannot read: {detail}',
+  'reason.too-old':
+    'The punch was {age} old when it reached the server (more than {limit}); send it or discard it',
+  'reason.double-scan': 'Already recorded at {time}',
+  'reason.kenjo-refused': 'Kenjo refused it ({status}): {message}',
+  'reason.held-for-kenjo-check':
+    'Kenjo may already have this punch: check and confirm, or send it again ({detail})',
+  'reason.overnight-closes': 'Closes the {time} entry of {day} after {duration}',
+  'reason.overnight-after-latest-time': 'After {time}, so an ordinary punch',
+  'reason.overnight-no-open-entry': 'No open entry on {day}',
+  'reason.overnight-starts-after': 'The open entry of {day} starts at {time}, after this punch',
+  'reason.overnight-too-long':
+    'The open entry of {day} started {duration} earlier, more than the {limit} limit',
+  'pin.title': 'Settings PIN of the kiosks',
+  'pin.help':
+    'The kiosks’ settings (full screen, sound, default language, unpairing) open only with this PIN. The kiosks check it on the device, offline too; they learn a new PIN within five minutes.',
+  'pin.isSet': 'A PIN is set.',
+  'pin.notSet': 'No PIN is set: anyone at a kiosk can open its settings.',
+  'pin.label': 'PIN',
+  'pin.new': 'New PIN',
+  'pin.rule': '{min} to {max} digits',
+  'pin.save': 'Save PIN',
+  'pin.remove': 'Remove PIN',
+  'auditAction.kiosk.settings-pin': 'Settings PIN set',
+  'auditAction.kiosk.settings-pin-removed': 'Settings PIN removed',
+  'auditAction.kiosk.opening-hours': 'Opening hours changed',
+  'auditAction.punch.confirm': 'Punch confirmed as in Kenjo',
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type Messages = Record<MessageKey, Message>;

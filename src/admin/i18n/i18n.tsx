@@ -1,8 +1,10 @@
 /**
  * The console's languages: a typed catalogue per language (English is the reference), the chosen one kept in
- * localStorage and mirrored on `<html lang>`, and `t(key, values)` filling `{name}` placeholders.
+ * localStorage and mirrored on `<html lang>`, and `t(key, values)` picking the plural form for `values.count` and
+ * filling `{name}` placeholders (`core/message-format.ts`, shared with the kiosk).
  */
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { formatMessage } from '../../../core/message-format';
 import { de } from './de';
 import { en, type MessageKey, type Messages } from './en';
 import { es } from './es';
@@ -24,13 +26,11 @@ const STORAGE_KEY = 'admin.language';
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function translate(
-  messages: Messages,
+  language: Language,
   key: MessageKey,
   values: Record<string, string | number> = {},
 ): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return formatMessage(CATALOGUES[language][key], values, new Intl.PluralRules(language));
 }
 
 function isLanguage(value: string | null): value is Language {
@@ -62,7 +62,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLanguageState(next);
   }, []);
   const value = useMemo<I18n>(
-    () => ({ language, setLanguage, t: (key, values) => translate(CATALOGUES[language], key, values) }),
+    () => ({ language, setLanguage, t: (key, values) => translate(language, key, values) }),
     [language, setLanguage],
   );
   return <I18nContext value={value}>{children}</I18nContext>;

@@ -41,7 +41,7 @@ it('shows what to fix, the skipped records and the unexpected answers', async ()
   expect((await screen.findByRole('alert')).textContent).toMatch(
     /404 to \/attendances\/track-time.*KENJO_API_URL/,
   );
-  expect(screen.getByText('2 employees skipped: no identifier')).toBeTruthy();
+  expect(screen.getByText('2 records skipped in employees: no identifier')).toBeTruthy();
   expect(screen.getByText('Kenjo answered 200 with a page: <html>')).toBeTruthy();
 });
 

@@ -48,11 +48,11 @@ export function KenjoPage() {
           <dt>{t('kenjo.backlog')}</dt>
           <dd>{s.backlog.waiting}</dd>
           <dt>{t('kenjo.oldest')}</dt>
-          <dd>{s.backlog.oldestAgeS === null ? '—' : formatAge(s.backlog.oldestAgeS, t)}</dd>
+          <dd>{s.backlog.oldestAgeS === null ? '—' : formatAge(s.backlog.oldestAgeS, language)}</dd>
           <dt>{t('kenjo.failed')}</dt>
           <dd>{s.backlog.failed}</dd>
           <dt>{t('kenjo.directory')}</dt>
-          <dd>{s.directory.ageS === null ? '—' : formatAge(s.directory.ageS, t)}</dd>
+          <dd>{s.directory.ageS === null ? '—' : formatAge(s.directory.ageS, language)}</dd>
           <dt>{t('kenjo.employees')}</dt>
           <dd>
             {s.directory.employees} ({s.directory.activeEmployees})

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Kiosk } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { formatAgo, formatClockError } from '../ui/format';
+import { formatAgo, formatClockError, formatNumber } from '../ui/format';
 import { ActionError, QueryState } from '../ui/status';
 import { AddKiosk } from './add-kiosk';
 import { EditKioskDialog } from './edit-kiosk-dialog';
@@ -10,12 +10,13 @@ import { useKiosks, useNewPairingCode } from './kiosk-api';
 import { PairingDialog } from './pairing-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { RevokeDialog } from './revoke-dialog';
+import { SettingsPin } from './settings-pin';
 
 type Open =
   { kind: 'edit' | 'revoke' | 'delete'; kiosk: Kiosk } | { kind: 'pair'; kiosk: Kiosk; code: string } | null;
 
 export function KiosksPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const kiosks = useKiosks();
   const newCode = useNewPairingCode();
   const [open, setOpen] = useState<Open>(null);
@@ -26,6 +27,7 @@ export function KiosksPage() {
     <section aria-labelledby="kiosks-title">
       <h2 id="kiosks-title">{t('kiosks.title')}</h2>
       <AddKiosk />
+      <SettingsPin />
       <QueryState isPending={kiosks.isPending} error={kiosks.error} />
       <ActionError error={newCode.error} />
       {kiosks.data?.length === 0 && <p>{t('kiosks.empty')}</p>}
@@ -52,9 +54,13 @@ export function KiosksPage() {
                   <th scope="row">{kiosk.name}</th>
                   <td>{kiosk.status === 'active' ? t('kiosks.active') : t('kiosks.revoked')}</td>
                   <td>{kiosk.timeZone}</td>
-                  <td>{kiosk.lastSeenAt ? formatAgo(kiosk.lastSeenAt, nowMs, t) : t('kiosks.never')}</td>
-                  <td>{kiosk.pendingOnDevice ?? '—'}</td>
-                  <td>{formatClockError(kiosk.clockErrorMs)}</td>
+                  <td>
+                    {kiosk.lastSeenAt ? formatAgo(kiosk.lastSeenAt, nowMs, language) : t('kiosks.never')}
+                  </td>
+                  <td>
+                    {kiosk.pendingOnDevice === null ? '—' : formatNumber(kiosk.pendingOnDevice, language)}
+                  </td>
+                  <td>{formatClockError(kiosk.clockErrorMs, language)}</td>
                   <td>{kiosk.appVersion ?? '—'}</td>
                   <td>{yesNo(kiosk.storagePersisted)}</td>
                   <td>

@@ -6,16 +6,17 @@ import { get, query } from '../api/client';
 import type { PresentPerson, WhoIsIn } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useKiosks } from '../kiosks/kiosk-api';
+import { identifierLabel } from '../punches/identifier-label';
 import { formatWallTime } from '../ui/format';
 import { QueryState } from '../ui/status';
 
 function Person({ person }: { person: PresentPerson }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <li>
-      <strong>{person.employeeName ?? describeEmployee(person.employee)}</strong>{' '}
+      <strong>{person.employeeName ?? identifierLabel(person.employee, t)}</strong>{' '}
       <span className="muted">
-        {t('presence.since')} {formatWallTime(person.sinceWallTime)}
+        {t('presence.since')} {formatWallTime(person.sinceWallTime, language)}
         {person.overnight && ` (${t('presence.overnight')})`}
       </span>
     </li>
@@ -49,7 +50,7 @@ export function WhoIsInPage() {
       <QueryState isPending={presence.isPending} error={presence.error} />
       {data && (
         <>
-          <p aria-live="polite">{t('presence.count', { n: data.presentCount })}</p>
+          <p aria-live="polite">{t('presence.count', { count: data.presentCount })}</p>
           {data.sites.length === 0 && <p>{t('presence.nobody')}</p>}
           {data.sites.map((s) => (
             <section key={s.kioskId} aria-labelledby={`site-${s.kioskId}`} className="card">

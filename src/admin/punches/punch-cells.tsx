@@ -1,16 +1,10 @@
 /** How a punch reads in a table: who, when, how Kenjo will see it, and how its delivery went. */
-import type { EmployeeRef } from '../../../core/punch';
 import type { PunchView } from '../../../core/punch-view';
-import { useI18n, type Translate } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { formatInZone } from '../ui/format';
 import { StatusBadge } from '../ui/status';
-
-/** "badge B-1012", "email ana@…" in the console's language. */
-export function identifierLabel(ref: EmployeeRef, t: Translate): string {
-  if ('externalId' in ref) return t('identifier.externalId', { value: ref.externalId });
-  if ('email' in ref) return t('identifier.email', { value: ref.email });
-  return t('identifier.userId', { value: ref.userId });
-}
+import { identifierLabel } from './identifier-label';
+import { reasonLabel } from './reason-label';
 
 export function EmployeeCell({ punch }: { punch: PunchView }) {
   const { t } = useI18n();
@@ -24,21 +18,24 @@ export function EmployeeCell({ punch }: { punch: PunchView }) {
 }
 
 export function OvernightCell({ punch }: { punch: PunchView }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (punch.isOvernightShift === null) return <span className="muted">{t('punch.overnightUndecided')}</span>;
+  const reason = reasonLabel(punch.overnightReason, punch.overnightReasonCode, t, language);
   return (
     <>
       {punch.isOvernightShift ? t('common.yes') : t('common.no')}
-      {punch.overnightReason && <span className="muted block">{punch.overnightReason}</span>}
+      {reason && <span className="muted block">{reason}</span>}
     </>
   );
 }
 
 export function StatusCell({ punch }: { punch: PunchView }) {
+  const { t, language } = useI18n();
+  const reason = reasonLabel(punch.reason, punch.reasonCode, t, language);
   return (
     <>
       <StatusBadge status={punch.status} />
-      {punch.reason && <span className="block">{punch.reason}</span>}
+      {reason && <span className="block">{reason}</span>}
     </>
   );
 }

@@ -1,27 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../i18n/i18n';
-import { en } from '../i18n/en';
 import { pairingUrl } from '../kiosks/pairing-address';
-import { dayBounds, formatAge, formatClockError } from './format';
+import {
+  dayBounds,
+  formatAge,
+  formatClockError,
+  formatDuration,
+  formatQuantity,
+  formatWallClock,
+  formatWallDay,
+  formatWallTime,
+} from './format';
 
 describe('admin formatting', () => {
   it.each([
-    [null, '—'],
-    [0, '+0.0 s'],
-    [2400, '+2.4 s'],
-    [-300, '−0.3 s'],
-    [42_000, '+42 s'],
-  ])('clock error %s → %s', (ms, expected) => {
-    expect(formatClockError(ms)).toBe(expected);
+    [null, 'en', '—'],
+    [0, 'en', '0 sec'],
+    [2400, 'en', '+2.4 sec'],
+    [-300, 'en', '-0.3 sec'],
+    [-300, 'de', '-0,3 Sek.'],
+    [42_400, 'en', '+42 sec'],
+  ])('clock error %s in %s → %s', (ms, language, expected) => {
+    expect(formatClockError(ms, language)).toBe(expected);
   });
 
   it.each([
-    [5, '5 s ago'],
-    [125, '2 min ago'],
-    [7200, '2 h ago'],
-    [200_000, '2 d ago'],
-  ])('age %i s → %s', (seconds, expected) => {
-    expect(formatAge(seconds, (key, values) => translate(en, key, values))).toBe(expected);
+    [1, 'en', '1 second ago'],
+    [5, 'en', '5 seconds ago'],
+    [125, 'en', '2 minutes ago'],
+    [7200, 'en', '2 hours ago'],
+    [200_000, 'en', '2 days ago'],
+    [60, 'de', 'vor 1 Minute'],
+    [200_000, 'de', 'vor 2 Tagen'],
+  ])('age %i s in %s → %s', (seconds, language, expected) => {
+    expect(formatAge(seconds, language)).toBe(expected);
+  });
+
+  it.each([
+    ['en-GB', '3 Feb', '22:00', '3 Feb 2026, 22:00', '8 hrs 30 mins', '1 day'],
+    ['de', '3. Feb.', '22:00', '03.02.2026, 22:00', '8 Std. 30 Min.', '1 Tag'],
+  ])('wall times, durations and quantities in %s', (language, day, clock, wall, duration, quantity) => {
+    expect(formatWallDay('2026-02-03T22:00:00', language)).toBe(day);
+    expect(formatWallClock('2026-02-03T22:00:00', language)).toBe(clock);
+    expect(formatWallTime('2026-02-03T22:00:00', language)).toBe(wall);
+    expect(formatDuration(8.5 * 3_600_000, language)).toBe(duration);
+    expect(formatQuantity(1, language, 'day')).toBe(quantity);
   });
 
   it('bounds a local day by its first and last millisecond', () => {

@@ -14,14 +14,21 @@ export async function fetchConfig(fetchFn: FetchFn, token: string): Promise<Kios
   return (await response.json()) as KioskConfig;
 }
 
-/** The directory, or `null` when the proxy answered 304 to `etag`. */
+/**
+ * The directory, or `null` when the proxy answered 304 to `etag`. The proxy may take up to 15 s to make this kiosk's
+ * copy before it answers 503 (ask again), hence a timeout above that; nobody waits for it.
+ */
 export async function fetchDirectory(
   fetchFn: FetchFn,
   token: string,
   etag: string | null,
 ): Promise<{ directory: Directory; etag: string | null } | null> {
   const headers: Record<string, string> = etag ? { 'if-none-match': etag } : {};
-  const response = await apiRequest(fetchFn, '/api/v1/kiosk/directory', { token, headers });
+  const response = await apiRequest(fetchFn, '/api/v1/kiosk/directory', {
+    token,
+    headers,
+    timeoutMs: 30_000,
+  });
   if (response.status === 304) return null;
   return { directory: (await response.json()) as Directory, etag: response.headers.get('etag') };
 }

@@ -3,6 +3,7 @@
  * when first needed (the service worker precaches them, so they are there offline too), which keeps what the
  * kiosk downloads before its idle screen small.
  */
+import { formatMessage } from '../../../core/message-format';
 import { en, type MessageKey, type Messages } from './en';
 import type { Language } from './languages';
 
@@ -34,16 +35,5 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(language: Language): Translate {
   const messages = loaded.get(language) ?? en;
   const plurals = new Intl.PluralRules(loaded.has(language) ? language : 'en');
-  return (key, params = {}) => {
-    const message = messages[key];
-    const text =
-      typeof message === 'string'
-        ? message
-        : plurals.select(Number(params.count)) === 'one'
-          ? message.one
-          : message.other;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  };
+  return (key, params = {}) => formatMessage(messages[key], params, plurals);
 }

@@ -71,4 +71,14 @@ export const de: Messages = {
     one: '{count} Stempelung bleibt auf diesem Gerät und wird nach dem Koppeln gesendet.',
     other: '{count} Stempelungen bleiben auf diesem Gerät und werden nach dem Koppeln gesendet.',
   },
+  settingsPin: 'Einstellungs-PIN',
+  unlock: 'Einstellungen öffnen',
+  wrongPin: 'Falsche PIN.',
+  pinWait: {
+    one: 'Falsche PIN. Erneut versuchen in {count} Sekunde.',
+    other: 'Falsche PIN. Erneut versuchen in {count} Sekunden.',
+  },
+  unpair: 'Kiosk entkoppeln',
+  unpairConfirm:
+    'Diesen Kiosk entkoppeln? Stempelungen, die noch auf ihm sind, bleiben hier und werden gesendet, sobald er wieder gekoppelt ist.',
 };

@@ -1,4 +1,6 @@
 /** The English catalogue; its keys are the catalogue's keys, `{name}` placeholders are filled by `translator`. */
+import type { Message } from '../../../core/message-format';
+
 export const en = {
   appTitle: 'Kenjo Kiosk',
   idleHeading: 'Scan your badge or enter your email',
@@ -66,9 +68,17 @@ export const en = {
     one: '{count} punch is kept on this device and will be sent after pairing.',
     other: '{count} punches are kept on this device and will be sent after pairing.',
   },
+  settingsPin: 'Settings PIN',
+  unlock: 'Open settings',
+  wrongPin: 'Wrong PIN.',
+  pinWait: {
+    one: 'Wrong PIN. Try again in {count} second.',
+    other: 'Wrong PIN. Try again in {count} seconds.',
+  },
+  unpair: 'Unpair this kiosk',
+  unpairConfirm: 'Unpair this kiosk? Punches still on it stay here and are sent once it is paired again.',
 } as const;
 
 export type MessageKey = keyof typeof en;
-/** A sentence, or its plural forms chosen by `Intl.PluralRules` on the `count` parameter. */
-export type Message = string | { one: string; other: string };
+export type { Message };
 export type Messages = Record<MessageKey, Message>;

@@ -70,4 +70,14 @@ export const es: Messages = {
     one: '{count} fichaje se conserva en este dispositivo y se enviará tras la vinculación.',
     other: '{count} fichajes se conservan en este dispositivo y se enviarán tras la vinculación.',
   },
+  settingsPin: 'PIN de ajustes',
+  unlock: 'Abrir ajustes',
+  wrongPin: 'PIN incorrecto.',
+  pinWait: {
+    one: 'PIN incorrecto. Inténtelo de nuevo en {count} segundo.',
+    other: 'PIN incorrecto. Inténtelo de nuevo en {count} segundos.',
+  },
+  unpair: 'Desemparejar este quiosco',
+  unpairConfirm:
+    '¿Desemparejar este quiosco? Los fichajes que aún tenga se quedan aquí y se envían cuando vuelva a emparejarse.',
 };

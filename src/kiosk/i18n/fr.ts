@@ -67,4 +67,14 @@ export const fr: Messages = {
     one: "{count} pointage reste sur cet appareil et sera envoyé après l'appairage.",
     other: "{count} pointages restent sur cet appareil et seront envoyés après l'appairage.",
   },
+  settingsPin: 'Code PIN des réglages',
+  unlock: 'Ouvrir les réglages',
+  wrongPin: 'Code PIN incorrect.',
+  pinWait: {
+    one: 'Code PIN incorrect. Réessayez dans {count} seconde.',
+    other: 'Code PIN incorrect. Réessayez dans {count} secondes.',
+  },
+  unpair: 'Dissocier cette borne',
+  unpairConfirm:
+    'Dissocier cette borne ? Les pointages encore présents restent ici et seront envoyés dès qu’elle sera de nouveau associée.',
 };

@@ -67,4 +67,14 @@ export const nl: Messages = {
     one: '{count} registratie blijft op dit apparaat en wordt na het koppelen verzonden.',
     other: '{count} registraties blijven op dit apparaat en worden na het koppelen verzonden.',
   },
+  settingsPin: 'Instellingen-pincode',
+  unlock: 'Instellingen openen',
+  wrongPin: 'Onjuiste pincode.',
+  pinWait: {
+    one: 'Onjuiste pincode. Probeer het over {count} seconde opnieuw.',
+    other: 'Onjuiste pincode. Probeer het over {count} seconden opnieuw.',
+  },
+  unpair: 'Kiosk ontkoppelen',
+  unpairConfirm:
+    'Deze kiosk ontkoppelen? Registraties die er nog op staan blijven hier en worden verstuurd zodra hij weer gekoppeld is.',
 };

@@ -1,10 +1,12 @@
 /**
  * The outbox: punches that exist only on this device. `enqueue` resolves only once the punch is on disk (strict
  * durability), so feedback shown afterwards never promises a punch a crash could lose. A punch leaves the outbox
- * only through `ack`, with the proxy's answer for it, which stays in history.
+ * only through `ack`, with the proxy's answer for it, which stays in history (and the person's name, when the
+ * answer carries one, in `names`).
  */
 import { MAX_BATCH_SIZE } from '../../../core/punch';
 import { kioskDb } from './db';
+import { pruneNames } from './names';
 import type { HistoryEntry, StoredPunch } from './schema';
 
 export interface PunchAnswer {
@@ -14,6 +16,8 @@ export interface PunchAnswer {
   /** Why, as a code the kiosk translates, with its parameters. */
   code?: string;
   params?: Record<string, string | number>;
+  /** The employee's name (never on a refusal). */
+  name?: string;
 }
 
 type Listener = () => void;
@@ -44,13 +48,15 @@ export async function peekBatch(limit: number = MAX_BATCH_SIZE): Promise<StoredP
   return db.getAllFromIndex('outbox', 'by-at', undefined, Math.min(limit, MAX_BATCH_SIZE));
 }
 
-/** Removes answered punches from the outbox and records the answers in history, in one transaction. */
+/** Removes answered punches from the outbox and records the answers in history and names, in one transaction. */
 export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number): Promise<void> {
   if (answers.length === 0) return;
   const db = await kioskDb();
-  const tx = db.transaction(['outbox', 'history'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['outbox', 'history', 'names'], 'readwrite', { durability: 'strict' });
   const outbox = tx.objectStore('outbox');
   const history = tx.objectStore('history');
+  const names = tx.objectStore('names');
+  let named = false;
   for (const answer of answers) {
     void (async () => {
       const punch = await outbox.get(answer.id);
@@ -59,10 +65,16 @@ export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number)
       if (answer.reason !== undefined) entry.reason = answer.reason;
       if (typeof answer.code === 'string') entry.reasonCode = answer.code;
       if (answer.params !== undefined) entry.reasonParams = answer.params;
+      const name = answer.status !== 'rejected' && typeof answer.name === 'string' ? answer.name : null;
+      if (name !== null) {
+        named = true;
+        void names.put({ employeeKey: punch.employeeKey, name, answeredAtMs });
+      }
       await Promise.all([outbox.delete(answer.id), history.put(entry)]);
     })();
   }
   await tx.done;
+  if (named) await pruneNames();
   changed();
 }
 

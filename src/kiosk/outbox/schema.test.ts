@@ -20,6 +20,7 @@ async function createVersion1(punches: ReturnType<typeof storedPunch>[]): Promis
   const tx = db.transaction(['outbox', 'settings'], 'readwrite');
   for (const punch of punches) void tx.objectStore('outbox').put(punch);
   void tx.objectStore('settings').put('secret-token', 'token');
+  void tx.objectStore('settings').put({ salt: 's', employees: [{ badgeName: 'sealed' }] }, 'directory');
   await tx.done;
   db.close();
 }
@@ -28,7 +29,7 @@ describe('schema upgrades', () => {
   it('creates every store on a new device', async () => {
     const db = await kioskDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['history', 'outbox', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['history', 'names', 'outbox', 'settings']);
   });
 
   it('keeps the waiting punches and settings of version 1 and gives them history', async () => {
@@ -41,5 +42,7 @@ describe('schema upgrades', () => {
     expect(await historyEntry(punch.id)).toMatchObject({ id: punch.id, state: 'waiting' });
     expect(await punchesOf('directory:e7', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
     expect(await (await kioskDb()).get('settings', 'token')).toBe('secret-token');
+    // The directory of earlier versions carried names; the next fetch brings one without.
+    expect(await (await kioskDb()).get('settings', 'directory')).toBeUndefined();
   });
 });

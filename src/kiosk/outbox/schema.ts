@@ -3,7 +3,8 @@
  * - `outbox`: punches made on this device and not yet answered by the proxy, keyed by the punch's UUID;
  * - `history`: every punch made on this device with what the proxy answered (for the in/out guess, the
  *   double-scan window and the display of rejected punches);
- * - `settings`: small values (the kiosk token, the cached config and directory, the language, the sound switch).
+ * - `settings`: small values (the kiosk token, the cached config and directory, the language, the sound switch);
+ * - `names`: the names the proxy gave in its answers to this kiosk's punches, per person (`names.ts`).
  *
  * Upgrades are additive: a version only creates stores or indexes, never drops data.
  */
@@ -11,7 +12,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { EmployeeRef } from '../../../core/punch';
 
 export const DB_NAME = 'kenjo-kiosk';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A punch as the kiosk keeps it: the protocol's punch plus what the kiosk needs locally. */
 export interface StoredPunch {
@@ -38,6 +39,13 @@ export interface HistoryEntry extends StoredPunch {
   answeredAtMs?: number;
 }
 
+/** A name the proxy told this kiosk, in its answer to one of that person's punches here. */
+export interface KnownName {
+  employeeKey: string;
+  name: string;
+  answeredAtMs: number;
+}
+
 export interface KioskDb extends DBSchema {
   outbox: { key: string; value: StoredPunch; indexes: { 'by-at': number } };
   settings: { key: string; value: unknown };
@@ -46,11 +54,16 @@ export interface KioskDb extends DBSchema {
     value: HistoryEntry;
     indexes: { 'by-at': number; 'by-employee': [string, number] };
   };
+  names: { key: string; value: KnownName; indexes: { 'by-answered': number } };
 }
 
 type UpgradeTx = IDBPTransaction<KioskDb, StoreNames<KioskDb>[], 'versionchange'>;
 
-/** Creates what versions after `oldVersion` added; version 2 backfills history for punches still waiting. */
+/**
+ * Creates what versions after `oldVersion` added; version 2 backfills history for punches still waiting; version 3
+ * adds the names and drops the cached directory of earlier versions, which carried names (sealed) and whose tags no
+ * kiosk of this version matches: the next fetch brings a copy without names.
+ */
 export function upgradeKioskDb(db: IDBPDatabase<KioskDb>, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('by-at', 'atMs');
@@ -66,5 +79,9 @@ export function upgradeKioskDb(db: IDBPDatabase<KioskDb>, oldVersion: number, tx
         .getAll()
         .then((waiting) => Promise.all(waiting.map((p) => history.put({ ...p, state: 'waiting' }))));
     }
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('names', { keyPath: 'employeeKey' }).createIndex('by-answered', 'answeredAtMs');
+    if (oldVersion >= 1) void tx.objectStore('settings').delete('directory');
   }
 }

@@ -4,8 +4,7 @@ import { decidePunch, type DecisionInput } from './decide-punch';
 const at = (wall: string) => Date.parse(`${wall}+01:00`);
 const known = {
   kind: 'known',
-  employee: { key: 'e1', badgeHash: 'x', badgeName: null, emailHash: null, emailName: null },
-  name: 'Ada',
+  employee: { key: 'e1', badgeHash: 'x', emailHash: null },
 } as const;
 
 function input(overrides: Partial<DecisionInput> = {}): DecisionInput {

@@ -1,14 +1,9 @@
 /**
- * Whether a badge or email belongs to an active employee, and their name, from the cached directory. The directory
- * holds only slow salted tags and names sealed under each identifier (`core/identifier-hash.ts`): the kiosk reads
- * a name only when that person presents their badge or email.
+ * Whether a badge or email belongs to an active employee, from the cached directory. The directory holds only
+ * slow salted, per-kiosk tags (`core/identifier-hash.ts`) and no names: a name comes from this kiosk's own earlier
+ * answers (`outbox/names.ts`).
  */
-import {
-  IDENTIFIER_HASH,
-  deriveIdentifier,
-  normalizedIdentifier,
-  openName,
-} from '../../../core/identifier-hash';
+import { IDENTIFIER_HASH, identifierTag, normalizedIdentifier } from '../../../core/identifier-hash';
 import type { EmployeeRef } from '../../../core/punch';
 import type { DirectoryEmployee } from '../api/types';
 import type { StoredDirectory } from '../outbox/settings';
@@ -17,8 +12,7 @@ import type { StoredDirectory } from '../outbox/settings';
 export const DIRECTORY_FRESH_MS = 24 * 3_600_000;
 
 export type Lookup =
-  /** `name` opened from the entry with the presented identifier; null when it cannot be. */
-  | { kind: 'known'; employee: DirectoryEmployee; name: string | null }
+  | { kind: 'known'; employee: DirectoryEmployee }
   | { kind: 'unknown' }
   /** Kenjo knows the identifier, but the employee may not punch. */
   | { kind: 'inactive' }
@@ -37,19 +31,17 @@ export async function lookupEmployee(
   nowMs: number,
 ): Promise<Lookup> {
   const derivation = directory?.hash;
-  if (!directory || !derivation || derivation.name !== IDENTIFIER_HASH.name || 'userId' in ref) {
+  const pepper = directory?.pepper;
+  if (!directory || !derivation || derivation.name !== IDENTIFIER_HASH.name || pepper === undefined) {
     return { kind: 'unverifiable' };
   }
-  if (typeof crypto === 'undefined' || !crypto.subtle) return { kind: 'unverifiable' };
+  if ('userId' in ref || typeof crypto === 'undefined' || !crypto.subtle) return { kind: 'unverifiable' };
   const isBadge = 'externalId' in ref;
   const value = normalizedIdentifier(isBadge ? 'badge' : 'email', isBadge ? ref.externalId : ref.email);
-  const secret = await deriveIdentifier(value, directory.salt, derivation.iterations);
-  const employee = directory.employees.find((e) => (isBadge ? e.badgeHash : e.emailHash) === secret.tag);
-  if (employee) {
-    const sealed = isBadge ? employee.badgeName : employee.emailName;
-    return { kind: 'known', employee, name: sealed === null ? null : await openName(sealed, secret.key) };
-  }
-  if (directory.inactive?.some((e) => (isBadge ? e.badgeHash : e.emailHash) === secret.tag)) {
+  const tag = await identifierTag(value, { salt: directory.salt, pepper, iterations: derivation.iterations });
+  const employee = directory.employees.find((e) => (isBadge ? e.badgeHash : e.emailHash) === tag);
+  if (employee) return { kind: 'known', employee };
+  if (directory.inactive?.some((e) => (isBadge ? e.badgeHash : e.emailHash) === tag)) {
     return { kind: 'inactive' };
   }
   return isDirectoryFresh(directory, nowMs) ? { kind: 'unknown' } : { kind: 'unverifiable' };

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EmployeeRef } from '../../../core/punch';
-import { count, peekBatch } from '../outbox/outbox';
+import { ack, count, peekBatch } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { resetDevice } from '../../testing/punch-factory';
-import { IDENTIFIER_HASH, deriveIdentifier, sealName } from '../../../core/identifier-hash';
+import { IDENTIFIER_HASH, identifierTag } from '../../../core/identifier-hash';
 import { recordPunch, type PunchContext } from './record-punch';
 
 beforeEach(resetDevice);
@@ -12,27 +12,35 @@ beforeEach(resetDevice);
 const NOW = Date.parse('2026-02-04T08:01:00+01:00');
 const HOUR = 3_600_000;
 
+/** Few rounds: these tests are about the kiosk's decisions, not the derivation's cost. */
+const HASH = { name: IDENTIFIER_HASH.name, iterations: 1_000 };
+const TAGS = { salt: 's4lt', pepper: 'p3pper', iterations: HASH.iterations };
+
 async function directory(fetchedAgoMs: number | null): Promise<StoredDirectory> {
-  const salt = 's4lt';
-  const badge = await deriveIdentifier('B-1001', salt);
-  const email = await deriveIdentifier('ada@demo.example', salt);
   return {
     fetchedAt: fetchedAgoMs === null ? null : new Date(NOW - fetchedAgoMs).toISOString(),
-    salt,
-    hash: IDENTIFIER_HASH,
+    salt: TAGS.salt,
+    pepper: TAGS.pepper,
+    hash: HASH,
     etag: null,
     receivedAtMs: NOW,
     employees: [
       {
         key: 'k1',
-        badgeHash: badge.tag,
-        badgeName: await sealName('Ada Lovelace', badge.key),
-        emailHash: email.tag,
-        emailName: await sealName('Ada Lovelace', email.key),
+        badgeHash: await identifierTag('B-1001', TAGS),
+        emailHash: await identifierTag('ada@demo.example', TAGS),
       },
     ],
-    inactive: [{ badgeHash: (await deriveIdentifier('B-1300', salt)).tag, emailHash: null }],
+    inactive: [{ badgeHash: await identifierTag('B-1300', TAGS), emailHash: null }],
   };
+}
+
+/** The proxy's answer to every punch waiting, naming the person as the proxy does. */
+async function answered(name: string): Promise<void> {
+  await ack(
+    (await peekBatch()).map(({ id }) => ({ id, status: 'accepted' as const, name })),
+    NOW,
+  );
 }
 
 function context(overrides: Partial<PunchContext> = {}): PunchContext {
@@ -47,12 +55,17 @@ function context(overrides: Partial<PunchContext> = {}): PunchContext {
 }
 
 describe('recordPunch', () => {
-  it('writes the punch to the outbox with its UUID, the zone offset and the zone, and names the person', async () => {
+  it('writes the punch to the outbox with its UUID, the zone offset and the zone', async () => {
     const outcome = await recordPunch(
       { externalId: 'B-1001' },
       context({ directory: await directory(HOUR) }),
     );
-    expect(outcome).toMatchObject({ kind: 'recorded', name: 'Ada Lovelace', direction: 'in', atMs: NOW });
+    expect(outcome).toMatchObject({
+      kind: 'recorded',
+      employeeKey: 'directory:k1',
+      direction: 'in',
+      atMs: NOW,
+    });
     const [stored] = await peekBatch();
     expect(stored).toMatchObject({
       employee: { externalId: 'B-1001' },
@@ -63,12 +76,28 @@ describe('recordPunch', () => {
     expect(stored?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it('names nobody from the directory: a name comes only from an earlier answer at this kiosk', async () => {
+    const ctx = context({ directory: await directory(HOUR) });
+    expect(await recordPunch({ externalId: 'B-1001' }, ctx)).toMatchObject({ kind: 'recorded', name: null });
+    await answered('Ada Lovelace');
+    // Offline since, for a day: the directory (stale, so unknown badges pass) is all the kiosk has, and the answer.
+    const later = { ...ctx, directory: await directory(25 * HOUR), nowMs: NOW + 4 * HOUR };
+    expect(await recordPunch({ email: 'ADA@demo.example' }, later)).toMatchObject({
+      kind: 'recorded',
+      direction: 'out',
+      name: 'Ada Lovelace',
+    });
+    expect(await recordPunch({ externalId: 'B-700' }, later)).toMatchObject({ kind: 'recorded', name: null });
+  });
+
   it('treats a badge and an email of the same person as one person for the double scan', async () => {
     const ctx = context({ directory: await directory(HOUR) });
     await recordPunch({ externalId: 'B-1001' }, ctx);
+    await answered('Ada Lovelace');
     const second = await recordPunch({ email: 'ada@demo.example' }, { ...ctx, nowMs: NOW + 20_000 });
     expect(second).toEqual({ kind: 'double-scan', name: 'Ada Lovelace', firstAtMs: NOW });
-    expect(await count()).toBe(1);
+    // The first was answered and left the outbox; the second never entered it.
+    expect(await count()).toBe(0);
   });
 
   it('says out for the second punch after the window, with the time worked today', async () => {
@@ -107,6 +136,13 @@ describe('recordPunch', () => {
       1,
     ],
     ['an inactive badge is refused as inactive', HOUR, { externalId: 'B-1300' }, 'inactive', 0],
+    [
+      'a badge of an inactive employee is not known by a stale directory either',
+      25 * HOUR,
+      { externalId: 'B-1300' },
+      'inactive',
+      0,
+    ],
     ['a badge with control characters is not valid', HOUR, { externalId: 'B-\u00071' }, 'invalid', 0],
   ])('%s', async (_name, fetchedAgoMs, ref, kind, queued) => {
     const outcome = await recordPunch(ref, context({ directory: await directory(fetchedAgoMs) }));

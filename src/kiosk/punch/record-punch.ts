@@ -5,6 +5,7 @@
 import type { EmployeeRef } from '../../../core/punch';
 import { validatePunch } from '../../../core/validate-punch';
 import { punchesOf } from '../outbox/history';
+import { knownName } from '../outbox/names';
 import { enqueue } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { decidePunch } from './decide-punch';
@@ -27,6 +28,9 @@ export type PunchOutcome =
   | {
       kind: 'recorded';
       id: string;
+      /** Groups this person's punches here; the name the proxy gives in its answer is kept under it. */
+      employeeKey: string;
+      /** The name this kiosk was told in an earlier answer; null before any. */
       name: string | null;
       direction: Direction;
       atMs: number;
@@ -44,10 +48,12 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   if (!validatePunch(punch).ok) return { kind: 'invalid', ref };
 
   const lookup = await lookupEmployee(context.directory, ref, atMs);
-  const name = lookup.kind === 'known' ? lookup.name : null;
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
-  const previous = await punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window);
+  const [previous, name] = await Promise.all([
+    punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window),
+    lookup.kind === 'unknown' || lookup.kind === 'inactive' ? null : knownName(employeeKey),
+  ]);
   const previousAtMs = previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
   const decision = decidePunch({
     lookup,
@@ -62,5 +68,5 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
 
   await enqueue({ ...punch, atMs, timeZone, employeeKey });
   const workedMs = workedTodayMs(previousAtMs, atMs, timeZone, context.maxShiftHours);
-  return { kind: 'recorded', id: punch.id, name, direction: decision.direction, atMs, workedMs };
+  return { kind: 'recorded', id: punch.id, employeeKey, name, direction: decision.direction, atMs, workedMs };
 }

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { historyEntry, recentHistory } from '../outbox/history';
+import { knownName } from '../outbox/names';
 import { count, onOutboxChange } from '../outbox/outbox';
 
 const LOCAL = ['kiosk', 'device'] as const;
@@ -25,6 +26,17 @@ export function usePunchState(id: string) {
     queryFn: async () => (await historyEntry(id)) ?? null,
     networkMode: 'always',
   }).data;
+}
+
+/** The name the proxy told this kiosk for a person; it arrives with the answer to their punch. */
+export function useKnownName(employeeKey: string) {
+  return (
+    useQuery({
+      queryKey: [...LOCAL, 'name', employeeKey],
+      queryFn: () => knownName(employeeKey),
+      networkMode: 'always',
+    }).data ?? null
+  );
 }
 
 const RECENT_PUNCHES = 200;

@@ -5,7 +5,7 @@ import { formatClockTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n-context';
 import type { HistoryEntry } from '../outbox/schema';
 import type { Feedback } from '../punch/use-punch-controller';
-import { usePunchState } from '../state/local-state';
+import { useKnownName, usePunchState } from '../state/local-state';
 import type { Connection } from '../sync/use-connection';
 import { FeedbackIcon, type FeedbackTone } from './feedback-icon';
 
@@ -77,7 +77,9 @@ function RecordedCard({
   const entry = usePunchState(feedback.id);
   const state = entry?.state ?? 'waiting';
   const isIn = feedback.direction === 'in';
-  const name = feedback.name;
+  // Named from an earlier answer at this kiosk, or else from the proxy's answer to this punch once it arrives.
+  const told = useKnownName(feedback.employeeKey);
+  const name = feedback.name ?? told;
   const title = isIn
     ? name
       ? t('welcome', { name })

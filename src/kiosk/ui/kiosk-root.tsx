@@ -4,6 +4,7 @@ import { loadCatalogue, translator } from '../i18n/catalogue';
 import { I18nContext, type I18n } from '../i18n/i18n-context';
 import type { Language } from '../i18n/languages';
 import { pruneHistory } from '../outbox/history';
+import { forgetNames } from '../outbox/names';
 import { deleteSetting, writeSetting } from '../outbox/settings';
 import { loadDeviceState, type DeviceState } from '../state/device-state';
 import { useOutboxInvalidation } from '../state/local-state';
@@ -61,9 +62,19 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
   );
   const { state: pairing, pair } = usePairing(onPaired, device.token !== null);
   const onRevoked = useCallback(() => {
-    setDevice((d) => ({ ...d, token: null, setupReason: 'revoked' }));
+    setDevice((d) => ({ ...d, token: null, directory: null, setupReason: 'revoked' }));
     void deleteSetting('token');
+    // What this kiosk was told about people is for this kiosk while it is paired, not for whoever holds it next.
+    void deleteSetting('directory');
+    void forgetNames();
     void writeSetting('setupReason', 'revoked');
+  }, []);
+  // Punches still in the outbox stay there and are sent after the next pairing.
+  const onUnpair = useCallback(() => {
+    setDevice((d) => ({ ...d, token: null, config: null, directory: null, setupReason: null }));
+    void deleteSetting('token');
+    void deleteSetting('config');
+    void deleteSetting('directory');
   }, []);
   const onSoundChange = useCallback((sound: boolean) => {
     setDevice((d) => ({ ...d, sound }));
@@ -82,6 +93,7 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
           sound={device.sound}
           onSoundChange={onSoundChange}
           onRevoked={onRevoked}
+          onUnpair={onUnpair}
         />
       ) : (
         <SetupScreen

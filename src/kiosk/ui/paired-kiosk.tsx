@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
+import { parseSettingsLock } from '../../../core/settings-pin';
 import { UnauthorizedError } from '../api/http';
 import type { KioskConfig } from '../api/types';
 import { CaptureButtons } from '../capture/capture-buttons';
@@ -31,6 +32,7 @@ interface Props {
   sound: boolean;
   onSoundChange: (on: boolean) => void;
   onRevoked: () => void;
+  onUnpair: () => void;
 }
 
 /** The punch screen of a paired kiosk: a slim status line, the clock, the prompt, and the answer to each punch. */
@@ -95,7 +97,12 @@ export function PairedKiosk(props: Props) {
             sync={status}
             connection={connection}
           />
-          <Toolbar sound={props.sound} onSoundChange={props.onSoundChange} />
+          <Toolbar
+            sound={props.sound}
+            onSoundChange={props.onSoundChange}
+            lock={parseSettingsLock(config.data?.settingsLock)}
+            onUnpair={props.onUnpair}
+          />
         </div>
       </header>
       <main className="stage">

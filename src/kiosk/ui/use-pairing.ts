@@ -8,6 +8,7 @@ import { pairKiosk } from '../api/kiosk-api';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
 import type { KioskConfig } from '../api/types';
+import { forgetNames } from '../outbox/names';
 import { deleteSetting, writeSetting } from '../outbox/settings';
 
 export type PairingState =
@@ -47,6 +48,9 @@ export function usePairing(onPaired: (paired: Paired) => void, paired: boolean) 
           maxShiftHours: DEFAULT_MAX_SHIFT_HOURS,
           serverTime: new Date().toISOString(),
         };
+        // Names told to an earlier pairing are not this kiosk's; its directory comes with the new token.
+        await forgetNames();
+        await deleteSetting('directory');
         await writeSetting('config', config);
         await writeSetting('token', answer.token);
         await deleteSetting('setupReason');

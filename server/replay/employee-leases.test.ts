@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../testing/harness';
+import { createEmployeeLeases, LEASE_TTL_MS } from './employee-leases';
+
+/** A ledger whose claims another instance already holds for `taken`; it records what is asked of it. */
+function ledgerWith(taken: readonly string[]) {
+  const claims: string[][] = [];
+  const released: string[][] = [];
+  return {
+    claims,
+    released,
+    claimEmployees: async (_owner: string, keys: readonly string[]) => {
+      claims.push([...keys]);
+      return new Set(keys.filter((key) => !taken.includes(key)));
+    },
+    releaseEmployees: async (_owner: string, keys: readonly string[]) => void released.push([...keys]),
+  };
+}
+
+describe("an instance's claims on employees", () => {
+  it('holds what it was granted until shortly before the claim lapses, and asks again for the wanted ones', async () => {
+    const clock = { ms: 1_000_000 };
+    const ledger = ledgerWith([]);
+    const leases = createEmployeeLeases(ledger, () => clock.ms, memoryLogger());
+    leases.want('u3');
+    expect(leases.pending()).toBe(true);
+    await leases.renew(['u2'], ['u1']);
+    expect(ledger.claims).toEqual([['u1', 'u2', 'u3']]);
+    expect(leases.pending()).toBe(false);
+    expect(['u1', 'u2', 'u3'].map((key) => leases.held(key))).toEqual([true, true, true]);
+    clock.ms += LEASE_TTL_MS - 1_000;
+    expect(leases.held('u1')).toBe(false);
+  });
+
+  it('tells the busy employees another instance took over from the wanted ones it holds', async () => {
+    const logger = memoryLogger();
+    const leases = createEmployeeLeases(ledgerWith(['u1', 'u2']), () => 0, logger);
+    expect(await leases.renew(['u1', 'u3'], ['u2', 'u4'])).toEqual({ lost: ['u1'], refused: ['u2'] });
+    expect([leases.held('u1'), leases.held('u2'), leases.held('u3'), leases.held('u4')]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(logger.lines.map((line) => line.level)).toEqual(['warn']);
+  });
+
+  it('gives up everything it holds on release, and asks nothing when it holds nothing', async () => {
+    const ledger = ledgerWith([]);
+    const leases = createEmployeeLeases(ledger, () => 0, memoryLogger());
+    await leases.release();
+    await leases.renew([], []);
+    expect([ledger.claims, ledger.released]).toEqual([[], []]);
+    await leases.renew(['u1'], ['u2']);
+    await leases.release();
+    expect(ledger.released).toEqual([['u1', 'u2']]);
+    expect(leases.held('u1')).toBe(false);
+  });
+});
