@@ -84,8 +84,8 @@ describePostgres('the kiosk protocol across two instances on one PostgreSQL', (s
       await createKiosk(a, ADMIN_TOKEN, 'Double front', ZONE),
       await createKiosk(a, ADMIN_TOKEN, 'Double yard', ZONE),
     ];
-    await waitForDirectory(a, front.token, 30_000);
-    await waitForDirectory(b, front.token, 30_000);
+    await waitForDirectory(a, front.token, 90_000);
+    await waitForDirectory(b, front.token, 90_000);
     const employees = DEMO_EMPLOYEES.filter((e) => e.isActive && e.externalId !== null).slice(40, 60);
     const atMs = Date.now() - 10 * 60_000;
     const scans = employees.map((employee, i) => {

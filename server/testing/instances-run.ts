@@ -14,7 +14,7 @@ import { buildScenario, SCENARIO_ZONE, seededRandom, type Scenario, type Scenari
 
 const API_KEY = 'instances-api-key';
 const ADMIN_TOKEN = 'instances-admin-token-0123456789abcdef';
-const READY_WITHIN_MS = 30_000;
+const READY_WITHIN_MS = 90_000;
 
 export interface InstancesRunOptions {
   postgresServerUrl: string;
