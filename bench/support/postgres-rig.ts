@@ -10,7 +10,12 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../../server/testing/throwaway-postgres';
+import { backlogWaiting, postPunches, sleep } from '../../server/testing/proxy-http';
+import type { PlannedPunch } from './punch-plan';
 import { startServerChild, type ServerChild } from './server-child';
+
+/** The kiosks' copy of the directory is derived (slowly, on purpose) after each start. */
+export const DIRECTORY_WITHIN_MS = 120_000;
 
 export async function startBenchPostgres(): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
@@ -46,6 +51,31 @@ export async function startInstances(
   return Promise.all(Array.from({ length: count }, () => startServerChild(root, env)));
 }
 
+export async function stopAll(instances: readonly ServerChild[]): Promise<void> {
+  await Promise.all(instances.map((instance) => instance.stop()));
+}
+
+/** A planned punch as a kiosk sends it. */
+export const wire = (p: PlannedPunch) => ({ id: p.id, employee: p.ref, at: p.at });
+
+/** Posts one batch; how many of its punches were accepted. */
+export async function postAccepted(
+  url: string,
+  token: string,
+  punches: Parameters<typeof postPunches>[2],
+): Promise<number> {
+  return (await postPunches(url, token, punches)).filter((status) => status === 'accepted').length;
+}
+
+/** Waits until no punch is queued or sending, as every instance's health answer says. */
+export async function drained(instances: readonly ServerChild[], withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while ((await Promise.all(instances.map((i) => backlogWaiting(i.url)))).some((n) => n > 0)) {
+    if (Date.now() > deadline) throw new Error('the instances did not drain in time');
+    await sleep(20);
+  }
+}
+
 export interface LeaseWatch {
   /** The one instance holding replay leases, once there is one. */
   soleOwner(withinMs: number): Promise<string>;
@@ -63,7 +93,6 @@ export async function watchLeases(databaseUrl: string): Promise<LeaseWatch> {
   await client.connect();
   const rows = async <R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) =>
     (await client.query<R>(sql, values)).rows;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return {
     async soleOwner(withinMs) {
       const deadline = Date.now() + withinMs;
