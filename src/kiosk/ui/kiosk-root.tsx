@@ -29,6 +29,16 @@ export function KioskRoot() {
   return <LoadedKiosk initial={device} />;
 }
 
+/**
+ * Forgets the kiosk's token and what it was told about people (for this kiosk while it is paired, not for whoever
+ * holds it next). Punches still in the outbox stay there and are sent after the next pairing.
+ */
+async function forgetPairing(): Promise<void> {
+  await deleteSetting('token');
+  await deleteSetting('directory');
+  await forgetNames();
+}
+
 function LoadedKiosk({ initial }: { initial: DeviceState }) {
   const [device, setDevice] = useState(initial);
   const [punchLanguage, setPunchLanguage] = useState<Language | null>(null);
@@ -63,18 +73,13 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
   const { state: pairing, pair } = usePairing(onPaired, device.token !== null);
   const onRevoked = useCallback(() => {
     setDevice((d) => ({ ...d, token: null, directory: null, setupReason: 'revoked' }));
-    void deleteSetting('token');
-    // What this kiosk was told about people is for this kiosk while it is paired, not for whoever holds it next.
-    void deleteSetting('directory');
-    void forgetNames();
+    void forgetPairing();
     void writeSetting('setupReason', 'revoked');
   }, []);
-  // Punches still in the outbox stay there and are sent after the next pairing.
   const onUnpair = useCallback(() => {
     setDevice((d) => ({ ...d, token: null, config: null, directory: null, setupReason: null }));
-    void deleteSetting('token');
+    void forgetPairing();
     void deleteSetting('config');
-    void deleteSetting('directory');
   }, []);
   const onSoundChange = useCallback((sound: boolean) => {
     setDevice((d) => ({ ...d, sound }));
