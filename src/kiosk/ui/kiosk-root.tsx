@@ -14,16 +14,6 @@ import { usePairing, type Paired } from './use-pairing';
 
 const HISTORY_KEPT_MS = 35 * 24 * 3_600_000;
 
-/**
- * A revoked or unpaired kiosk forgets its token, and what it was told about people: its directory and the names
- * from the proxy's answers are for this kiosk while it is paired, not for whoever holds the tablet next.
- */
-function forgetPairing(): void {
-  void deleteSetting('token');
-  void deleteSetting('directory');
-  void forgetNames();
-}
-
 /** Loads what the device knows, then shows setup or the punch screen. */
 export function KioskRoot() {
   const [device, setDevice] = useState<DeviceState | null>(null);
@@ -37,6 +27,16 @@ export function KioskRoot() {
   }, []);
   if (!device) return null;
   return <LoadedKiosk initial={device} />;
+}
+
+/**
+ * Forgets the kiosk's token and what it was told about people (for this kiosk while it is paired, not for whoever
+ * holds it next). Punches still in the outbox stay there and are sent after the next pairing.
+ */
+async function forgetPairing(): Promise<void> {
+  await deleteSetting('token');
+  await deleteSetting('directory');
+  await forgetNames();
 }
 
 function LoadedKiosk({ initial }: { initial: DeviceState }) {
@@ -73,13 +73,12 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
   const { state: pairing, pair } = usePairing(onPaired, device.token !== null);
   const onRevoked = useCallback(() => {
     setDevice((d) => ({ ...d, token: null, directory: null, setupReason: 'revoked' }));
-    forgetPairing();
+    void forgetPairing();
     void writeSetting('setupReason', 'revoked');
   }, []);
-  // Punches still in the outbox stay there and are sent after the next pairing.
   const onUnpair = useCallback(() => {
     setDevice((d) => ({ ...d, token: null, config: null, directory: null, setupReason: null }));
-    forgetPairing();
+    void forgetPairing();
     void deleteSetting('config');
   }, []);
   const onSoundChange = useCallback((sound: boolean) => {
