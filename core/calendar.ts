@@ -1,6 +1,7 @@
 /**
  * Kenjo's wall-clock strings, `YYYY-MM-DDThh:mm:ss` and their dates `YYYY-MM-DD`, read and stepped by plain calendar
- * arithmetic: no time zone, no date library, so the kiosk can use it too. Instants and zones are `wall-time.ts`'s.
+ * arithmetic: no time zone, no date library, so the kiosk can use it too; and whether a zone name is known.
+ * Instants and conversions between zones are `wall-time.ts`'s.
  */
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 const WALL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -78,4 +79,20 @@ export function addDays(date: string, days: number): string {
   const next = new Date(utcMs(year, month, day + days));
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1, 2)}-${pad(next.getUTCDate(), 2)}`;
+}
+
+/** Zones already found valid: building an `Intl.DateTimeFormat` per conversion (or per render) would dominate. */
+const knownZones = new Set<string>();
+
+/** Whether `zone` is an IANA time-zone name this runtime knows (fixed offsets such as `+01:00` are not). */
+export function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
+  if (zone.trim() === '' || /^[+-]/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return false;
+  }
+  knownZones.add(zone);
+  return true;
 }

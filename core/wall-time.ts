@@ -14,15 +14,21 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { calendarDate, isCalendarDate, isClockTime, utcMs, wallDate, wallTimeOfDay } from './calendar';
+import {
+  calendarDate,
+  isCalendarDate,
+  isClockTime,
+  isTimeZone,
+  utcMs,
+  wallDate,
+  wallTimeOfDay,
+} from './calendar';
 import { intlWallTime } from './intl-wall-time';
 
-export { addDays, isWallTime, wallDate, wallTimeOfDay } from './calendar';
+export { addDays, isTimeZone, isWallTime, wallDate, wallTimeOfDay } from './calendar';
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 const MS_PER_MINUTE = 60_000;
-/** Zones already found valid; building an `Intl.DateTimeFormat` per conversion would dominate replay's cost. */
-const knownZones = new Set<string>();
 
 /** Epoch ms of a strict RFC 3339 instant with offset, or `null` for anything else (see the module header). */
 export function parseInstant(at: string): number | null {
@@ -39,19 +45,6 @@ export function parseInstant(at: string): number | null {
     offsetMinutes = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   return utcMs(year, month, day, hour, minute, second, ms) - offsetMinutes * MS_PER_MINUTE;
-}
-
-/** Whether `zone` is an IANA time-zone name this runtime knows (fixed offsets such as `+01:00` are not). */
-export function isTimeZone(zone: string): boolean {
-  if (knownZones.has(zone)) return true;
-  if (zone.trim() === '' || /^[+-]/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    return false;
-  }
-  knownZones.add(zone);
-  return true;
 }
 
 /** Kenjo's `YYYY-MM-DDThh:mm:ss` for the instant on the wall clock of `timeZone`; fractions of seconds dropped. */

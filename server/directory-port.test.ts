@@ -19,9 +19,24 @@ describe('directoryPort', () => {
     [{ externalId: 'B-1001' }, { kind: 'found', userId: 'u-ada', displayName: 'Ada' }],
     [
       { email: 'eve@demo.example' },
-      { kind: 'inactive', reason: 'inactive employee: email eve@demo.example is no longer active in Kenjo' },
+      {
+        kind: 'inactive',
+        reason: expect.objectContaining({
+          code: 'inactive-employee',
+          text: 'inactive employee: email eve@demo.example is no longer active in Kenjo',
+        }),
+      },
     ],
-    [{ externalId: 'B-9999' }, { kind: 'unknown', reason: 'unknown employee: badge B-9999 is not in Kenjo' }],
+    [
+      { externalId: 'B-9999' },
+      {
+        kind: 'unknown',
+        reason: expect.objectContaining({
+          code: 'unknown-employee',
+          text: 'unknown employee: badge B-9999 is not in Kenjo',
+        }),
+      },
+    ],
   ])('answers %o with %o', async (ref, expected) => {
     const directory = await port(async () => EMPLOYEES);
     expect(await directory.resolve(ref)).toEqual(expected);
@@ -32,7 +47,7 @@ describe('directoryPort', () => {
     const directory = await port(() => Promise.reject(new Error('down')));
     expect(await directory.resolve({ externalId: 'B-1001' })).toMatchObject({
       kind: 'unavailable',
-      reason: expect.any(String),
+      reason: expect.objectContaining({ code: 'directory-unavailable', text: expect.any(String) }),
     });
     expect(directory.employees()).toEqual([]);
   });

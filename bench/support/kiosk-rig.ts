@@ -6,7 +6,7 @@ import type { Browser } from '@playwright/test';
 import { startSimulator, type RunningSimulator } from '../../server/simulator';
 import { ensureBuilt, launchChromium } from './browser';
 import { benchCompany } from './company';
-import { createKiosk, startServerChild, type ServerChild } from './server-child';
+import { createKiosk, startServerChild, waitForDirectory, type ServerChild } from './server-child';
 
 export const KIOSK_EMPLOYEES = 500;
 
@@ -32,6 +32,19 @@ export async function openKioskRig(root: string, log: (line: string) => void): P
     await kenjo.close();
     throw err;
   });
+  // A fresh installation derives every identifier's slow digest once, for its first kiosk: done here, so that the
+  // sections measure the kiosk and not that one-time cost (the directory-privacy section measures it).
+  const warmUpStartedMs = performance.now();
+  await waitForDirectory(server.url, (await createKiosk(server.url, 'Bench warm-up')).token, 300_000).catch(
+    async (err: unknown) => {
+      await server.stop();
+      await kenjo.close();
+      throw err;
+    },
+  );
+  log(
+    `directory derived for the first kiosk in ${((performance.now() - warmUpStartedMs) / 1000).toFixed(1)} s`,
+  );
   const browser = await launchChromium().catch(async (err: unknown) => {
     await server.stop();
     await kenjo.close();

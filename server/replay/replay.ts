@@ -1,9 +1,9 @@
-import { createEmployeeLeases, LEASE_RETRY_MS } from './employee-leases';
-import { groupCommit, refresh } from './group-commit';
+import { claimEmployees } from './claim-employees';
+import { createEmployeeLeases } from './employee-leases';
+import { groupCommit } from './group-commit';
 import {
   busyKeys,
   createLoopState,
-  employeesAtWork,
   isPaused,
   resumeIfDue,
   resumeWaits,
@@ -11,6 +11,7 @@ import {
   type Claim,
 } from './loop-state';
 import { createFlushTimer } from './flush-timer';
+import { createPassRunner } from './pass-runner';
 import { fillSlots } from './slots';
 import type {
   BackoffPolicy,
@@ -91,13 +92,18 @@ export function createReplay(options: ReplayOptions): Replay {
   const groupCommitMs = options.groupCommitMs ?? 10;
   const leases = createEmployeeLeases(options.ledger, ctx.now, ctx.logger);
   const state = createLoopState(ctx, { concurrency, prefetch: concurrency, tickMs, leases });
-  const timer = createFlushTimer(pass);
+  const timer = createFlushTimer(() => passes.run());
+  const passes = createPassRunner({
+    pass: runPass,
+    timer,
+    tickMs,
+    logger: ctx.logger,
+    onFailure: () => wantRefresh(state),
+    running: () => running,
+  });
   const idleWaiters: Array<() => void> = [];
   let running = false;
   let lastPassAtMs: number | null = null;
-  /** The pass under way: passes never overlap, one asked for meanwhile runs right after. */
-  let passing: Promise<void> | null = null;
-  let passAgain = false;
 
   /** A call answered: its slot takes the next ready claim, and its outcome waits for a commit. */
   function onCallEnded(): void {
@@ -108,48 +114,11 @@ export function createReplay(options: ReplayOptions): Replay {
     timer.schedule(urgent ? 0 : groupCommitMs);
   }
 
-  function pass(): void {
-    if (passing !== null) {
-      passAgain = true;
-      return;
-    }
-    passing = runPass()
-      .catch((err: unknown) => {
-        // The ledger cannot be reached (the database restarting): the answers wait in `done`, the loop rests a tick.
-        ctx.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'replay pass failed');
-        wantRefresh(state);
-        if (running) timer.schedule(tickMs, { background: true });
-      })
-      .finally(() => {
-        passing = null;
-        if (passAgain) {
-          passAgain = false;
-          timer.schedule(0);
-        }
-      });
-  }
-
-  /**
-   * Renews this instance's employees and claims as many due ones as it has room for (the others are left to the
-   * other instances), walking the chains first when a walk is due.
-   */
-  async function claimEmployees(nowMs: number): Promise<void> {
-    if (isPaused(state, nowMs)) return;
-    if (state.refresh.wanted || nowMs - state.refresh.lastAtMs >= tickMs) {
-      await refresh(state, nowMs, busyKeys(state, nowMs));
-    }
-    const atWork = employeesAtWork(state);
-    const room = state.concurrency + state.prefetch - atWork.length;
-    const due = room > 0 ? state.candidates.due(nowMs, busyKeys(state, nowMs)).slice(0, room) : [];
-    const { refused } = await leases.renew(atWork, due);
-    for (const key of refused) state.resting.set(key, nowMs + LEASE_RETRY_MS);
-  }
-
   async function runPass(): Promise<void> {
     const nowMs = ctx.now();
     lastPassAtMs = nowMs;
     resumeIfDue(state, nowMs);
-    if (running) await claimEmployees(nowMs);
+    if (running) await claimEmployees(state, nowMs);
     const claims = await groupCommit(state, { claim: running });
     if (!running) {
       if (state.calls.size === 0) releaseIdle();
@@ -158,7 +127,7 @@ export function createReplay(options: ReplayOptions): Replay {
     state.ready.push(...claims);
     fillSlots(state, new Set<Claim>(claims), onCallEnded);
     const claimWanted = leases.pending();
-    if (claimWanted) passAgain = true;
+    if (claimWanted) passes.again();
     const afterMs = ctx.now();
     if (!claimWanted && state.calls.size === 0 && state.ready.length === 0 && state.done.length === 0) {
       const dueWhilePaused =
@@ -181,7 +150,7 @@ export function createReplay(options: ReplayOptions): Replay {
       if (running) return;
       running = true;
       wantRefresh(state);
-      pass();
+      passes.run();
     },
     async stop() {
       running = false;
@@ -194,16 +163,7 @@ export function createReplay(options: ReplayOptions): Replay {
         state.done.push({ claim, answer: { record, pauseAllUntilMs: null } });
       }
       while (state.calls.size > 0) await Promise.allSettled([...state.calls.values()]);
-      await passing;
-      timer.cancel();
-      passing = runPass();
-      await passing.catch((err: unknown) =>
-        ctx.logger.error(
-          { err: err instanceof Error ? err.message : String(err) },
-          'replay stop not recorded',
-        ),
-      );
-      passing = null;
+      await passes.last();
       await leases.release().catch(() => undefined);
       releaseIdle();
     },

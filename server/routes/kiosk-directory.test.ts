@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { IDENTIFIER_HASH, identifierTag } from '../../core/identifier-hash';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app';
 import { DIRECTORY_SALT_SETTING, DIRECTORY_SECRET_SETTING } from '../directory/kiosk-copy';
 import { DIRECTORY_DIGESTS_SETTING } from '../directory/saved-digests';
+import { COPY_WAIT_MS } from './kiosk-directory';
 import {
   type Harness,
   T0,
@@ -20,7 +21,10 @@ beforeEach(async () => {
   h = await createHarness();
   ({ token } = await createKiosk(h));
 });
-afterEach(() => h.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await h.close();
+});
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const get = (headers: Record<string, string> = {}, as = token) =>
@@ -135,6 +139,25 @@ describe('GET /api/v1/kiosk/directory', () => {
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.json<Directory>().employees).toHaveLength(3);
+  });
+
+  it('answers 503 with Retry-After while the copy is still being made, and the copy once it is', async () => {
+    h.directory.list = Array.from({ length: 30 }, (_, i) =>
+      employee({ userId: `u-${i}`, externalId: `B-${2000 + i}`, email: `p${i}@demo.example` }),
+    );
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let settled = false;
+    const request = get().finally(() => (settled = true));
+    // The wait's clock runs ahead; the 60 slow digests take real time.
+    while (!settled) await vi.advanceTimersByTimeAsync(COPY_WAIT_MS);
+    const answer = await request;
+    vi.useRealTimers();
+    expect(errorOf(answer)).toEqual({ status: 503, code: 'directory-preparing' });
+    expect(answer.headers['retry-after']).toBe('10');
+    let again = await get();
+    for (let tries = 0; again.statusCode === 503 && tries < 100; tries += 1) again = await get();
+    expect(again.statusCode).toBe(200);
+    expect(again.json<Directory>().employees).toHaveLength(30);
   });
 
   it('needs a kiosk token', async () => {

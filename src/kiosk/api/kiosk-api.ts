@@ -15,8 +15,8 @@ export async function fetchConfig(fetchFn: FetchFn, token: string): Promise<Kios
 }
 
 /**
- * The directory, or `null` when the proxy answered 304 to `etag`. Its first answer after the proxy starts may take
- * seconds (every identifier's slow derivation, once), hence the long timeout; nobody waits for it.
+ * The directory, or `null` when the proxy answered 304 to `etag`. The proxy may take up to 15 s to make this kiosk's
+ * copy before it answers 503 (ask again), hence a timeout above that; nobody waits for it.
  */
 export async function fetchDirectory(
   fetchFn: FetchFn,
@@ -27,7 +27,7 @@ export async function fetchDirectory(
   const response = await apiRequest(fetchFn, '/api/v1/kiosk/directory', {
     token,
     headers,
-    timeoutMs: 60_000,
+    timeoutMs: 30_000,
   });
   if (response.status === 304) return null;
   return { directory: (await response.json()) as Directory, etag: response.headers.get('etag') };

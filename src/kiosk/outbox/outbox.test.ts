@@ -65,15 +65,17 @@ describe('outbox', () => {
     expect((await peekBatch()).map((p) => p.id)).toEqual([b.id]);
   });
 
-  it('tells listeners after each committed change', async () => {
-    let changes = 0;
-    const stop = onOutboxChange(() => (changes += 1));
-    const punch = storedPunch();
-    await enqueue(punch);
-    await ack([{ id: punch.id, status: 'accepted' }], 1);
+  it('tells listeners after each committed change, and whether a punch was refused', async () => {
+    const changes: boolean[] = [];
+    const stop = onOutboxChange(({ refused }) => changes.push(refused));
+    const [accepted, refused] = [storedPunch(), storedPunch()];
+    await enqueue(accepted);
+    await enqueue(refused);
+    await ack([{ id: accepted.id, status: 'accepted' }], 1);
+    await ack([{ id: refused.id, status: 'rejected', reason: 'unknown employee' }], 2);
     stop();
     await enqueue(storedPunch());
-    expect(changes).toBe(2);
+    expect(changes).toEqual([false, false, false, true]);
   });
 });
 

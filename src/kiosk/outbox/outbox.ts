@@ -20,7 +20,13 @@ export interface PunchAnswer {
   name?: string;
 }
 
-type Listener = () => void;
+/** What one committed change may have altered: always the pending count and punch states; `refused` when a punch
+ * was refused (the list of refused punches grew). */
+export interface OutboxChange {
+  refused: boolean;
+}
+
+type Listener = (change: OutboxChange) => void;
 const listeners = new Set<Listener>();
 
 /** Called after every committed change to the outbox or history (pending count, feedback state). */
@@ -29,8 +35,8 @@ export function onOutboxChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function changed(): void {
-  for (const listener of listeners) listener();
+function changed(change: OutboxChange): void {
+  for (const listener of listeners) listener(change);
 }
 
 export async function enqueue(punch: StoredPunch): Promise<void> {
@@ -39,7 +45,7 @@ export async function enqueue(punch: StoredPunch): Promise<void> {
   void tx.objectStore('outbox').put(punch);
   void tx.objectStore('history').put({ ...punch, state: 'waiting' });
   await tx.done;
-  changed();
+  changed({ refused: false });
 }
 
 /** The oldest waiting punches, by instant, at most `limit` (the protocol's batch limit). */
@@ -75,7 +81,7 @@ export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number)
   }
   await tx.done;
   if (named) await pruneNames();
-  changed();
+  changed({ refused: answers.some((answer) => answer.status === 'rejected') });
 }
 
 export async function count(): Promise<number> {

@@ -1,4 +1,5 @@
 /** What the kiosk knows at start, before any network: everything comes from IndexedDB. */
+import { isTimeZone } from '../../../core/calendar';
 import type { KioskConfig } from '../api/types';
 import { pickLanguage, isLanguage, type Language } from '../i18n/languages';
 import { readSetting, type Settings, type StoredDirectory } from '../outbox/settings';
@@ -36,12 +37,7 @@ export async function loadDeviceState(): Promise<DeviceState> {
 
 /** The zone punches are stamped in: the kiosk's configured zone when this browser knows it, else the device's. */
 export function kioskTimeZone(config: KioskConfig | null): string {
-  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!config?.timeZone) return deviceZone;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
-    return config.timeZone;
-  } catch {
-    return deviceZone;
-  }
+  // Asked on every render of the punch screen: the check of a zone is remembered, not an `Intl` object built anew.
+  if (config?.timeZone && isTimeZone(config.timeZone)) return config.timeZone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -1,16 +1,32 @@
 /** Device-local reads shown on screen, refreshed whenever the outbox or history changes. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { afterNextPaint } from '../device/after-paint';
 import { historyEntry, recentHistory } from '../outbox/history';
 import { knownName } from '../outbox/names';
 import { count, onOutboxChange } from '../outbox/outbox';
 
 const LOCAL = ['kiosk', 'device'] as const;
+const REFUSED = [...LOCAL, 'refused'] as const;
 
+/**
+ * Refreshes the device-local reads after each change, once the next frame is painted: a punch's change comes while
+ * its answer is being put on screen, and on a slow tablet these reads (and the renders they cause) would delay it.
+ * The list of refused punches, the costliest read, is read again only when a punch was refused.
+ */
 export function useOutboxInvalidation(): void {
   const queryClient = useQueryClient();
   useEffect(
-    () => onOutboxChange(() => void queryClient.invalidateQueries({ queryKey: LOCAL })),
+    () =>
+      onOutboxChange(({ refused }) =>
+        afterNextPaint(
+          () =>
+            void queryClient.invalidateQueries({
+              queryKey: LOCAL,
+              predicate: (query) => refused || query.queryKey[2] !== REFUSED[2],
+            }),
+        ),
+      ),
     [queryClient],
   );
 }
@@ -45,7 +61,7 @@ const RECENT_PUNCHES = 200;
 export function useRefusedPunches() {
   return (
     useQuery({
-      queryKey: [...LOCAL, 'refused'],
+      queryKey: REFUSED,
       queryFn: async () => (await recentHistory(RECENT_PUNCHES)).filter((p) => p.state === 'rejected'),
       networkMode: 'always',
     }).data ?? []

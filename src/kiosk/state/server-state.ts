@@ -20,6 +20,15 @@ const DIRECTORY_REVALIDATE_MAX_AGE_MS = 12 * 3_600_000;
 const retryUnlessRevoked = (failures: number, error: Error) =>
   !(error instanceof UnauthorizedError) && failures < 2;
 
+/**
+ * A proxy that meets a new directory prepares each kiosk's copy once (`503`, ask again): the kiosk asks again for a
+ * few minutes, backing off, rather than waiting for the next refresh without one.
+ */
+const DIRECTORY_RETRIES = 8;
+const retryDirectory = (failures: number, error: Error) =>
+  !(error instanceof UnauthorizedError) && failures < DIRECTORY_RETRIES;
+const directoryRetryDelay = (failures: number) => Math.min(2_000 * 2 ** failures, 60_000);
+
 export function useKioskConfig(token: string, stored: KioskConfig | null) {
   return useQuery({
     queryKey: ['kiosk', 'config', token],
@@ -54,6 +63,7 @@ export function useDirectory(token: string, stored: StoredDirectory | null) {
     },
     ...(stored ? { initialData: stored, initialDataUpdatedAt: 0 } : {}),
     refetchInterval: DIRECTORY_REFRESH_MS,
-    retry: retryUnlessRevoked,
+    retry: retryDirectory,
+    retryDelay: directoryRetryDelay,
   });
 }

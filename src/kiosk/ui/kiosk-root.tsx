@@ -77,8 +77,9 @@ function LoadedKiosk({ initial }: { initial: DeviceState }) {
     void writeSetting('setupReason', 'revoked');
   }, []);
   const onUnpair = useCallback(() => {
-    setDevice((d) => ({ ...d, token: null, directory: null, setupReason: null }));
+    setDevice((d) => ({ ...d, token: null, config: null, directory: null, setupReason: null }));
     void forgetPairing();
+    void deleteSetting('config');
   }, []);
   const onSoundChange = useCallback((sound: boolean) => {
     setDevice((d) => ({ ...d, sound }));
