@@ -77,6 +77,7 @@ export async function startServices(config: Config, options: ServicesOptions): P
     maxShiftHours: config.MAX_SHIFT_HOURS,
     logger: logger.child({ part: 'replay' }),
     concurrency: config.REPLAY_CONCURRENCY,
+    kenjoTimeoutMs: config.KENJO_TIMEOUT_MS,
   });
   const alerts = config.ALERT_WEBHOOK_URL
     ? createAlertMonitor({

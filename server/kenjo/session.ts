@@ -10,6 +10,12 @@ import type { Health } from './health';
 import { errorMessage, send, type HttpRequest, type HttpResult } from './http';
 import type { KenjoLogger } from './types';
 
+/** The most exchanges one call makes, one after the other: a login, the request, and after a 401 both again. */
+const EXCHANGES_PER_CALL = 4;
+
+/** The longest one call through a session can last, each of its exchanges ending within `timeoutMs`. */
+export const longestCallMs = (timeoutMs: number): number => EXCHANGES_PER_CALL * timeoutMs;
+
 /** Renew this long before expiry, at most; a tenth of the lifetime when that is shorter (short test tokens). */
 export const TOKEN_RENEW_MARGIN_MS = 60_000;
 

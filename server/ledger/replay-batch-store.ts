@@ -36,5 +36,6 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
     // One process owns the SQLite file, so every employee is its own.
     claimEmployees: (_owner, employeeKeys) => new Set(employeeKeys),
     releaseEmployees: () => undefined,
+    claimsShared: () => false,
   };
 }

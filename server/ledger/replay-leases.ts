@@ -11,4 +11,9 @@ export interface ReplayLeases {
   claimEmployees(owner: string, employeeKeys: readonly string[], ttlMs: number): Set<string>;
   /** Gives the employees up at once (a clean stop), so that another instance need not wait for the expiry. */
   releaseEmployees(owner: string, employeeKeys: readonly string[]): void;
+  /**
+   * Whether other instances can hold claims on this ledger. False for a ledger only one process can open (SQLite):
+   * it grants every claim, and a call it finds under way was started by this process's own earlier life.
+   */
+  claimsShared(): boolean;
 }

@@ -19,6 +19,12 @@ export const LEASE_RETRY_MS = 1_000;
 export interface EmployeeLeases {
   /** Whether this instance holds the employee now. */
   held(employeeKey: string): boolean;
+  /**
+   * From when on no call another instance started for the employee can still be under way: the longest call after
+   * this instance's claim began (plus the margin), since that instance only starts calls while it holds the claim.
+   * Never on an employee not held; at once on a ledger no other instance shares.
+   */
+  othersCallsEndedAtMs(employeeKey: string): number;
   /** A chain found due but not held: it is claimed at the next renewal. */
   want(employeeKey: string): void;
   /** Whether chains wait for a claim (the loop then runs its next pass at once). */
@@ -34,16 +40,24 @@ export interface EmployeeLeases {
 }
 
 export function createEmployeeLeases(
-  ledger: Pick<ReplayLedger, 'claimEmployees' | 'releaseEmployees'>,
+  ledger: Pick<ReplayLedger, 'claimEmployees' | 'releaseEmployees' | 'claimsShared'>,
   now: () => number,
   logger: ReplayLogger,
+  longestCallMs: number,
 ): EmployeeLeases {
   const owner = randomUUID();
   const heldUntil = new Map<string, number>();
+  const heldSince = new Map<string, number>();
+  let shared: boolean | null = null;
   const asked = new Set<string>();
 
   return {
     held: (key) => (heldUntil.get(key) ?? 0) > now(),
+    othersCallsEndedAtMs(key) {
+      if (shared === false) return -Infinity;
+      const sinceMs = heldSince.get(key);
+      return sinceMs === undefined ? Infinity : sinceMs + longestCallMs + LEASE_MARGIN_MS;
+    },
     want: (key) => void asked.add(key),
     pending: () => asked.size > 0,
     async renew(busy, wanted) {
@@ -51,19 +65,28 @@ export function createEmployeeLeases(
       const keys = [...new Set([...busyKeys, ...wanted, ...asked])].sort();
       asked.clear();
       if (keys.length === 0) return { lost: [], refused: [] };
+      shared ??= await ledger.claimsShared();
       const sentAtMs = now();
       const granted = await ledger.claimEmployees(owner, keys, LEASE_TTL_MS);
       const untilMs = sentAtMs + LEASE_TTL_MS - LEASE_MARGIN_MS;
       const lost: string[] = [];
       const refused: string[] = [];
       for (const key of keys) {
-        if (granted.has(key)) heldUntil.set(key, untilMs);
-        else {
+        if (granted.has(key)) {
+          // A claim that lapsed meanwhile may have been another instance's in between: its hold starts again.
+          if ((heldUntil.get(key) ?? 0) <= sentAtMs) heldSince.set(key, sentAtMs);
+          heldUntil.set(key, untilMs);
+        } else {
           heldUntil.delete(key);
+          heldSince.delete(key);
           (busyKeys.has(key) ? lost : refused).push(key);
         }
       }
-      for (const [key, until] of heldUntil) if (until <= sentAtMs) heldUntil.delete(key);
+      for (const [key, until] of heldUntil) {
+        if (until > sentAtMs) continue;
+        heldUntil.delete(key);
+        heldSince.delete(key);
+      }
       if (lost.length > 0) {
         logger.warn(
           { employees: lost.length },
@@ -75,6 +98,7 @@ export function createEmployeeLeases(
     async release() {
       const keys = [...heldUntil.keys()];
       heldUntil.clear();
+      heldSince.clear();
       if (keys.length > 0) await ledger.releaseEmployees(owner, keys);
     },
   };

@@ -3,64 +3,22 @@
  * them at a time, in order, exactly once; an employee of an instance that died mid-call is taken over once its claim
  * lapses, and the punch it left `sending` is read back before anything else of that employee.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AsyncLedger } from '../ledger/async-ledger';
 import type { NewPunch } from '../ledger/ledger';
-import { openPostgresLedger } from '../ledger/postgres/postgres-ledger';
-import { createFakeKenjo, type FakeKenjo } from '../testing/fake-kenjo';
-import { badgeDirectory, memoryLogger, punchAt } from '../testing/harness';
+import { createFakeKenjo } from '../testing/fake-kenjo';
+import { punchAt } from '../testing/harness';
 import { insertPunches } from '../testing/ledger-factories';
-import { createTestDatabase, describePostgres, type TestDatabase } from '../testing/postgres-fixture';
+import { describePostgres } from '../testing/postgres-fixture';
+import { calledAs, drained, instancesPerTest, replayOn, sleep } from '../testing/replay-instances';
 import { LEASE_TTL_MS } from './employee-leases';
-import { createReplay, type Replay } from './replay';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function replayOn(ledger: AsyncLedger, kenjo: FakeKenjo): Replay {
-  return createReplay({
-    ledger,
-    kenjo,
-    directory: badgeDirectory({}),
-    now: Date.now,
-    maxShiftHours: 16,
-    logger: memoryLogger(),
-    concurrency: 4,
-    backoff: { baseMs: 5, maxMs: 20 },
-    readBackDelayMs: 5,
-    tickMs: 20,
-  });
-}
-
-async function drained(ledger: AsyncLedger, withinMs: number): Promise<number> {
-  const startedMs = Date.now();
-  while ((await ledger.backlog(Date.now())).waiting > 0) {
-    if (Date.now() - startedMs > withinMs) throw new Error('the replays did not drain');
-    await sleep(20);
-  }
-  return Date.now() - startedMs;
-}
-
-const calledAs = (kenjo: FakeKenjo) =>
-  kenjo.calls.map((c) => `${'userId' in c.employee ? c.employee.userId : '?'} ${c.dateTime.slice(11, 16)}`);
 
 describePostgres('replays of several instances on one PostgreSQL ledger', (serverUrl) => {
-  // A database per test: the read-back takes other employees' sent punches as evidence of how Kenjo writes times.
-  let database: TestDatabase;
-  let ledgers: [AsyncLedger, AsyncLedger];
-  let replays: Replay[] = [];
-  beforeEach(async () => {
-    database = await createTestDatabase(serverUrl);
-    ledgers = [await openPostgresLedger(database.url), await openPostgresLedger(database.url)];
-  });
-  afterEach(async () => {
-    for (const replay of replays) await replay.stop();
-    replays = [];
-    for (const ledger of ledgers) await ledger.close();
-    await database.drop();
-  });
+  const run = instancesPerTest(serverUrl);
 
   it('sends every punch once, in order per employee, with both instances at work', async () => {
     // One Kenjo, so that both instances' calls land in one log; its latency keeps calls under way as they overlap.
+    const ledgers = run.ledgers();
     const kenjo = createFakeKenjo({ latencyMs: 3 });
     const punches: NewPunch[] = [];
     for (let e = 0; e < 12; e += 1) {
@@ -77,8 +35,8 @@ describePostgres('replays of several instances on one PostgreSQL ledger', (serve
         calls: () => calls,
       };
     });
-    replays = counted.map(({ ledger }) => replayOn(ledger, kenjo));
-    for (const replay of replays) replay.start();
+    run.replays.push(...counted.map(({ ledger }) => replayOn(ledger, kenjo)));
+    for (const replay of run.replays) replay.start();
     await drained(ledgers[0], 30_000);
 
     const expected = punches.map((p) => `${p.employeeKey ?? '?'} ${p.kenjoDateTime.slice(11, 16)}`);
@@ -92,6 +50,7 @@ describePostgres('replays of several instances on one PostgreSQL ledger', (serve
   });
 
   it("takes over a dead instance's employee when its claim lapses, reading back its call in doubt first", async () => {
+    const ledgers = run.ledgers();
     const kenjo = createFakeKenjo();
     const [landed, after] = [
       punchAt('2026-02-04T08:00:00+01:00', { employeeKey: 'u7', employee: { userId: 'u7' } }),
@@ -115,8 +74,8 @@ describePostgres('replays of several instances on one PostgreSQL ledger', (serve
     });
     kenjo.stored.push({ userId: 'u7', dateTime: landed.kenjoDateTime, isOvernightShift: false });
 
-    replays = [replayOn(ledgers[1], kenjo)];
-    replays[0]?.start();
+    run.replays.push(replayOn(ledgers[1], kenjo, { kenjoTimeoutMs: 100 }));
+    run.replays[0]?.start();
     await sleep(LEASE_TTL_MS / 2);
     expect(kenjo.readBacks).toEqual([]);
     expect(kenjo.calls).toEqual([]);

@@ -7,9 +7,10 @@ import { afterEach, expect, it } from 'vitest';
 import { createKenjoClient } from '../kenjo/client';
 import { DEMO_EMPLOYEES } from '../simulator/employees';
 import { startSimulator, type RunningSimulator } from '../simulator/start';
-import { badgeDirectory, insert, memoryLedger, memoryLogger, punchAt } from '../testing/harness';
+import { insert, memoryLedger, punchAt } from '../testing/harness';
 import { asyncOf } from '../testing/ledger-factories';
-import { createReplay, type Replay } from './replay';
+import { replayOn } from '../testing/replay-instances';
+import type { Replay } from './replay';
 
 const PUNCHES = 20;
 let cleanup: Array<() => Promise<void>> = [];
@@ -30,19 +31,7 @@ async function start(): Promise<{
     configurationRetry: { baseMs: 200, maxMs: 400 },
   });
   const ledger = memoryLedger();
-  const replay = createReplay({
-    ledger: asyncOf(ledger),
-    kenjo,
-    directory: badgeDirectory({}),
-    now: Date.now,
-    maxShiftHours: 16,
-    logger: memoryLogger(),
-    concurrency: 8,
-    // Short waits, as in the loop's unit tests: without a pause, refused punches would be retried at once.
-    backoff: { baseMs: 5, maxMs: 20 },
-    readBackDelayMs: 5,
-    tickMs: 5,
-  });
+  const replay = replayOn(asyncOf(ledger), kenjo, { concurrency: 8, tickMs: 5 });
   cleanup.push(
     () => running.close(),
     () => kenjo.close(),

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS, longestCallMs } from '../kenjo';
 import { claimEmployees } from './claim-employees';
 import { createEmployeeLeases } from './employee-leases';
 import { groupCommit } from './group-commit';
@@ -45,6 +46,8 @@ export interface ReplayOptions {
   backoff?: BackoffPolicy;
   /** Least wait before reading back an ambiguous call (a request Kenjo still holds may land meanwhile). */
   readBackDelayMs?: number;
+  /** The Kenjo client's limit for each exchange: a call another instance left under way ends within its calls' longest. */
+  kenjoTimeoutMs?: number;
   /** Longest sleep between passes; also how often every chain is walked for work that arrived unannounced. */
   tickMs?: number;
   /** Longest a recorded answer waits for others to share its commit (while enough claims are ready). */
@@ -77,6 +80,12 @@ export interface Replay {
 const NO_CLAIMS: ReadonlySet<Claim> = new Set();
 
 export function createReplay(options: ReplayOptions): Replay {
+  const leases = createEmployeeLeases(
+    options.ledger,
+    options.now,
+    options.logger,
+    longestCallMs(options.kenjoTimeoutMs ?? DEFAULT_TIMEOUT_MS),
+  );
   const ctx: StepContext = {
     ledger: options.ledger,
     kenjo: options.kenjo,
@@ -85,6 +94,7 @@ export function createReplay(options: ReplayOptions): Replay {
     maxShiftHours: options.maxShiftHours,
     backoff: options.backoff ?? { baseMs: 1000, maxMs: 300_000 },
     readBackDelayMs: options.readBackDelayMs ?? 1000,
+    othersCallsEndedAtMs: (employeeKey) => leases.othersCallsEndedAtMs(employeeKey),
     random: options.random ?? Math.random,
     logger: options.logger,
     readings: { learned: null },
@@ -92,7 +102,6 @@ export function createReplay(options: ReplayOptions): Replay {
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const tickMs = options.tickMs ?? 1000;
   const groupCommitMs = options.groupCommitMs ?? 10;
-  const leases = createEmployeeLeases(options.ledger, ctx.now, ctx.logger);
   const state = createLoopState(ctx, { concurrency, prefetch: concurrency, tickMs, leases });
   const timer = createFlushTimer(() => passes.run());
   const passes = createPassRunner({

@@ -7,10 +7,11 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AsyncLedger } from '../ledger/async-ledger';
 import { createFakeKenjo, type FakeKenjo } from '../testing/fake-kenjo';
-import { badgeDirectory, memoryLogger, punchAt } from '../testing/harness';
+import { punchAt } from '../testing/harness';
+import { replayOn } from '../testing/replay-instances';
 import { insertPunches } from '../testing/ledger-factories';
 import { describeLedgers } from '../testing/ledger-implementations';
-import { createReplay, type Replay } from './replay';
+import type { Replay } from './replay';
 
 const RETRY_AFTER_MS = 1_500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -27,17 +28,7 @@ describeLedgers((open) => {
   });
 
   function instance(kenjo: FakeKenjo): Replay {
-    const replay = createReplay({
-      ledger,
-      kenjo,
-      directory: badgeDirectory({}),
-      now: Date.now,
-      maxShiftHours: 16,
-      logger: memoryLogger(),
-      backoff: { baseMs: 5, maxMs: 20 },
-      readBackDelayMs: 5,
-      tickMs: 5,
-    });
+    const replay = replayOn(ledger, kenjo, { concurrency: 8, tickMs: 5 });
     replays.push(replay);
     replay.start();
     return replay;

@@ -1,7 +1,8 @@
+import { LEASE_RETRY_MS } from './employee-leases';
 import { beginReadBack } from './read-back';
 import { beginResolve } from './resolve-employee';
 import { beginSend } from './send-punch';
-import type { BegunStep, LedgerPunch, StepContext } from './types';
+import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /** How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. */
 const NEIGHBOURHOOD_MS = 3 * 24 * 60 * 60 * 1000;
@@ -23,6 +24,28 @@ async function callInDoubt(
 }
 
 /**
+ * A `sending` punch whose call's end was never recorded may be another instance's call, still under way (that
+ * instance stalled, or lost the database but not Kenjo): reading it back before the call can have landed would find
+ * nothing and send it twice. The chain waits until the longest call after this instance's claim began, coming back
+ * before the claim lapses so that it is renewed, not started over. Null when it may be read back.
+ */
+function callMayBeUnderWay(
+  ctx: StepContext,
+  punch: LedgerPunch & { employeeKey: string },
+): StepResult | null {
+  if (punch.nextAttemptAtMs !== null) return null;
+  const endedAtMs = ctx.othersCallsEndedAtMs(punch.employeeKey);
+  const nowMs = ctx.now();
+  if (nowMs >= endedAtMs) return null;
+  return { kind: 'waiting', retryAtMs: Math.min(endedAtMs, nowMs + LEASE_RETRY_MS) };
+}
+
+function settle(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): BegunStep {
+  const wait = callMayBeUnderWay(ctx, punch);
+  return wait === null ? beginReadBack(ctx, punch) : { kind: 'ended', result: wait };
+}
+
+/**
  * Starts one step of one chain: resolve the employee, settle an ambiguous call, or send. One step at a time per
  * chain, so the loop reads the chain head again after every change (a resolved punch may not be its employee's
  * head). The caller must run this inside a transaction and make the call only after that transaction committed.
@@ -30,12 +53,12 @@ async function callInDoubt(
 export async function beginStep(ctx: StepContext, head: LedgerPunch): Promise<BegunStep> {
   const { employeeKey } = head;
   if (employeeKey === null) return beginResolve(ctx, head);
-  if (head.status === 'sending') return beginReadBack(ctx, { ...head, employeeKey });
+  if (head.status === 'sending') return settle(ctx, { ...head, employeeKey });
   if (head.status !== 'queued') return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
   const doubt = await callInDoubt(ctx, { ...head, employeeKey });
   if (doubt === null) return beginSend(ctx, { ...head, employeeKey });
   if (doubt.nextAttemptAtMs !== null && doubt.nextAttemptAtMs > ctx.now()) {
     return { kind: 'ended', result: { kind: 'waiting', retryAtMs: doubt.nextAttemptAtMs } };
   }
-  return beginReadBack(ctx, { ...doubt, employeeKey });
+  return settle(ctx, { ...doubt, employeeKey });
 }

@@ -64,6 +64,8 @@ export interface StepContext {
   backoff: BackoffPolicy;
   /** The least wait before reading back an ambiguous call, so that a request still in Kenjo's hands can land. */
   readBackDelayMs: number;
+  /** From when on no call another instance started for the employee can still land (`EmployeeLeases`). */
+  othersCallsEndedAtMs: (employeeKey: string) => number;
   random: () => number;
   logger: ReplayLogger;
   /** How Kenjo writes entry times, as far as earlier read-backs could tell (see `entry-readings.ts`). */

@@ -99,6 +99,7 @@ export function stepHarness(
     maxShiftHours: 16,
     backoff: { baseMs: 1000, maxMs: 300_000 },
     readBackDelayMs: 2000,
+    othersCallsEndedAtMs: () => -Infinity,
     random: () => 0.5,
     readings: { learned: null },
     logger,
