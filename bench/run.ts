@@ -16,6 +16,7 @@ const SECTIONS: ReadonlyArray<{ name: string; load: () => Promise<Section> }> = 
   { name: 'replay-drain', load: async () => (await import('./replay-drain')).section },
   { name: 'kenjo-calls', load: async () => (await import('./kenjo-calls')).section },
   { name: 'ingest', load: async () => (await import('./ingest')).section },
+  { name: 'postgres', load: async () => (await import('./postgres-instances')).section },
   { name: 'kiosk-answer', load: async () => (await import('./kiosk-answer')).section },
   { name: 'directory-privacy', load: async () => (await import('./directory-privacy')).section },
   { name: 'kiosk-weight', load: async () => (await import('./kiosk-weight')).section },

@@ -7,6 +7,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import {
+  createKiosk as createKioskAs,
+  waitForDirectory,
+  type CreatedKiosk,
+} from '../../server/testing/proxy-http';
 import { tempDataDir } from './replay-rig';
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -93,7 +98,7 @@ export async function startServerChild(
     dataDir,
     process: child,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -106,39 +111,9 @@ export async function startServerChild(
   };
 }
 
-export interface CreatedKiosk {
-  id: string;
-  token: string;
-  pairingCode: string;
-}
+export { waitForDirectory, type CreatedKiosk };
 
 /** Creates a kiosk through the admin API: its id, its token and a pairing code for a browser. */
-export async function createKiosk(
-  url: string,
-  name: string,
-  timeZone = 'Europe/Berlin',
-): Promise<CreatedKiosk> {
-  const response = await fetch(`${url}/api/v1/admin/kiosks`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, timeZone }),
-  });
-  if (response.status !== 201) throw new Error(`creating a kiosk answered ${response.status}`);
-  return (await response.json()) as CreatedKiosk;
-}
-
-/** Waits until the proxy's employee directory has been fetched from Kenjo (so that badges resolve at ingest). */
-export async function waitForDirectory(url: string, kioskToken: string, timeoutMs = 20_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${url}/api/v1/kiosk/directory`, {
-      headers: { authorization: `Bearer ${kioskToken}` },
-    });
-    if (response.ok) {
-      const body = (await response.json()) as { fetchedAt: string | null; employees: unknown[] };
-      if (body.fetchedAt !== null && body.employees.length > 0) return body.employees.length;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the proxy did not load its employee directory in time');
+export function createKiosk(url: string, name: string, timeZone = 'Europe/Berlin'): Promise<CreatedKiosk> {
+  return createKioskAs(url, BENCH_ADMIN_TOKEN, name, timeZone);
 }

@@ -14,6 +14,7 @@ export interface SimulatorProcess {
   pid: number;
   log(): Promise<TrackTimeLogEntry[]>;
   reset(): Promise<void>;
+  setFaults(faults: Partial<Faults>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +47,14 @@ export async function startSimulatorProcess(
     pid: child.pid ?? -1,
     log: async () => (await (await fetch(control('log'))).json()) as TrackTimeLogEntry[],
     reset: async () => void (await fetch(control('reset'), { method: 'POST' })),
+    async setFaults(faults) {
+      const response = await fetch(control('faults'), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(faults),
+      });
+      if (!response.ok) throw new Error(`the simulator refused the faults: ${await response.text()}`);
+    },
     close: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

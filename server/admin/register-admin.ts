@@ -22,7 +22,7 @@ import { registerWhoIsInRoute } from './who-is-in-route';
 
 export async function registerAdmin(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   if (!app.hasDecorator('parseCookie')) await app.register(fastifyCookie);
-  const sessions = new AdminSessionStore(deps.services.now);
+  const sessions = new AdminSessionStore(deps.services.ledger, deps.services.now);
   app.decorate('adminSessions', sessions);
   registerSessionRoutes(app, sessions, deps.config.ADMIN_TOKEN ?? null);
 

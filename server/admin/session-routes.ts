@@ -46,8 +46,8 @@ export function registerSessionRoutes(
       await throttle.failed(request);
       throw new HttpError(401, 'wrong-admin-token', 'That is not the admin token.');
     }
-    store.delete(sessionOf(request)?.id);
-    const session = store.create();
+    await store.delete((await sessionOf(request))?.id);
+    const session = await store.create();
     const maxAgeS = Math.floor((session.expiresAtMs - session.createdAtMs) / 1000);
     setSessionCookie(request, reply, session.id, maxAgeS);
     return { csrfToken: session.csrfToken, expiresAt: new Date(session.expiresAtMs).toISOString() };
@@ -55,14 +55,14 @@ export function registerSessionRoutes(
 
   app.get('/api/v1/admin/session', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
-    const session = sessionOf(request);
+    const session = await sessionOf(request);
     if (!session) return { signedIn: false, csrfToken: null };
     return { signedIn: true, csrfToken: session.csrfToken };
   });
 
   // Signing out needs no CSRF token: a forged sign-out only signs the operator out.
   app.delete('/api/v1/admin/session', async (request, reply) => {
-    store.delete(sessionOf(request)?.id);
+    await store.delete((await sessionOf(request))?.id);
     setSessionCookie(request, reply, '', 0);
     return reply.status(204).send();
   });

@@ -3,6 +3,8 @@ import fastifyCookie from '@fastify/cookie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installErrorHandler } from '../http/errors';
 import { adminSessionAuth, adminSessionAuthenticator, SESSION_COOKIE } from './session-auth';
+import { openDatabase } from '../ledger/open-database';
+import { asyncSqliteLedger } from '../ledger/sqlite-async-ledger';
 import { AdminSessionStore } from './session-store';
 
 let app: FastifyInstance;
@@ -13,15 +15,15 @@ async function probeApp() {
   app = Fastify();
   installErrorHandler(app);
   await app.register(fastifyCookie);
-  const store = new AdminSessionStore(() => 0);
+  const store = new AdminSessionStore(asyncSqliteLedger(openDatabase(':memory:')), () => 0);
   app.decorate('adminSessions', store);
-  const session = store.create();
+  const session = await store.create();
   app.route({
     method: ['GET', 'POST', 'DELETE'],
     url: '/check',
-    handler: async (request) => ({ check: adminSessionAuth(request) }),
+    handler: async (request) => ({ check: await adminSessionAuth(request) }),
   });
-  app.post('/as-authenticator', async (request) => ({ identity: adminSessionAuthenticator(request) }));
+  app.post('/as-authenticator', async (request) => ({ identity: await adminSessionAuthenticator(request) }));
   await app.ready();
   return session;
 }

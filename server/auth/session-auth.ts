@@ -26,7 +26,7 @@ export function isStateChanging(method: string): boolean {
 }
 
 /** The session named by the request's cookie, if it is live. */
-export function sessionOf(request: FastifyRequest): AdminSession | null {
+export async function sessionOf(request: FastifyRequest): Promise<AdminSession | null> {
   const store = request.server.adminSessions;
   if (!store) return null;
   const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
@@ -37,8 +37,8 @@ export function sessionOf(request: FastifyRequest): AdminSession | null {
  * `ok` when the cookie names a live session and, for a state-changing method, `x-csrf-token` equals its token;
  * `no-session` without a live session; `bad-csrf` when the session is live but the token is missing or wrong.
  */
-export function adminSessionAuth(request: FastifyRequest): AdminSessionCheck {
-  const session = sessionOf(request);
+export async function adminSessionAuth(request: FastifyRequest): Promise<AdminSessionCheck> {
+  const session = await sessionOf(request);
   if (!session) return 'no-session';
   if (!isStateChanging(request.method)) return 'ok';
   const header = request.headers[CSRF_HEADER];
@@ -51,8 +51,8 @@ export function adminSessionAuth(request: FastifyRequest): AdminSessionCheck {
  * and, on a change, the CSRF token matches; null without a session (the next authenticator may know the request);
  * a 403 when the session is live but the CSRF token is missing or wrong.
  */
-export function adminSessionAuthenticator(request: FastifyRequest): { actor: string } | null {
-  const check = adminSessionAuth(request);
+export async function adminSessionAuthenticator(request: FastifyRequest): Promise<{ actor: string } | null> {
+  const check = await adminSessionAuth(request);
   if (check === 'bad-csrf') {
     throw new HttpError(403, 'bad-csrf-token', 'The request lacks the x-csrf-token of this session.');
   }

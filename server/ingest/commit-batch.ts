@@ -2,7 +2,13 @@ import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../cor
 import { employeeIdentifier } from '../../core/punch';
 import { reasonText, type PunchReason } from '../../core/punch-reason';
 import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
-import type { IngestContext, IngestResult, PreparedPunch, RejectAnswer } from './types';
+import {
+  DisplacedPunchMovedError,
+  type IngestContext,
+  type IngestResult,
+  type PreparedPunch,
+  type RejectAnswer,
+} from './types';
 
 export interface CommittedPunch {
   result: IngestResult;
@@ -77,7 +83,12 @@ export async function commitBatch(
   // The later punches this batch displaces become double scans in the same commit as the batch.
   const outcomes = await ctx.ledger.atomically(async () => {
     for (const { punch, reason } of displaced) {
-      await ctx.ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'ignored', reason });
+      const moved = await ctx.ledger.transition(punch.kioskId, punch.id, {
+        from: ['queued'],
+        to: 'ignored',
+        reason,
+      });
+      if (moved === null) throw new DisplacedPunchMovedError();
     }
     return ctx.ledger.insertKioskBatch(seen, toInsert);
   });

@@ -12,6 +12,12 @@ let real: Ledger;
 let commits: number;
 /** Kiosks whose insert throws after writing, as a failing disk or a bug would. */
 let failing: Set<string>;
+/**
+ * Punch ids that another connection claims for Kenjo (`sending`, committed) just before this ingest displaces them:
+ * the displacement finds them moved, and later reads see them `sending`.
+ */
+let claimedMeanwhile: Set<string>;
+let claimed: Set<string>;
 let ctx: IngestContext;
 let kiosks: KioskRecord[];
 
@@ -20,6 +26,8 @@ beforeEach(() => {
   const base = asyncOf(real);
   commits = 0;
   failing = new Set();
+  claimedMeanwhile = new Set();
+  claimed = new Set();
   let depth = 0;
   const ledger: AsyncLedger = {
     ...base,
@@ -32,6 +40,15 @@ beforeEach(() => {
         if (depth === 0) commits += 1;
       }
     },
+    transition: async (kioskId, id, change) => {
+      if (!claimedMeanwhile.delete(id)) return base.transition(kioskId, id, change);
+      claimed.add(id);
+      return null;
+    },
+    punchesOfEmployeeBetween: async (...args) =>
+      (await base.punchesOfEmployeeBetween(...args)).map((p) =>
+        claimed.has(p.id) ? { ...p, status: 'sending' as const } : p,
+      ),
     insertKioskBatch: async (seen, punches) => {
       const outcomes = await base.insertKioskBatch(seen, punches);
       if (failing.has(seen.kioskId)) throw new Error('disk full');
@@ -95,6 +112,18 @@ describe('ingest group commit', () => {
     expect(real.getPunch(kiosk(0).id, ada.id)?.status).toBe('queued');
     expect(real.getPunch(kiosk(1).id, bob.id)).toBeNull();
     expect(real.getKiosk(kiosk(1).id)?.lastSeenAtMs).toBeNull();
+  });
+
+  it('decides a batch again when the later punch it displaces was claimed for Kenjo meanwhile', async () => {
+    const [later, earlier] = [punch('B-1001', 20), punch('B-1001', 0)];
+    await ingestBatch(ctx, kiosk(0), body([later]));
+    claimedMeanwhile.add(later.id);
+    const answer = await ingestBatch(ctx, kiosk(1), body([earlier]));
+    expect(answer.results.map((r) => r.status)).toEqual(['accepted']);
+    // The later one is on its way to Kenjo, so it keeps its place and the earlier is the double scan.
+    expect(claimed).toEqual(new Set([later.id]));
+    expect(real.getPunch(kiosk(0).id, later.id)?.status).toBe('queued');
+    expect(real.getPunch(kiosk(1).id, earlier.id)).toMatchObject({ status: 'ignored' });
   });
 
   it('starts a new commit for a batch that arrives after the previous one is on disk', async () => {

@@ -1,6 +1,6 @@
 import type { KioskSeen } from '../ledger/ledger';
 import { type CommittedPunch, commitBatch } from './commit-batch';
-import type { IngestContext, PreparedPunch } from './types';
+import { DisplacedPunchMovedError, type IngestContext, type PreparedPunch } from './types';
 
 /**
  * Group commit for ingest. Batches whose checks finish while the ledger is busy with another (the usual case when
@@ -47,8 +47,7 @@ async function commitGroup(ledger: IngestContext['ledger'], group: readonly Wait
       const done: Outcome[] = [];
       for (const entry of group) {
         try {
-          const committed = await ledger.atomically(() => commitBatch(entry.ctx, entry.seen, entry.prepared));
-          done.push({ ok: true, committed });
+          done.push({ ok: true, committed: await commitDecidingAgain(ledger, entry) });
         } catch (error) {
           done.push({ ok: false, error });
         }
@@ -64,6 +63,23 @@ async function commitGroup(ledger: IngestContext['ledger'], group: readonly Wait
     if (outcome?.ok) entry.resolve(outcome.committed);
     else entry.reject(outcome?.error ?? new Error('The batch was not committed.'));
   });
+}
+
+/** How often a batch is decided again when replay keeps claiming the punches it would displace (once is usual). */
+const DECISIONS = 3;
+
+/** One batch in a savepoint of its own, decided again (from a fresh read) when its decision met a replay's claim. */
+async function commitDecidingAgain(
+  ledger: IngestContext['ledger'],
+  entry: Waiting,
+): Promise<CommittedPunch[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ledger.atomically(() => commitBatch(entry.ctx, entry.seen, entry.prepared));
+    } catch (error) {
+      if (!(error instanceof DisplacedPunchMovedError) || attempt === DECISIONS) throw error;
+    }
+  }
 }
 
 async function flush(ledger: IngestContext['ledger'], queue: Queue): Promise<void> {

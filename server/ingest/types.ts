@@ -50,3 +50,15 @@ export interface BatchInput {
   receivedAtMs: number;
   punches: readonly unknown[];
 }
+
+/**
+ * A later punch this batch was to displace left `queued` meanwhile: the replay of another connection (another
+ * instance) claimed it for Kenjo between the batch's read and its write. The batch is decided again from the
+ * ledger as it is now, where that punch has gone to Kenjo and so keeps its place.
+ */
+export class DisplacedPunchMovedError extends Error {
+  constructor() {
+    super('a punch to be displaced as a double scan was claimed for Kenjo meanwhile');
+    this.name = 'DisplacedPunchMovedError';
+  }
+}

@@ -16,6 +16,7 @@ export class Health {
   private lastError: string | null = null;
   private lastErrorAtMs: number | null = null;
   private unreachableSinceMs: number | null = null;
+  private lastRecovery: { atMs: number; unreachableForMs: number } | null = null;
   /** By the call that met it (`/auth/login`, `/employees`, …): fixed when that call succeeds again. */
   private readonly problems = new Map<string, string>();
   private configurationStreak = 0;
@@ -33,6 +34,12 @@ export class Health {
   /** Kenjo answered (a refusal of one punch still proves it is reachable). */
   succeeded(path?: string): void {
     this.lastSuccessAtMs = this.now();
+    if (this.unreachableSinceMs !== null) {
+      this.lastRecovery = {
+        atMs: this.lastSuccessAtMs,
+        unreachableForMs: this.lastSuccessAtMs - this.unreachableSinceMs,
+      };
+    }
     this.unreachableSinceMs = null;
     if (path !== undefined && this.problems.delete(path) && this.problems.size === 0) {
       this.configurationStreak = 0;
@@ -72,6 +79,7 @@ export class Health {
       lastError: this.lastError,
       lastErrorAtMs: this.lastErrorAtMs,
       unreachableSinceMs: this.unreachableSinceMs,
+      lastRecovery: this.lastRecovery,
       configurationProblems: [...this.problems.values()],
       skippedRecords: [...this.skippedByList.values()].flat(),
       unexpectedAnswers: { ...this.unexpected },

@@ -107,6 +107,8 @@ export interface KenjoClientStats {
   lastErrorAtMs: number | null;
   /** The first failure since Kenjo last answered; null while it answers (how long it has been down). */
   unreachableSinceMs: number | null;
+  /** When Kenjo last answered after failing, and for how long it had failed; null until it first recovers. */
+  lastRecovery: { atMs: number; unreachableForMs: number } | null;
   /** What an operator must fix before anything can reach Kenjo (a wrong key, no access, a wrong base URL). */
   configurationProblems: string[];
   /** Records left out of the last employee lists, by reason. */

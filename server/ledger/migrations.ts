@@ -103,6 +103,22 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE punches ADD COLUMN reason_code TEXT;
   ALTER TABLE punches ADD COLUMN overnight_reason_code TEXT;
   `,
+  // The admin console's sessions, by the SHA-256 of their id (see session-ledger.ts).
+  `
+  CREATE TABLE admin_sessions (
+    id_hash       TEXT PRIMARY KEY,
+    created_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX admin_sessions_created ON admin_sessions (created_at_ms);
+  `,
+  // Kenjo's request to wait, shared by every instance (see records-ledger.ts).
+  `
+  CREATE TABLE kenjo_pause (
+    only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+    until_ms INTEGER NOT NULL
+  );
+  `,
 ];
 
 export class LedgerVersionError extends Error {}

@@ -94,4 +94,10 @@ export interface LedgerTransactions {
    * so there it has nothing to do.
    */
   lockEmployees(employeeKeys: readonly string[]): void;
+  /**
+   * Like `lockEmployees` for one employee, without waiting: false when another instance's transaction holds them.
+   * Replay claims with it, so that it never waits for an ingest while holding other employees' punches (the two
+   * would wait for each other); the chain is tried again a moment later.
+   */
+  tryLockEmployee(employeeKey: string): boolean;
 }

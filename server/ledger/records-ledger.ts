@@ -1,4 +1,7 @@
-/** The ledger's small records that must survive a restart: the directory cache, the audit log and settings. */
+/**
+ * The ledger's small records that must survive a restart: the directory cache, the audit log, settings, and Kenjo's
+ * request to wait.
+ */
 
 export interface DirectoryEmployee {
   userId: string;
@@ -33,4 +36,15 @@ export interface AuditLog {
 export interface SettingsStore {
   getSetting(key: string): string | null;
   setSetting(key: string, value: string): void;
+}
+
+/**
+ * Kenjo's request to wait (a 429's Retry-After). Kenjo's rate limit counts every call of the company's key, so when
+ * several instances share the ledger, one instance's 429 pauses them all.
+ */
+export interface KenjoPause {
+  /** Keeps the later of the stored pause and `untilMs` (never shortens it); answers the pause that holds afterwards. */
+  extendKenjoPause(untilMs: number): number;
+  /** Until when Kenjo asked to wait; null when it never did. */
+  kenjoPausedUntil(): number | null;
 }

@@ -67,6 +67,23 @@ describeLedgers((open) => {
     });
   });
 
+  describe("Kenjo's pause", () => {
+    it('is null until set, and only ever lengthens', async () => {
+      expect(await ledger.kenjoPausedUntil()).toBeNull();
+      expect(await ledger.extendKenjoPause(5_000)).toBe(5_000);
+      expect(await ledger.extendKenjoPause(3_000)).toBe(5_000);
+      expect(await ledger.kenjoPausedUntil()).toBe(5_000);
+      expect(await ledger.extendKenjoPause(8_000)).toBe(8_000);
+      expect(await ledger.kenjoPausedUntil()).toBe(8_000);
+    });
+
+    it('keeps the latest of pauses extended at the same moment', async () => {
+      const untils = [4_000, 9_000, 2_000, 7_000, 9_500, 1_000];
+      await Promise.all(untils.map((untilMs) => ledger.extendKenjoPause(untilMs)));
+      expect(await ledger.kenjoPausedUntil()).toBe(9_500);
+    });
+  });
+
   describe('settings', () => {
     it('reads null until set, then the latest value', async () => {
       expect(await ledger.getSetting('salt')).toBeNull();

@@ -4,10 +4,17 @@ import type {
   AuditLog,
   DirectoryCache,
   DirectoryEmployee,
+  KenjoPause,
   SettingsStore,
 } from './records-ledger';
 
-type RecordsStore = DirectoryCache & AuditLog & SettingsStore;
+type RecordsStore = DirectoryCache & AuditLog & SettingsStore & KenjoPause;
+
+/** One statement, so that two instances extending the pause at once keep the later of the two. */
+export const EXTEND_PAUSE_SQL = `
+  INSERT INTO kenjo_pause (only_row, until_ms) VALUES (1, $1)
+  ON CONFLICT (only_row) DO UPDATE SET until_ms = GREATEST(kenjo_pause.until_ms, excluded.until_ms)
+  RETURNING until_ms`;
 
 interface DirectoryRow {
   user_id: string;
@@ -85,6 +92,12 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
   const append = db.transaction((entry: AuditEntry) => {
     appendAudit.run({ ...entry, detail: JSON.stringify(entry.detail) });
   });
+  // SQLite spells GREATEST as the two-argument max(), and a parameter as ?.
+  const extendPause = db.prepare<[number], { until_ms: number }>(
+    EXTEND_PAUSE_SQL.replace('GREATEST', 'max').replace('$1', '?'),
+  );
+  const pausedUntil = db.prepare<[], { until_ms: number }>('SELECT until_ms FROM kenjo_pause');
+
   const set = db.transaction((key: string, value: string) => {
     setSetting.run(key, value);
   });
@@ -97,5 +110,7 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
       auditPage.all(beforeMs, limit).map(toAuditEntry),
     getSetting: (key) => getSetting.get(key)?.value ?? null,
     setSetting: (key, value) => set.immediate(key, value),
+    extendKenjoPause: (untilMs) => extendPause.get(untilMs)?.until_ms ?? untilMs,
+    kenjoPausedUntil: () => pausedUntil.get()?.until_ms ?? null,
   };
 }

@@ -32,6 +32,7 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
     atomically: <T>(work: () => T): T => inTransaction.immediate(work) as T,
     // One writer: an IMMEDIATE transaction already excludes every other one.
     lockEmployees: () => undefined,
+    tryLockEmployee: () => true,
     // One process owns the SQLite file, so every employee is its own.
     claimEmployees: (_owner, employeeKeys) => new Set(employeeKeys),
     releaseEmployees: () => undefined,

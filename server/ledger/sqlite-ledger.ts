@@ -3,7 +3,8 @@
  * - `punches`: every punch a kiosk sent, keyed by (kiosk_id, id), with its status, delivery attempts and the
  *   overnight decision (`punch-store.ts` for ingest and the operators' list, `replay-store.ts` for replay);
  * - `kiosks` (only token hashes) and `pairing_codes` (`kiosk-store.ts`);
- * - `directory_employees` + `directory_snapshot`, `audit_log`, `settings` (`records-store.ts`).
+ * - `directory_employees` + `directory_snapshot`, `audit_log`, `settings` (`records-store.ts`);
+ * - `admin_sessions`, the console's sessions by the hash of their id (`session-store.ts`).
  * The schema is in `migrations.ts`. Every write is one transaction, on disk when the method returns.
  */
 import type Database from 'better-sqlite3';
@@ -16,6 +17,7 @@ import { createRecordsStore } from './records-store';
 import { createReplayBatchStore } from './replay-batch-store';
 import { createReplayStore } from './replay-store';
 import { createRetentionStore } from './retention-store';
+import { createSessionStore } from './session-store';
 
 /** A ledger over an open database, migrated to the latest schema; `close()` closes the database. */
 export function createSqliteLedger(db: Database.Database): Ledger {
@@ -27,6 +29,7 @@ export function createSqliteLedger(db: Database.Database): Ledger {
     ...createRetentionStore(db),
     ...createKioskStore(db),
     ...createRecordsStore(db),
+    ...createSessionStore(db),
     close: () => db.close(),
   };
 }

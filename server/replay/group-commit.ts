@@ -4,6 +4,7 @@ import {
   busyKeys,
   chainKey,
   isPaused,
+  kenjoCameBack,
   stepFailed,
   wantRefresh,
   type Claim,
@@ -12,6 +13,8 @@ import {
 } from './loop-state';
 import type { LedgerPunch } from './types';
 
+/** How soon a chain whose employee an ingest holds is tried again (an ingest's commit takes milliseconds). */
+const LOCKED_RETRY_MS = 20;
 /** How many heads one walk over every chain brings in; more are fetched once these run out. */
 const REFRESH_LIMIT = 256;
 
@@ -28,7 +31,7 @@ export async function groupCommit(state: LoopState, options: { claim: boolean })
     return await ledger.atomically(async () => {
       for (const completion of answered) await settle(state, completion);
       const nowMs = state.ctx.now();
-      if (state.kenjoBack) await resumeAfterOutage(state, nowMs);
+      if (kenjoCameBack(state)) await resumeAfterOutage(state, nowMs);
       // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
       if (!options.claim || isPaused(state, nowMs)) return [];
       return claimSteps(state, nowMs);
@@ -47,9 +50,10 @@ export async function groupCommit(state: LoopState, options: { claim: boolean })
  * backoff that grew while it was down. Heads in doubt (`sending`) keep their wait: a read-back must not come early.
  */
 async function resumeAfterOutage(state: LoopState, nowMs: number): Promise<void> {
-  state.kenjoBack = false;
   const { ledger } = state.ctx;
   for (const key of state.candidates.waiting(nowMs)) {
+    // An employee an ingest holds keeps its wait: this commit must not wait for the ingest's while it holds others.
+    if (!(await ledger.tryLockEmployee(key))) continue;
     const head = await ledger.nextChainHead(key);
     if (head?.status !== 'queued' || head.nextAttemptAtMs === null || head.nextAttemptAtMs <= nowMs) continue;
     const due = await ledger.transition(head.kioskId, head.id, {
@@ -134,8 +138,17 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
 /** Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. */
 async function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Promise<Claim | null> {
   const key = chainKey(punch);
+  const { ledger } = state.ctx;
   try {
-    const begun = await state.ctx.ledger.atomically(() => beginStep(state.ctx, punch));
+    const begun = await ledger.atomically(async () => {
+      // An ingest judging this employee's punches (a double scan) goes first; the chain is tried again shortly.
+      if (punch.employeeKey !== null && !(await ledger.tryLockEmployee(punch.employeeKey))) return null;
+      return beginStep(state.ctx, punch);
+    });
+    if (begun === null) {
+      state.resting.set(key, state.ctx.now() + LOCKED_RETRY_MS);
+      return null;
+    }
     if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
     afterStep(state, punch, begun.result);
   } catch (err) {

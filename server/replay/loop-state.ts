@@ -46,10 +46,8 @@ export interface LoopState {
   directoryFailures: number;
   directoryRetryAtMs: number;
   refresh: { wanted: boolean; lastAtMs: number; truncated: boolean };
-  /** Since when Kenjo has failed calls with no call succeeding since; null while it answers. */
-  kenjoTroubleSinceMs: number | null;
-  /** Kenjo answered again after an outage: chains backing off from it are due now (see `group-commit.ts`). */
-  kenjoBack: boolean;
+  /** The Kenjo client's last recovery the loop has acted on (`kenjoCameBack`). */
+  kenjoRecoverySeenAtMs: number | null;
   /** The one set `busyKeys` refills on every call. */
   busy: Set<string>;
   /** The employees this instance may replay now (the others are another instance's). */
@@ -72,8 +70,7 @@ export function createLoopState(
     directoryFailures: 0,
     directoryRetryAtMs: 0,
     refresh: { wanted: true, lastAtMs: 0, truncated: false },
-    kenjoTroubleSinceMs: null,
-    kenjoBack: false,
+    kenjoRecoverySeenAtMs: null,
     busy: new Set(),
   };
 }
@@ -121,7 +118,6 @@ export function busyKeys(state: LoopState, nowMs: number): Set<string> {
 export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResult): void {
   const { ctx } = state;
   if (result.kind === 'retry-later') pauseAll(state, result.pauseAllUntilMs);
-  noteKenjo(state, result);
   if (punch.employeeKey !== null) {
     if (result.kind === 'waiting' && result.retryAtMs !== null)
       state.resting.set(punch.employeeKey, result.retryAtMs);
@@ -151,18 +147,16 @@ export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResu
  */
 const OUTAGE_BASES = 10;
 
-function noteKenjo(state: LoopState, result: StepResult): void {
-  const nowMs = state.ctx.now();
-  if (result.kind === 'sent') {
-    const since = state.kenjoTroubleSinceMs;
-    if (since !== null && nowMs - since >= OUTAGE_BASES * state.ctx.backoff.baseMs) state.kenjoBack = true;
-    state.kenjoTroubleSinceMs = null;
-  } else if (
-    result.kind === 'unknown' ||
-    (result.kind === 'retry-later' && result.pauseAllUntilMs === null)
-  ) {
-    state.kenjoTroubleSinceMs ??= nowMs;
-  }
+/**
+ * Whether Kenjo answered again after an outage the loop has not acted on yet. The Kenjo client's health is the one
+ * owner of "failing since when" (the console and the alerts read it too); the loop only notes which recovery it
+ * has acted on.
+ */
+export function kenjoCameBack(state: LoopState): boolean {
+  const recovery = state.ctx.kenjo.stats().lastRecovery;
+  if (recovery === null || recovery.atMs === state.kenjoRecoverySeenAtMs) return false;
+  state.kenjoRecoverySeenAtMs = recovery.atMs;
+  return recovery.unreachableForMs >= OUTAGE_BASES * state.ctx.backoff.baseMs;
 }
 
 /** What the loop waited for came back (the directory loaded, Kenjo answered again): stop waiting for it. */

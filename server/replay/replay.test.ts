@@ -227,21 +227,19 @@ describe('the replay loop', () => {
       backoff: { baseMs: 20, maxMs: 10_000 },
       random: () => dice[roll++ % dice.length] ?? 0.5,
     });
-    let down = true;
     const storedAtMs: number[] = [];
     const original = h.kenjo.trackTime.bind(h.kenjo);
+    h.kenjo.down = true;
     h.kenjo.trackTime = async (request) => {
-      if (down)
-        return { kind: 'not-applied', retryAfterMs: null, detail: 'HTTP 503 before the request was read' };
       const outcome = await original(request);
-      storedAtMs.push(Date.now());
+      if (outcome.kind === 'applied') storedAtMs.push(Date.now());
       return outcome;
     };
     for (let e = 0; e < 8; e += 1)
       insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00', { employeeKey: `u${e}` }));
     h.replay.start();
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    down = false;
+    h.kenjo.down = false;
     await h.drain();
     expect(h.kenjo.stored).toHaveLength(8);
     // Each chain's own backoff has grown to seconds, jittered apart; once one call succeeds, the rest follow at once.

@@ -12,6 +12,7 @@ import {
 } from './loop-state';
 import { createFlushTimer } from './flush-timer';
 import { createPassRunner } from './pass-runner';
+import { sharePause } from './shared-pause';
 import { fillSlots } from './slots';
 import type {
   BackoffPolicy,
@@ -27,7 +28,8 @@ import type {
  * Ledger writes are grouped: one transaction records the outcomes of the calls that answered and claims the next
  * steps (see `group-commit.ts`), and claims are committed a little ahead of free slots (`slots.ts`), so that the
  * commit's fsync is not paid between one call's answer and the next call. It wakes on `kick()`, when calls answer,
- * and on a timer of at most `tickMs`; it never spins. A 429's Retry-After pauses all calls (Kenjo's limit is global).
+ * and on a timer of at most `tickMs`; it never spins. A 429's Retry-After pauses all calls, on every instance sharing
+ * the ledger (`shared-pause.ts`): Kenjo's limit is global.
  * Several instances may share one ledger: before each pass this one renews its claims on the employees it works on
  * and claims the due ones (`employee-leases.ts`), and steps only employees it holds, so each employee's punches go
  * out from one instance at a time, in order. A pass that cannot reach the ledger is tried again after a rest.
@@ -118,6 +120,7 @@ export function createReplay(options: ReplayOptions): Replay {
     const nowMs = ctx.now();
     lastPassAtMs = nowMs;
     resumeIfDue(state, nowMs);
+    await sharePause(state, nowMs);
     if (running) await claimEmployees(state, nowMs);
     const claims = await groupCommit(state, { claim: running });
     if (!running) {

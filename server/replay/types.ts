@@ -18,11 +18,14 @@ export type ReplayLedger = Pick<
   | keyof ReplayQueue
   | keyof LedgerTransactions
   | keyof ReplayLeases
+  | 'extendKenjoPause'
+  | 'kenjoPausedUntil'
   | 'punchesOfEmployeeBetween'
   | 'listPunches'
 >;
 
-export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances'>;
+/** `stats` tells the loop when Kenjo answers again after an outage (the client's health owns that). */
+export type ReplayKenjo = Pick<KenjoClient, 'trackTime' | 'listAttendances' | 'stats'>;
 
 /**
  * How the directory answers for one identifier. `unknown` and `inactive` are final only when the directory is

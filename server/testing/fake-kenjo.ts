@@ -1,7 +1,9 @@
 /**
  * A Kenjo stand-in for the replay engine's unit tests: it stores applied punches like Kenjo (no duplicate detection)
- * and answers each call from a plan, so every outcome path can be driven on purpose.
+ * and answers each call from a plan, so every outcome path can be driven on purpose. Its health is the real client's
+ * (`Health`), fed the same way: an answer is a success, a failure or a dropped answer is trouble.
  */
+import { Health } from '../kenjo/health';
 import type { TrackTimeOutcome, TrackTimeRequest } from '../kenjo/types';
 import type { Ledger } from '../ledger/ledger';
 import type { ReplayKenjo } from '../replay/types';
@@ -24,6 +26,8 @@ export interface FakeKenjo extends ReplayKenjo {
   calls: TrackTimeRequest[];
   readBacks: string[];
   maxInFlight: number;
+  /** While true, every track-time call fails before Kenjo reads it (an outage), whatever the plan says. */
+  down: boolean;
   /** Outcomes for the next calls, in order; an empty plan applies every call. */
   plan(...outcomes: PlannedOutcome[]): void;
   /** The next `count` read-backs throw, as a client does when Kenjo cannot answer. */
@@ -42,52 +46,32 @@ export function createFakeKenjo(options: FakeKenjoOptions = {}): FakeKenjo {
   let failingReadBacks = 0;
   let inFlight = 0;
   const sleep = () => new Promise((resolve) => setTimeout(resolve, options.latencyMs ?? 0));
+  const health = new Health(Date.now);
 
   const fake: FakeKenjo = {
     stored: [],
     calls: [],
     readBacks: [],
     maxInFlight: 0,
+    down: false,
+    stats: () => health.snapshot(),
     plan: (...outcomes) => void planned.push(...outcomes),
     failReadBacks: (count) => void (failingReadBacks = count),
     async trackTime(request): Promise<TrackTimeOutcome> {
-      fake.calls.push(request);
-      options.onCall?.(request);
-      inFlight += 1;
-      fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
-      await sleep();
-      inFlight -= 1;
-      const outcome = planned.shift() ?? 'applied';
-      const store = () =>
-        fake.stored.push({
-          userId: 'userId' in request.employee ? request.employee.userId : '?',
-          dateTime: request.dateTime,
-          isOvernightShift: request.isOvernightShift,
-        });
-      switch (outcome) {
-        case 'applied':
-          store();
-          return { kind: 'applied' };
-        case 'commit-then-unknown':
-          store();
-          return { kind: 'unknown', detail: 'connection dropped after sending' };
-        case 'lost-unknown':
-          return { kind: 'unknown', detail: 'no complete answer within 300 ms' };
-        case 'server-error':
-          return { kind: 'not-applied', retryAfterMs: null, detail: 'HTTP 503 before the request was read' };
-        case 'rate-limited':
-          return { kind: 'not-applied', retryAfterMs: options.retryAfterMs ?? 1000, detail: 'HTTP 429' };
-        case 'rejected':
-          return { kind: 'rejected', status: 400, message: 'Employee not found' };
-      }
+      const outcome = await answer(request);
+      if (outcome.kind === 'applied' || outcome.kind === 'rejected') health.succeeded();
+      else health.failed(outcome.detail);
+      return outcome;
     },
     /** Each stored punch as an open entry of its day, in Kenjo's published shape (the wall clock behind the Z). */
     async listAttendances(from, to) {
       fake.readBacks.push(`${from}..${to}`);
       if (failingReadBacks > 0) {
         failingReadBacks -= 1;
+        health.failed('Kenjo did not answer');
         throw new Error('Kenjo did not answer');
       }
+      health.succeeded();
       const entries = fake.stored
         .filter((p) => p.dateTime.slice(0, 10) >= from && p.dateTime.slice(0, 10) <= to)
         .map((p, i) => ({
@@ -101,6 +85,38 @@ export function createFakeKenjo(options: FakeKenjoOptions = {}): FakeKenjo {
       return { entries, skipped: 0, firstProblem: null };
     },
   };
+
+  async function answer(request: TrackTimeRequest): Promise<TrackTimeOutcome> {
+    fake.calls.push(request);
+    options.onCall?.(request);
+    inFlight += 1;
+    fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
+    await sleep();
+    inFlight -= 1;
+    const outcome = fake.down ? 'server-error' : (planned.shift() ?? 'applied');
+    const store = () =>
+      fake.stored.push({
+        userId: 'userId' in request.employee ? request.employee.userId : '?',
+        dateTime: request.dateTime,
+        isOvernightShift: request.isOvernightShift,
+      });
+    switch (outcome) {
+      case 'applied':
+        store();
+        return { kind: 'applied' };
+      case 'commit-then-unknown':
+        store();
+        return { kind: 'unknown', detail: 'connection dropped after sending' };
+      case 'lost-unknown':
+        return { kind: 'unknown', detail: 'no complete answer within 300 ms' };
+      case 'server-error':
+        return { kind: 'not-applied', retryAfterMs: null, detail: 'HTTP 503 before the request was read' };
+      case 'rate-limited':
+        return { kind: 'not-applied', retryAfterMs: options.retryAfterMs ?? 1000, detail: 'HTTP 429' };
+      case 'rejected':
+        return { kind: 'rejected', status: 400, message: 'Employee not found' };
+    }
+  }
   return fake;
 }
 

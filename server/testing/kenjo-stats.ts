@@ -9,6 +9,7 @@ export function kenjoStats(overrides: Partial<KenjoClientStats> = {}): KenjoClie
     lastError: null,
     lastErrorAtMs: null,
     unreachableSinceMs: null,
+    lastRecovery: null,
     configurationProblems: [],
     skippedRecords: [],
     unexpectedAnswers: { count: 0, last: null, atMs: null },

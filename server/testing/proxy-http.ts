@@ -2,8 +2,11 @@
  * The running proxy as a kiosk, an operator and a monitor reach it over HTTP, and Kenjo's ground truth in a
  * scenario's terms: for tests of whole servers (child processes, or several instances on one database).
  */
+import type { Punch } from '../../core/punch';
 import type { RunningSimulator } from '../simulator';
 import { SCENARIO_ZONE, type ExpectedEntry, type ScenarioPunch } from './scenario';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function json(res: Response): Promise<unknown> {
   const body: unknown = await res.json();
@@ -11,38 +14,42 @@ export async function json(res: Response): Promise<unknown> {
   return body;
 }
 
+export interface CreatedKiosk {
+  id: string;
+  token: string;
+  pairingCode: string;
+}
+
 export async function createKiosk(
   url: string,
   adminToken: string,
   name: string,
-): Promise<{ id: string; token: string }> {
+  timeZone = SCENARIO_ZONE,
+): Promise<CreatedKiosk> {
   const res = await fetch(`${url}/api/v1/admin/kiosks`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, timeZone: SCENARIO_ZONE }),
+    body: JSON.stringify({ name, timeZone }),
   });
-  return (await json(res)) as { id: string; token: string };
+  return (await json(res)) as CreatedKiosk;
 }
 
+/** A scenario's punches, or punches made by the test itself. */
+type Punches = readonly ScenarioPunch[] | readonly Punch[];
+
+const asPunch = (p: ScenarioPunch | Punch): Punch => ('punch' in p ? p.punch : p);
+
 /** One batch as the kiosk sends it; the raw answer, for a test that expects a refusal. */
-export function sendPunches(
-  url: string,
-  token: string,
-  punches: readonly ScenarioPunch[],
-): Promise<Response> {
+export function sendPunches(url: string, token: string, punches: Punches): Promise<Response> {
   return fetch(`${url}/api/v1/punches`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ sentAt: new Date().toISOString(), punches: punches.map((p) => p.punch) }),
+    body: JSON.stringify({ sentAt: new Date().toISOString(), punches: punches.map(asPunch) }),
   });
 }
 
 /** One batch that must be answered; each punch's status, in order. */
-export async function postPunches(
-  url: string,
-  token: string,
-  punches: readonly ScenarioPunch[],
-): Promise<string[]> {
+export async function postPunches(url: string, token: string, punches: Punches): Promise<string[]> {
   const body = (await json(await sendPunches(url, token, punches))) as { results: Array<{ status: string }> };
   return body.results.map((r) => r.status);
 }
@@ -53,11 +60,45 @@ export async function backlogWaiting(url: string): Promise<number> {
   return body.backlog.waiting;
 }
 
+/** How many employees the server's directory holds; null while it has none (then it can resolve no punch). */
+export async function directoryEmployees(url: string, token: string): Promise<number | null> {
+  const res = await fetch(`${url}/api/v1/kiosk/directory`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) return null;
+  const body = (await res.json()) as { fetchedAt?: string | null; employees?: unknown[] };
+  return typeof body.fetchedAt === 'string' ? (body.employees?.length ?? 0) : null;
+}
+
 /** Whether the server has its employee directory: without it, it can resolve no punch. */
 export async function directoryLoaded(url: string, token: string): Promise<boolean> {
-  const res = await fetch(`${url}/api/v1/kiosk/directory`, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await res.json()) as { fetchedAt?: string | null };
-  return res.ok && typeof body.fetchedAt === 'string';
+  return (await directoryEmployees(url, token)) !== null;
+}
+
+/** Polls `ready` until it holds; throws `what` (with `context()`, e.g. the server's output) after `withinMs`. */
+export async function waitUntil(
+  what: string,
+  ready: () => Promise<boolean>,
+  withinMs: number,
+  context: () => string = () => '',
+): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${withinMs} ms\n${context()}`);
+    await sleep(100);
+  }
+}
+
+/** Waits until the server has loaded a directory with employees from Kenjo; answers how many it knows. */
+export async function waitForDirectory(url: string, kioskToken: string, withinMs = 20_000): Promise<number> {
+  let known = 0;
+  await waitUntil(
+    `the server at ${url} did not load its employee directory from Kenjo`,
+    async () => {
+      known = (await directoryEmployees(url, kioskToken)) ?? 0;
+      return known > 0;
+    },
+    withinMs,
+  );
+  return known;
 }
 
 const entryKey = (e: { userId: string; start: string }) => `${e.userId} ${e.start}`;

@@ -90,9 +90,12 @@ describePostgres('several instances on one PostgreSQL ledger', (serverUrl) => {
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(taken).toBe(false);
+    expect(await b.atomically(() => b.tryLockEmployee('emp-held'))).toBe(false);
+    expect(await b.atomically(() => b.tryLockEmployee('emp-free'))).toBe(true);
     release?.();
     await Promise.all([holder, waiter]);
     expect(taken).toBe(true);
+    expect(await b.atomically(() => b.tryLockEmployee('emp-held'))).toBe(true);
     await expect(b.lockEmployees(['emp-held'])).rejects.toThrow(/inside atomically/);
   });
 

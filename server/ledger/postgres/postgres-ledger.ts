@@ -12,6 +12,7 @@ import { createPunchStore } from './punch-store';
 import { createRecordsStore } from './records-store';
 import { createReplayStore } from './replay-store';
 import { createRetentionStore } from './retention-store';
+import { createSessionStore } from './session-store';
 
 /** Connects to `url`, brings the schema up to date (safely while other instances start too) and answers the ledger. */
 export async function openPostgresLedger(url: string): Promise<AsyncLedger> {
@@ -30,6 +31,7 @@ export async function openPostgresLedger(url: string): Promise<AsyncLedger> {
     ...createRecordsStore(db),
     ...createLeaseStore(db),
     ...createRetentionStore(db),
+    ...createSessionStore(db),
     close: () => pool.end(),
   };
 }

@@ -1,11 +1,18 @@
 import type { DirectoryEmployee } from '../ledger';
-import { toAuditEntry, type AuditRow } from '../records-store';
+import { EXTEND_PAUSE_SQL, toAuditEntry, type AuditRow } from '../records-store';
 import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 
 type RecordsStore = Pick<
   AsyncLedger,
-  'saveDirectory' | 'loadDirectory' | 'appendAudit' | 'listAudit' | 'getSetting' | 'setSetting'
+  | 'saveDirectory'
+  | 'loadDirectory'
+  | 'appendAudit'
+  | 'listAudit'
+  | 'getSetting'
+  | 'setSetting'
+  | 'extendKenjoPause'
+  | 'kenjoPausedUntil'
 >;
 
 /**
@@ -71,5 +78,9 @@ export function createRecordsStore(db: Connection): RecordsStore {
         [key, value],
       );
     },
+    extendKenjoPause: async (untilMs) =>
+      (await db.query<{ until_ms: number }>(EXTEND_PAUSE_SQL, [untilMs]))[0]?.until_ms ?? untilMs,
+    kenjoPausedUntil: async () =>
+      (await db.query<{ until_ms: number }>('SELECT until_ms FROM kenjo_pause'))[0]?.until_ms ?? null,
   };
 }

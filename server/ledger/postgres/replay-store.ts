@@ -17,6 +17,7 @@ type PunchReplay = Pick<
   | 'countByStatus'
   | 'atomically'
   | 'lockEmployees'
+  | 'tryLockEmployee'
 >;
 
 /** The class of the ledger's per-employee advisory locks (the migration lock is a single key of its own). */
@@ -29,6 +30,8 @@ const EMPLOYEE_LOCK_CLASS = 7_310_002;
 const LOCK_EMPLOYEES_SQL = `
   SELECT pg_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext(key))
     FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key ORDER BY key) AS keys`;
+
+const TRY_LOCK_EMPLOYEE_SQL = `SELECT pg_try_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext($1)) AS held`;
 
 const UNSETTLED = `status IN ('queued', 'sending', 'failed')`;
 
@@ -164,6 +167,11 @@ export function createReplayStore(db: Connection): PunchReplay {
       // Outside a transaction the lock would end with its own statement and protect nothing.
       if (!db.inTransaction()) throw new Error('lockEmployees is called inside atomically');
       if (employeeKeys.length > 0) await db.query(LOCK_EMPLOYEES_SQL, [employeeKeys]);
+    },
+    async tryLockEmployee(employeeKey) {
+      if (!db.inTransaction()) throw new Error('tryLockEmployee is called inside atomically');
+      const [row] = await db.query<{ held: boolean }>(TRY_LOCK_EMPLOYEE_SQL, [employeeKey]);
+      return row?.held === true;
     },
   };
 }
