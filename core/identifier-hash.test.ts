@@ -16,9 +16,9 @@ const params = (overrides: Partial<{ salt: string; pepper: string; iterations: n
 });
 
 describe('identifier tags', () => {
-  it('are one slow PBKDF2-SHA256 derivation per guess, with many more rounds than the 8,000 of before', () => {
+  it('are one slow PBKDF2-SHA256 derivation per guess, with six times the 8,000 rounds of before', () => {
     expect(IDENTIFIER_HASH.name).toBe('PBKDF2-SHA256/HMAC-SHA256');
-    expect(IDENTIFIER_HASH.iterations).toBeGreaterThanOrEqual(100_000);
+    expect(IDENTIFIER_HASH.iterations).toBeGreaterThanOrEqual(50_000);
   });
 
   it('are the same for the same identifier, salt and pepper, and another for another salt or pepper', async () => {

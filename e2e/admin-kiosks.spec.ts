@@ -63,3 +63,58 @@ test('a revoked kiosk is re-paired with a new code, or deleted while its punches
   });
   expect(((await listed.json()) as { punches: unknown[] }).punches).toHaveLength(1);
 });
+
+test('opening hours are set in the edit dialog, shown again when it reopens, and cleared', async ({
+  page,
+  request,
+}) => {
+  const admin = await AdminPage.signedIn(page);
+  await admin.addKiosk('Front desk');
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  const kiosks = (await (await request.get('/api/v1/admin/kiosks', { headers: auth })).json()) as {
+    kiosks: Array<{ id: string; name: string }>;
+  };
+  const id = kiosks.kiosks.find((k) => k.name === 'Front desk')?.id;
+  const stored = async () =>
+    (
+      (await (await request.get(`/api/v1/admin/kiosks/${id}/opening-hours`, { headers: auth })).json()) as {
+        openingHours: unknown;
+      }
+    ).openingHours;
+  expect(await stored()).toBeNull();
+
+  const edit = async () => {
+    await admin.kioskRow('Front desk').getByRole('button', { name: 'Edit' }).click();
+    return page.getByRole('dialog', { name: 'Edit kiosk Front desk' });
+  };
+  let dialog = await edit();
+  const watch = dialog.getByRole('checkbox', {
+    name: 'Alert when this kiosk is silent during its opening hours',
+  });
+  await expect(watch).not.toBeChecked();
+  await watch.check();
+  // Ticking "watch" offers working days, 07:00 to 18:00; the operator makes it Monday to Thursday and Saturday.
+  await expect(dialog.getByRole('checkbox', { name: 'Fri' })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: 'Fri' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Sat' }).check();
+  await dialog.getByLabel('Opens at').fill('06:30');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await stored()).toEqual({ days: [1, 2, 3, 4, 6], from: '06:30', to: '18:00' });
+
+  dialog = await edit();
+  await expect(
+    dialog.getByRole('checkbox', { name: 'Alert when this kiosk is silent during its opening hours' }),
+  ).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Fri' })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Sat' })).toBeChecked();
+  await expect(dialog.getByLabel('Opens at')).toHaveValue('06:30');
+  await expect(dialog.getByLabel('Closes at')).toHaveValue('18:00');
+  await dialog
+    .getByRole('checkbox', { name: 'Alert when this kiosk is silent during its opening hours' })
+    .uncheck();
+  await expect(dialog.getByLabel('Opens at')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await stored()).toBeNull();
+});

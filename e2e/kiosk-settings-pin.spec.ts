@@ -1,31 +1,44 @@
 /**
- * The kiosk's settings behind the PIN an operator sets in the console, in English and German, at 390 and 1280 px:
- * the PIN opens them on the device (offline too), a wrong one does not, they lock again when closed, unpairing sits
- * behind them, and the person at the door still picks a language for their own punch. The spec has its own server,
- * so its PIN locks no other spec's kiosks.
+ * The kiosk's settings behind a PIN, in English and German, at 390 and 1280 px: the operator sets the PIN on the
+ * console's Kiosks page; it opens the settings on the device (offline too), a wrong one does not, they lock again
+ * when closed, unpairing sits behind them, and the person at the door still picks a language for their own punch.
+ * The spec has its own server, so its PIN locks no other spec's kiosks.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningServer } from '../server/start-server';
 import { E2E_ADMIN_TOKEN } from './support/admin-token';
 import { expectNoAxeViolations } from './support/axe';
 import { startFreshServer } from './support/fresh-server';
+import { CONSOLE_WORDS } from './support/console-words';
 import { KIOSK_WORDS } from './support/kiosk-words';
 
 const PIN = '2468';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
 
 let server: RunningServer;
-test.beforeAll(async ({ request }) => {
+test.beforeAll(async () => {
   server = await startFreshServer('settings-pin');
-  const set = await request.put(`${server.url}/api/v1/admin/kiosk-settings-pin`, {
-    headers: admin,
-    data: { pin: PIN },
-  });
-  expect(set.status()).toBe(200);
 });
 test.afterAll(async () => {
   await server.close();
 });
+
+/** An operator sets the PIN on the console's Kiosks page. */
+async function setPinInConsole(page: Page, language: 'en' | 'de'): Promise<void> {
+  const words = CONSOLE_WORDS[language];
+  await page.goto(`${server.url}/admin/`);
+  await page.getByLabel(words.token).fill(E2E_ADMIN_TOKEN);
+  await page.getByRole('button', { name: words.signIn }).click();
+  await page
+    .getByRole('navigation', { name: words.sections })
+    .getByRole('link', { name: words.kiosks })
+    .click();
+  const card = page.getByRole('region', { name: words.pinTitle });
+  await card.getByLabel(/PIN$/).fill(PIN);
+  await card.getByRole('button', { name: words.pinSave }).click();
+  await expect(card.getByRole('status')).toHaveText(words.pinIsSet);
+  await expectNoAxeViolations(page);
+}
 
 async function pairNewKiosk(page: Page, name: string, prompt: string): Promise<void> {
   const created = await page.request.post(`${server.url}/api/v1/admin/kiosks`, {
@@ -54,6 +67,7 @@ for (const { language, width, badge } of CASES) {
     test('the settings open with the PIN only, offline too, lock again, and guard unpairing', async ({
       page,
     }) => {
+      await setPinInConsole(page, language);
       await pairNewKiosk(page, `PIN ${language} ${width}`, words.prompt);
       const settings = page.locator('summary', { hasText: words.settings });
       const pin = page.getByLabel(words.settingsPin);

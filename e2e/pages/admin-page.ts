@@ -13,6 +13,14 @@ export type Section = 'Needs attention' | 'Punches' | 'Kiosks' | 'Who is in' | '
 export class AdminPage {
   constructor(readonly page: Page) {}
 
+  /** The console, opened and signed in with the admin token. */
+  static async signedIn(page: Page): Promise<AdminPage> {
+    const admin = new AdminPage(page);
+    await admin.goto();
+    await admin.signIn();
+    return admin;
+  }
+
   async goto(): Promise<void> {
     await this.page.goto('/admin/');
   }

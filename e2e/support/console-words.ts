@@ -21,6 +21,9 @@ export const CONSOLE_WORDS = {
     in: 'In',
     out: 'Out',
     badge: (badge: string) => `badge ${badge}`,
+    pinTitle: 'Settings PIN of the kiosks',
+    pinSave: 'Save PIN',
+    pinIsSet: 'A PIN is set.',
   },
   de: {
     locale: 'de-DE',
@@ -43,6 +46,9 @@ export const CONSOLE_WORDS = {
     in: 'Kommen',
     out: 'Gehen',
     badge: (badge: string) => `Badge ${badge}`,
+    pinTitle: 'Einstellungs-PIN der Kiosks',
+    pinSave: 'PIN speichern',
+    pinIsSet: 'Eine PIN ist gesetzt.',
   },
 } as const;
 

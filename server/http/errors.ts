@@ -60,7 +60,11 @@ function fromFastifyError(err: FastifyError): HttpError {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const httpError = err instanceof HttpError ? err : fromFastifyError(err);
-    if (httpError.statusCode === 503) request.log.warn({ err: err.message }, 'ledger out of reach');
+    if (httpError.code === 'ledger-unavailable')
+      request.log.warn({ err: err.message }, 'ledger out of reach');
+    // Another 503 is expected work in progress (a kiosk's directory still being prepared), answered "ask again".
+    else if (httpError.statusCode === 503)
+      request.log.info({ code: httpError.code }, 'asked to come back later');
     else if (httpError.statusCode >= 500) request.log.error({ err }, 'request failed');
     reply.headers(httpError.headers);
     return reply.status(httpError.statusCode).send(errorBody(httpError.code, httpError.message));

@@ -106,7 +106,7 @@ describe('GET /api/v1/kiosk/directory', () => {
     ];
     const tags = new Set(body.employees.flatMap((e) => [e.badgeHash, e.emailHash]));
     expect(guesses.flatMap(fast).filter((hash) => tags.has(hash))).toEqual([]);
-    expect(body.hash.iterations).toBeGreaterThanOrEqual(100_000);
+    expect(body.hash.iterations).toBeGreaterThanOrEqual(50_000);
   });
 
   it('keeps salt, pepper, keys and tags across restarts (the salt and the secret live in the ledger)', async () => {

@@ -58,10 +58,10 @@ export function SettingsPin() {
             aria-describedby="settings-pin-rule"
             onChange={(e) => setPin(e.target.value)}
           />
-          <span id="settings-pin-rule" className="muted">
-            {t('pin.rule', { min: SETTINGS_PIN.minLength, max: SETTINGS_PIN.maxLength })}
-          </span>
         </label>
+        <span id="settings-pin-rule" className="muted">
+          {t('pin.rule', { min: SETTINGS_PIN.minLength, max: SETTINGS_PIN.maxLength })}
+        </span>
         <button type="submit" className="primary" disabled={change.isPending}>
           {t('pin.save')}
         </button>

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
-import { parseSettingsLock } from '../../../core/settings-pin';
 import { UnauthorizedError } from '../api/http';
 import type { KioskConfig } from '../api/types';
 import { CaptureButtons } from '../capture/capture-buttons';
@@ -100,7 +99,7 @@ export function PairedKiosk(props: Props) {
           <Toolbar
             sound={props.sound}
             onSoundChange={props.onSoundChange}
-            lock={parseSettingsLock(config.data?.settingsLock)}
+            lock={config.data?.settingsLock}
             onUnpair={props.onUnpair}
           />
         </div>
