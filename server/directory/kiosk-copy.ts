@@ -9,15 +9,13 @@ export const DIRECTORY_SALT_SETTING = 'kiosk-directory-salt';
 /** Never sent: each kiosk's pepper and each entry's key are made from it, so they stay across restarts. */
 export const DIRECTORY_SECRET_SETTING = 'kiosk-directory-secret';
 
-type Settings = Pick<AsyncLedger, 'getSetting' | 'setSetting'>;
+type Settings = Pick<AsyncLedger, 'getSetting' | 'firstSetting'>;
 
 async function setting(ledger: Settings, key: string): Promise<string> {
   const existing = await ledger.getSetting(key);
   if (existing !== null) return existing;
-  const value = randomBytes(32).toString('hex');
-  await ledger.setSetting(key, value);
-  // Read back: of instances starting together on one database, each goes on with the value written last.
-  return (await ledger.getSetting(key)) ?? value;
+  // Of instances starting together on one database, each goes on with the value stored first.
+  return ledger.firstSetting(key, randomBytes(32).toString('hex'));
 }
 
 export const directorySalt = (ledger: Settings) => setting(ledger, DIRECTORY_SALT_SETTING);

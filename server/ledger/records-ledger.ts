@@ -36,6 +36,11 @@ export interface AuditLog {
 export interface SettingsStore {
   getSetting(key: string): string | null;
   setSetting(key: string, value: string): void;
+  /**
+   * Stores `value` unless the key already has one, and answers the value the key holds afterwards: of instances
+   * sharing the ledger that each propose one at the same time, every one goes on with the same (the first stored).
+   */
+  firstSetting(key: string, value: string): string;
 }
 
 /**

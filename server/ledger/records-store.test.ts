@@ -91,5 +91,14 @@ describeLedgers((open) => {
       await ledger.setSetting('salt', 'b');
       expect(await ledger.getSetting('salt')).toBe('b');
     });
+
+    it('keeps the first value proposed, whoever proposes one later or at the same time', async () => {
+      const proposed = await Promise.all(
+        ['a', 'b', 'c'].map((value) => ledger.firstSetting('secret', value)),
+      );
+      expect(new Set(proposed).size).toBe(1);
+      expect(await ledger.firstSetting('secret', 'd')).toBe(proposed[0]);
+      expect(await ledger.getSetting('secret')).toBe(proposed[0]);
+    });
   });
 });

@@ -67,6 +67,9 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const setSetting = db.prepare<[string, string]>(`
     INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  const addSetting = db.prepare<[string, string]>(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+  );
 
   const save = db.transaction((list: readonly DirectoryEmployee[], fetchedAtMs: number) => {
     clearEmployees.run();
@@ -101,6 +104,10 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
   const set = db.transaction((key: string, value: string) => {
     setSetting.run(key, value);
   });
+  const first = db.transaction((key: string, value: string) => {
+    addSetting.run(key, value);
+    return getSetting.get(key)?.value ?? value;
+  });
 
   return {
     saveDirectory: (list, fetchedAtMs) => save.immediate(list, fetchedAtMs),
@@ -110,6 +117,7 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
       auditPage.all(beforeMs, limit).map(toAuditEntry),
     getSetting: (key) => getSetting.get(key)?.value ?? null,
     setSetting: (key, value) => set.immediate(key, value),
+    firstSetting: (key, value) => first.immediate(key, value),
     extendKenjoPause: (untilMs) => extendPause.get(untilMs)?.until_ms ?? untilMs,
     kenjoPausedUntil: () => pausedUntil.get()?.until_ms ?? null,
   };

@@ -45,9 +45,9 @@ async function waitUntil(server: ServerProcess, what: string, ready: () => Promi
 }
 
 /** Without its employee directory the server can resolve no punch, so the test cannot start before it loads. */
-async function waitForDirectory(server: ServerProcess, token: string): Promise<void> {
+async function waitForDirectory(server: ServerProcess): Promise<void> {
   await waitUntil(server, 'the server did not load its employee directory from Kenjo', () =>
-    directoryLoaded(server.url, token),
+    directoryLoaded(server.url, ADMIN_TOKEN),
   );
 }
 
@@ -110,7 +110,7 @@ describe('replay across SIGKILL and restart of the real server', () => {
       await createKiosk(server.url, ADMIN_TOKEN, 'Yard gate'),
     ];
     const tokenOf = new Map(kiosks.map((k) => [k.id, k.token]));
-    await waitForDirectory(server, kiosks[0]?.token ?? '');
+    await waitForDirectory(server);
     sim.simulator.setFaults({
       latencyMs: 20,
       serverErrorRate: 0.05,

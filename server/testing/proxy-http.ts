@@ -60,17 +60,24 @@ export async function backlogWaiting(url: string): Promise<number> {
   return body.backlog.waiting;
 }
 
+/**
+ * Whether the server has its employee directory (without it, it can resolve no punch), as the console's Kenjo page
+ * reads it: the kiosks' copy would first derive every identifier's slow digest, which a loaded machine takes long for.
+ */
+export async function directoryLoaded(url: string, adminToken: string): Promise<boolean> {
+  const res = await fetch(`${url}/api/v1/admin/kenjo`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  const body = (await res.json()) as { directory?: { fetchedAt: string | null; employees: number } };
+  return res.ok && typeof body.directory?.fetchedAt === 'string' && body.directory.employees > 0;
+}
+
 /** How many employees the server's directory holds; null while it has none (then it can resolve no punch). */
 export async function directoryEmployees(url: string, token: string): Promise<number | null> {
   const res = await fetch(`${url}/api/v1/kiosk/directory`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) return null;
   const body = (await res.json()) as { fetchedAt?: string | null; employees?: unknown[] };
   return typeof body.fetchedAt === 'string' ? (body.employees?.length ?? 0) : null;
-}
-
-/** Whether the server has its employee directory: without it, it can resolve no punch. */
-export async function directoryLoaded(url: string, token: string): Promise<boolean> {
-  return (await directoryEmployees(url, token)) !== null;
 }
 
 /** Polls `ready` until it holds; throws `what` (with `context()`, e.g. the server's output) after `withinMs`. */

@@ -11,6 +11,7 @@ type RecordsStore = Pick<
   | 'listAudit'
   | 'getSetting'
   | 'setSetting'
+  | 'firstSetting'
   | 'extendKenjoPause'
   | 'kenjoPausedUntil'
 >;
@@ -76,6 +77,17 @@ export function createRecordsStore(db: Connection): RecordsStore {
       await db.query(
         'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
         [key, value],
+      );
+    },
+    async firstSetting(key, value) {
+      // The insert sees a row committed by another instance meanwhile and does nothing; the read then finds it.
+      await db.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+        key,
+        value,
+      ]);
+      return (
+        (await db.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))[0]?.value ??
+        value
       );
     },
     extendKenjoPause: async (untilMs) =>
