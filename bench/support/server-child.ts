@@ -1,8 +1,8 @@
 /**
- * The real proxy as its own process, compiled as `npm start` runs it (`node --enable-source-maps
- * dist-server/main.js`), so that its CPU and resident memory are its own and not the load generator's. It listens on
- * a free port (PORT=0) in a temp DATA_DIR; the address is read from its "Server listening at" log line, in a log file
- * beside it.
+ * The real proxy as its own process, compiled and started with the flags of `npm start` (`serverNodeArgs`:
+ * `node --enable-source-maps … dist-server/main.js`), so that its CPU and resident memory are its own and not the load
+ * generator's. It listens on a free port (PORT=0) in a temp DATA_DIR; the address is read from its "Server listening
+ * at" log line, in a log file beside it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -24,8 +24,15 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-/** The flags and script of `npm start`, after its build step. */
-export const SERVER_NODE_ARGS = ['--enable-source-maps', path.join('dist-server', 'main.js')];
+/** The flags and script of `npm start`, after its build step, read from package.json: what production runs. */
+export function serverNodeArgs(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [program, ...args] = (pkg.scripts.start.split('&&').at(-1) ?? '').trim().split(/\s+/);
+  if (program !== 'node') throw new Error(`npm start does not end in a node command: ${pkg.scripts.start}`);
+  return args;
+}
 
 const built = new Set<string>();
 
@@ -55,7 +62,7 @@ export async function startServerChild(
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_ARGS], {
+  const child = spawn(process.execPath, [...profile, ...serverNodeArgs(root)], {
     cwd: root,
     env: {
       ...process.env,

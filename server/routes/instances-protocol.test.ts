@@ -119,7 +119,7 @@ describePostgres('the kiosk protocol across two instances on one PostgreSQL', (s
       expect(judged.sort()).toEqual(['ignored', 'sent']);
       expect(applied.filter((entry) => entry.employeeId === userId)).toHaveLength(1);
     }
-  });
+  }, 180_000);
 
   it('keeps an operator signed in on the other instance, and signs them out there too', async () => {
     const signIn = await fetch(`${a}/api/v1/admin/session`, {
