@@ -6,8 +6,9 @@ import type { Answer } from './types';
  * A slot that frees is refilled at once from the claims committed ahead, without waiting for a commit. `fresh` are
  * the claims committed in this very pass: nothing can have changed their chain since. Any other claim is checked
  * against its chain head first (in its slot, before the call), because an ingest may have put an earlier punch in
- * front of it; and its employee must still be this instance's. Else its `sending` claim is undone (it was never
- * called) and the chain starts over from its new head. Returns how many slots it filled.
+ * front of it. Every claim's employee must still be this instance's, with margin, when its call starts (a slow
+ * commit may outlast the claim): another instance may take it over as soon as it lapses. Else its `sending` claim
+ * is undone (it was never called) and the chain starts over from its new head. Returns how many slots it filled.
  */
 export function fillSlots(state: LoopState, fresh: ReadonlySet<Claim>, onCallEnded: () => void): number {
   let made = 0;
@@ -22,11 +23,11 @@ export function fillSlots(state: LoopState, fresh: ReadonlySet<Claim>, onCallEnd
 }
 
 /** Why a claim committed ahead must not be called now; null when it may. */
-async function stale(state: LoopState, claim: Claim): Promise<string | null> {
+async function stale(state: LoopState, claim: Claim, fresh: boolean): Promise<string | null> {
   const { employeeKey } = claim.punch;
   if (employeeKey === null) return null;
   if (!state.leases.held(employeeKey)) return 'another instance replays the employee now';
-  if (claim.headSeq === null) return null;
+  if (fresh || claim.headSeq === null) return null;
   const head = await state.ctx.ledger.nextChainHead(employeeKey);
   return head?.seq === claim.headSeq ? null : 'an earlier punch of the employee arrived first';
 }
@@ -41,7 +42,7 @@ function released(claim: Claim, why: string): Answer {
 async function call(state: LoopState, claim: Claim, fresh: boolean, onCallEnded: () => void): Promise<void> {
   let completion: Completion;
   try {
-    const why = fresh ? null : await stale(state, claim);
+    const why = await stale(state, claim, fresh);
     const answer = why === null ? await claim.call() : released(claim, why);
     // Before the slot is refilled: a 429 must stop the next call although its outcome is not recorded yet.
     pauseAll(state, answer.pauseAllUntilMs);
