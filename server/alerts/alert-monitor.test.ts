@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KenjoClientStats } from '../kenjo/types';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import type { Ledger } from '../ledger/ledger';
 import { asyncOf, insertPunches, memoryLedger, newKiosk, newPunch } from '../testing/ledger-factories';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
@@ -17,11 +18,25 @@ let clock: { nowMs: number };
 let stats: KenjoClientStats;
 const logs: string[] = [];
 
-function monitor(): AlertMonitor {
+/** Claims as a ledger shared by several instances grants them: a live claim is its owner's alone. */
+function sharedClaims(): Pick<AsyncLedger, 'claimEmployees' | 'releaseEmployees'> {
+  const owners = new Map<string, string>();
+  return {
+    claimEmployees: async (owner, keys) => {
+      for (const key of keys) if (!owners.has(key)) owners.set(key, owner);
+      return new Set(keys.filter((key) => owners.get(key) === owner));
+    },
+    releaseEmployees: async (owner, keys) => {
+      for (const key of keys) if (owners.get(key) === owner) owners.delete(key);
+    },
+  };
+}
+
+function monitor(claims: Partial<AsyncLedger> = {}): AlertMonitor {
   return createAlertMonitor({
     webhookUrl: receiver.url,
     thresholds: { kioskSilentMinutes: 30, kenjoUnreachableMinutes: 10, backlogAgeMinutes: 20 },
-    ledger: asyncOf(ledger),
+    ledger: { ...asyncOf(ledger), ...claims },
     kenjoStats: () => stats,
     now: () => clock.nowMs,
     logger: { info: (_o, msg) => logs.push(msg ?? ''), warn: (_o, msg) => logs.push(msg ?? '') },
@@ -43,6 +58,21 @@ afterEach(async () => {
 });
 
 describe('alert monitor', () => {
+  it('announces an incident once when several instances share the ledger, and hands the role over on stop', async () => {
+    const claims = sharedClaims();
+    const [first, second] = [monitor(claims), monitor(claims)];
+    stats.unreachableSinceMs = T0 - 11 * MINUTE;
+    await Promise.all([first.check(), second.check()]);
+    expect(texts()).toEqual([expect.stringContaining('Kenjo has not answered')]);
+
+    first.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    stats.unreachableSinceMs = null;
+    await Promise.all([first.check(), second.check()]);
+    expect(texts()).toHaveLength(2);
+    expect(texts()[1]).toMatch(/Over after .*Kenjo has not answered/);
+  });
+
   it('announces punches held for an operator once, and once more when they are dealt with', async () => {
     const alerts = monitor();
     const held = newPunch({ status: 'queued', receivedAtMs: T0 });

@@ -2,6 +2,7 @@
  * Checks the alert conditions on a timer and announces each incident's start and end to the webhook. A message the
  * webhook did not take is offered again at the next check, so a short outage of the chat service loses nothing.
  */
+import { randomUUID } from 'node:crypto';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { AsyncLedger } from '../ledger/async-ledger';
 import { type AlertSnapshot, type AlertThresholds, activeIncidents } from './conditions';
@@ -10,6 +11,13 @@ import { loadOpeningHours } from './opening-hours-store';
 import { alertMessage, postAlert } from './webhook';
 
 export const ALERT_CHECK_INTERVAL_MS = 30_000;
+/**
+ * The claim that makes one instance of those sharing a ledger the one that checks and announces, so that an incident
+ * is announced once, not once per instance. It is not a Kenjo id, so it cannot be an employee's; an instance that
+ * dies hands the role over when its claim lapses.
+ */
+export const ALERT_WATCH_CLAIM = 'role:alert-monitor';
+const CLAIM_CHECKS = 3;
 
 export interface AlertLogger {
   info(obj: object, msg?: string): void;
@@ -19,7 +27,10 @@ export interface AlertLogger {
 export interface AlertMonitorOptions {
   webhookUrl: string;
   thresholds: AlertThresholds;
-  ledger: Pick<AsyncLedger, 'backlog' | 'listKiosks' | 'getSetting' | 'setSetting'>;
+  ledger: Pick<
+    AsyncLedger,
+    'backlog' | 'listKiosks' | 'getSetting' | 'setSetting' | 'claimEmployees' | 'releaseEmployees'
+  >;
   kenjoStats: () => KenjoClientStats;
   now: () => number;
   logger: AlertLogger;
@@ -59,10 +70,13 @@ async function snapshotOf({ ledger, kenjoStats, now }: AlertMonitorOptions): Pro
 export function createAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
   const { webhookUrl, thresholds, now, logger, intervalMs = ALERT_CHECK_INTERVAL_MS } = options;
   const tracker = new IncidentTracker(options.ledger);
+  const owner = randomUUID();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
   async function runCheck(): Promise<void> {
+    const held = await options.ledger.claimEmployees(owner, [ALERT_WATCH_CLAIM], CLAIM_CHECKS * intervalMs);
+    if (!held.has(ALERT_WATCH_CLAIM)) return;
     await tracker.load();
     const active = activeIncidents(await snapshotOf(options), thresholds, tracker.openKeys());
     for (const change of tracker.changes(active)) {
@@ -106,6 +120,7 @@ export function createAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
     stop() {
       if (timer) clearInterval(timer);
       timer = null;
+      void options.ledger.releaseEmployees(owner, [ALERT_WATCH_CLAIM]).catch(() => undefined);
     },
   };
 }

@@ -2,6 +2,7 @@
  * Which instance replays which employee. Instances sharing one ledger each claim the employees they are about to
  * replay; a claim lasts `ttlMs` by the database's clock (not the instances', which may disagree) and is renewed by
  * claiming again. An instance that dies stops renewing, so its employees are free again once its claims expire.
+ * The same claims name a role one instance holds at a time (the alert monitor's, `ALERT_WATCH_CLAIM`).
  */
 export interface ReplayLeases {
   /**
