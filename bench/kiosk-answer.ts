@@ -17,13 +17,15 @@ const PAUSE_BETWEEN_MS = 30;
 const ARM = `(() => {
   const region = document.querySelector('main [role="status"]');
   if (!region) throw new Error('no feedback region');
-  const before = region.textContent;
+  // Each answer mounts a card of its own: two answers may read alike (offline, without a name, in one minute).
+  const before = region.firstElementChild;
   window.__benchAnswer = new Promise((resolve) => {
     let enterAt = null;
     const onKey = (event) => { if (event.key === 'Enter' && enterAt === null) enterAt = performance.now(); };
     addEventListener('keydown', onKey, true);
     const observer = new MutationObserver(() => {
-      if (enterAt === null || !region.textContent || region.textContent === before) return;
+      const card = region.firstElementChild;
+      if (enterAt === null || card === null || card === before || !card.textContent) return;
       observer.disconnect();
       removeEventListener('keydown', onKey, true);
       requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - enterAt)));
