@@ -5,9 +5,9 @@
  * are the price of exactly-once; the read-back GETs are what settles an ambiguous call.
  */
 import { startSimulator, type Faults } from '../server/simulator';
+import { recordingKenjo, type RecordedRequest } from '../server/testing/kenjo-openapi';
 import { against, report, round, type Figure, type Section } from './section';
 import { benchCompany } from './support/company';
-import { countFetches } from './support/fetch-counter';
 import { checkDelivery, describeVerdict } from './support/ground-truth';
 import { asLedgerRows, planPunches } from './support/punch-plan';
 import { openReplayRig, SERVER_DEFAULTS } from './support/replay-rig';
@@ -42,10 +42,14 @@ async function measure(employeeCount: number, faults: Partial<Faults>): Promise<
   const employees = benchCompany(employeeCount);
   const plan = planPunches(employees, 10);
   const running = await startSimulator({ port: 0, faults, employees, seed: 7 });
-  const fetches = countFetches();
+  // Counted on the wire, between the proxy and Kenjo: every attempt shows, including ones Kenjo refused.
+  const recorded: RecordedRequest[] = [];
+  const wire = await recordingKenjo(running.baseUrl, recorded);
+  const count = (method: string, path: string) =>
+    recorded.filter((request) => request.method === method && request.path === path).length;
   try {
     const rig = openReplayRig({
-      baseUrl: running.baseUrl,
+      baseUrl: wire.baseUrl,
       employees,
       rows: asLedgerRows(plan, 'bench-kiosk', Date.now()),
       concurrency: SERVER_DEFAULTS.REPLAY_CONCURRENCY,
@@ -55,9 +59,9 @@ async function measure(employeeCount: number, faults: Partial<Faults>): Promise<
     const run: Run = {
       punches: plan.length,
       delivered,
-      trackTime: fetches.count('POST', '/attendances/track-time'),
-      logins: fetches.count('POST', '/auth/login'),
-      readBacks: fetches.count('GET', '/attendances'),
+      trackTime: count('POST', '/attendances/track-time'),
+      logins: count('POST', '/auth/login'),
+      readBacks: count('GET', '/attendances'),
       seconds: ms / 1000,
       verdict: '',
       ok: false,
@@ -66,7 +70,7 @@ async function measure(employeeCount: number, faults: Partial<Faults>): Promise<
     const verdict = checkDelivery(running.simulator.log(), plan);
     return { ...run, verdict: describeVerdict(verdict), ok: verdict.ok };
   } finally {
-    fetches.restore();
+    await wire.close();
     await running.close();
   }
 }
