@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { heldReason } from '../../core/held-punch';
 import { reasonText, type ReasonInput } from '../../core/punch-reason';
 import {
   type Harness,
   adminHeaders,
   bearer,
-  createHarness,
-  createKiosk,
   errorOf,
   postPunches,
   punch,
+  type CreatedKiosk,
+  withHarness,
 } from '../testing/routes-harness';
 
 let h: Harness;
-let kiosk: { id: string; token: string };
-beforeEach(async () => {
-  h = await createHarness();
-  kiosk = await createKiosk(h);
-});
-afterEach(() => h.close());
+let kiosk: CreatedKiosk;
+withHarness((made) => ({ h, kiosk } = made));
 
 const act = (id: string, action: string, payload?: unknown, headers: Record<string, string> = adminHeaders) =>
   h.app.inject({

@@ -1,23 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type Harness,
   T0,
   adminHeaders,
   bearer,
-  createHarness,
   createKiosk,
   errorOf,
   postPunches,
   punch,
+  type CreatedKiosk,
+  withHarness,
 } from '../testing/routes-harness';
 
 let h: Harness;
-let kiosk: { id: string; token: string };
-beforeEach(async () => {
-  h = await createHarness();
-  kiosk = await createKiosk(h);
-});
-afterEach(() => h.close());
+let kiosk: CreatedKiosk;
+withHarness((made) => ({ h, kiosk } = made));
 
 const list = (query = '', headers = adminHeaders) =>
   h.app.inject({ url: `/api/v1/admin/punches${query}`, headers });

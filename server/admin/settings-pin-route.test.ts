@@ -1,21 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pinOpens, type SettingsLock } from '../../core/settings-pin';
 import {
   type Harness,
   adminHeaders,
   bearer,
-  createHarness,
-  createKiosk,
   errorOf,
+  type CreatedKiosk,
+  withHarness,
 } from '../testing/routes-harness';
 
 let h: Harness;
-let kiosk: { id: string; token: string };
-beforeEach(async () => {
-  h = await createHarness();
-  kiosk = await createKiosk(h);
-});
-afterEach(() => h.close());
+let kiosk: CreatedKiosk;
+withHarness((made) => ({ h, kiosk } = made));
 
 const url = '/api/v1/admin/kiosk-settings-pin';
 const setPin = (payload: Record<string, unknown>) =>

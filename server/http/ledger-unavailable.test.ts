@@ -1,23 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AsyncLedger } from '../ledger/async-ledger';
 import { LedgerUnavailableError } from '../ledger/ledger-unavailable';
 import { isConnectionFailure } from '../ledger/postgres/connection-failure';
 import {
   type Harness,
-  createHarness,
-  createKiosk,
   errorOf,
   postPunches,
   punch,
+  type CreatedKiosk,
+  withHarness,
 } from '../testing/routes-harness';
 
 let h: Harness;
-let kiosk: { id: string; token: string };
-beforeEach(async () => {
-  h = await createHarness();
-  kiosk = await createKiosk(h);
-});
-afterEach(() => h.close());
+let kiosk: CreatedKiosk;
+withHarness((made) => ({ h, kiosk } = made));
 
 /** Makes one ledger method fail as a database out of reach does, until the returned function puts it back. */
 function cut<K extends keyof AsyncLedger>(name: K): () => void {

@@ -1,16 +1,21 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REDACTED_PATHS } from '../http/logger';
-import { type Harness, T0, createHarness, createKiosk, postPunches, punch } from '../testing/routes-harness';
+import {
+  type Harness,
+  T0,
+  createHarness,
+  createKiosk,
+  postPunches,
+  punch,
+  type CreatedKiosk,
+  withHarness,
+} from '../testing/routes-harness';
 
 let h: Harness;
-let kiosk: { id: string; token: string };
-beforeEach(async () => {
-  h = await createHarness();
-  kiosk = await createKiosk(h);
-});
-afterEach(() => h.close());
+let kiosk: CreatedKiosk;
+withHarness((made) => ({ h, kiosk } = made));
 
 type Result = {
   id: string | null;

@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type Harness,
   T0,
   adminHeaders,
   bearer,
-  createHarness,
-  createKiosk,
   postPunches,
   punch,
+  type CreatedKiosk,
+  withHarness,
 } from '../testing/routes-harness';
 
 const DAY_MS = 24 * 3_600_000;
 
 let h: Harness;
-let kiosk: { id: string; token: string };
-beforeEach(async () => {
-  h = await createHarness();
-  kiosk = await createKiosk(h);
-});
-afterEach(() => h.close());
+let kiosk: CreatedKiosk;
+withHarness((made) => ({ h, kiosk } = made));
 
 const daysAgo = (days: number) => new Date(T0 - days * DAY_MS).toISOString();
 const status = async (id: string) =>

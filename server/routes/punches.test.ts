@@ -1,23 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LedgerStatus, PunchTransition } from '../ledger/ledger';
 import {
   type Harness,
   adminHeaders,
   bearer,
-  createHarness,
   createKiosk,
   errorOf,
   postPunches,
   punch,
+  type CreatedKiosk,
+  withHarness,
 } from '../testing/routes-harness';
 
 let h: Harness;
-let kiosk: { id: string; token: string };
-beforeEach(async () => {
-  h = await createHarness();
-  kiosk = await createKiosk(h);
-});
-afterEach(() => h.close());
+let kiosk: CreatedKiosk;
+withHarness((made) => ({ h, kiosk } = made));
 
 const SENT_AT = '2026-02-04T08:00:05+01:00';
 const raw = (payload: string, contentType = 'application/json', token = kiosk.token) =>

@@ -4,6 +4,7 @@
  */
 import { kenjoStats as emptyKenjoStats } from './kenjo-stats';
 import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EmployeeRef } from '../../core/punch';
 import { buildApp } from '../app';
@@ -170,6 +171,21 @@ export async function createKiosk(h: Harness, body: Record<string, unknown> = { 
   });
   if (res.statusCode !== 201) throw new Error(`kiosk not created: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string; token: string; pairingCode: string }>();
+}
+
+export type CreatedKiosk = Awaited<ReturnType<typeof createKiosk>>;
+
+/**
+ * A fresh harness with one kiosk for every test of the file, closed after it: `use` receives both before each test
+ * (`withHarness((made) => ({ h, kiosk } = made))`).
+ */
+export function withHarness(use: (made: { h: Harness; kiosk: CreatedKiosk }) => void): void {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await createHarness();
+    use({ h: current, kiosk: await createKiosk(current) });
+  });
+  afterEach(() => current?.close());
 }
 
 export function punch(overrides: Record<string, unknown> = {}) {
