@@ -3,6 +3,7 @@
  * each listed employee's delivered-or-pending punches from two days before the earliest listed one are replayed.
  * A punch not in Kenjo's pairing (ignored, rejected, discarded, failed) or of an unresolved employee has none.
  */
+import { inKenjoOrder } from './kenjo-order';
 import { pairDays, type Direction } from '../../core/attendance-day';
 import type { LedgerPunch } from '../ledger/ledger';
 import type { AdminLedger } from './admin-ledger';
@@ -29,16 +30,11 @@ export async function punchDirections(
   }
   const directions = new Map<string, Direction>();
   for (const [employeeKey, { fromMs, toMs }] of spans) {
-    // Kenjo's order: by instant, then as the ledger received them.
-    const history = (await ledger.punchesOfEmployeeBetween(employeeKey, fromMs - LOOKBACK_MS, toMs))
-      .filter((p) => present.has(p.status))
-      .sort((a, b) => a.atMs - b.atMs || a.seq - b.seq)
-      .map((punch) => ({
-        punch,
-        wallTime: punch.kenjoDateTime,
-        atMs: punch.atMs,
-        isOvernightShift: punch.isOvernightShift,
-      }));
+    const history = inKenjoOrder(
+      (await ledger.punchesOfEmployeeBetween(employeeKey, fromMs - LOOKBACK_MS, toMs)).filter((p) =>
+        present.has(p.status),
+      ),
+    );
     for (const [entry, direction] of pairDays(history, maxShiftHours).directions) {
       directions.set(punchKey(entry.punch), direction);
     }

@@ -3,6 +3,7 @@
  * pending punches of the last days; a yesterday's entry that a punch now could no longer close is a forgotten
  * clock-out.
  */
+import { inKenjoOrder } from './kenjo-order';
 import { presenceAt } from '../../core/attendance-day';
 import { toWallTime } from '../../core/wall-time';
 import type { LedgerPunch } from '../ledger/ledger';
@@ -29,15 +30,7 @@ export interface WhoIsIn {
 function openEntriesOf(punches: readonly LedgerPunch[], nowMs: number, maxShiftHours: number): WhoIsIn {
   const last = punches.reduce<LedgerPunch | null>((a, p) => (!a || p.atMs > a.atMs ? p : a), null);
   if (!last) return { present: [], forgotten: [] };
-  // Kenjo's order: by instant, then as the ledger received them. Pending punches get the flag the rule gives.
-  const ordered = [...punches]
-    .sort((a, b) => a.atMs - b.atMs || a.seq - b.seq)
-    .map((punch) => ({
-      punch,
-      wallTime: punch.kenjoDateTime,
-      atMs: punch.atMs,
-      isOvernightShift: punch.isOvernightShift,
-    }));
+  const ordered = inKenjoOrder(punches);
   const presence = presenceAt(
     ordered,
     { wallTime: toWallTime(nowMs, last.timeZone), atMs: nowMs },
