@@ -1,11 +1,12 @@
 /**
  * Turns presented identifiers into punches and feedback. Punches are handled one after another (a second scan
  * waits for the first one's write), feedback is shown at once after the write and clears itself after
- * `FEEDBACK_MS`; a new punch replaces it. Sending starts once the feedback is painted.
+ * `FEEDBACK_MS`; a new punch replaces it. Sending, and whatever else can wait, starts once the feedback is painted.
+ * A scan itself renders nothing: the screen changes once, with the answer.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EmployeeRef } from '../../../core/punch';
-import { afterNextPaint } from '../device/after-paint';
+import { afterAnswerPainted, holdForAnswer } from '../device/after-answer';
 import { beep, type Beep } from '../device/sound';
 import { recordPunch, type PunchContext, type PunchOutcome } from './record-punch';
 
@@ -29,7 +30,10 @@ export interface PunchControllerOptions {
 
 export function usePunchController(options: PunchControllerOptions) {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** Scans whose answer is not committed yet; a ref, as a render per scan would delay the answer itself. */
+  const punching = useRef(0);
+  /** Releases the holds of answers handed to React, once it has committed them. */
+  const committing = useRef<Array<() => void>>([]);
   const latest = useRef(options);
   useEffect(() => {
     latest.current = options;
@@ -39,7 +43,8 @@ export function usePunchController(options: PunchControllerOptions) {
 
   const punch = useCallback((ref: EmployeeRef) => {
     const nowMs = Date.now();
-    setBusy(true);
+    punching.current += 1;
+    const release = holdForAnswer();
     chain.current = chain.current.then(async () => {
       const { context, onRecorded, sound } = latest.current;
       let outcome: PunchOutcome | { kind: 'save-failed' };
@@ -50,10 +55,11 @@ export function usePunchController(options: PunchControllerOptions) {
       }
       seq.current += 1;
       const next = { ...outcome, seq: seq.current };
+      committing.current.push(release);
       setFeedback(next);
-      setBusy(false);
+      punching.current -= 1;
       // Sending waits for the answer to be on screen: the person is the one waiting, the punch is already stored.
-      if (outcome.kind === 'recorded') afterNextPaint(onRecorded);
+      if (outcome.kind === 'recorded') afterAnswerPainted(onRecorded);
       if (sound) beep(toneOf(next));
     });
   }, []);
@@ -67,6 +73,16 @@ export function usePunchController(options: PunchControllerOptions) {
     });
   }, []);
 
+  useLayoutEffect(() => {
+    for (const release of committing.current.splice(0)) release();
+  }, [feedback]);
+  useLayoutEffect(
+    () => () => {
+      for (const release of committing.current.splice(0)) release();
+    },
+    [],
+  );
+
   useEffect(() => {
     if (!feedback) return;
     const timer = setTimeout(() => setFeedback(null), FEEDBACK_MS);
@@ -74,5 +90,6 @@ export function usePunchController(options: PunchControllerOptions) {
   }, [feedback]);
 
   const dismiss = useCallback(() => setFeedback(null), []);
-  return { feedback, busy, punch, answer, dismiss };
+  const isPunching = useCallback(() => punching.current > 0, []);
+  return { feedback, isPunching, punch, answer, dismiss };
 }

@@ -1,7 +1,7 @@
 /** Device-local reads shown on screen, refreshed whenever the outbox or history changes. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { afterNextPaint } from '../device/after-paint';
+import { afterAnswerPainted } from '../device/after-answer';
 import { historyEntry, recentHistory } from '../outbox/history';
 import { knownName } from '../outbox/names';
 import { count, onOutboxChange } from '../outbox/outbox';
@@ -10,8 +10,9 @@ const LOCAL = ['kiosk', 'device'] as const;
 const REFUSED = [...LOCAL, 'refused'] as const;
 
 /**
- * Refreshes the device-local reads after each change, once the next frame is painted: a punch's change comes while
- * its answer is being put on screen, and on a slow tablet these reads (and the renders they cause) would delay it.
+ * Refreshes the device-local reads after each change, once the answer being prepared (if any) is painted: a punch's
+ * change comes before its answer is on screen, and on a slow tablet these reads (and the renders they cause) would
+ * delay it.
  * The list of refused punches, the costliest read, is read again only when a punch was refused.
  */
 export function useOutboxInvalidation(): void {
@@ -19,7 +20,7 @@ export function useOutboxInvalidation(): void {
   useEffect(
     () =>
       onOutboxChange(({ refused }) =>
-        afterNextPaint(
+        afterAnswerPainted(
           () =>
             void queryClient.invalidateQueries({
               queryKey: LOCAL,

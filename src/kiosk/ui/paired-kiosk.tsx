@@ -54,7 +54,7 @@ export function PairedKiosk(props: Props) {
     if (revokedByQuery) onRevoked();
   }, [revokedByQuery, onRevoked]);
 
-  const { feedback, busy, punch, answer, dismiss } = usePunchController({
+  const { feedback, isPunching, punch, answer, dismiss } = usePunchController({
     context: () => ({
       directory: directory.data ?? null,
       timeZone,
@@ -76,8 +76,8 @@ export function PairedKiosk(props: Props) {
 
   const [typing, setTyping] = useState(false);
   const [capturing, setCapturing] = useState(false);
-  const idle = !feedback && !busy && !status.sending && !typing && !capturing;
-  useEffect(() => setIdleCheck(() => idle), [idle]);
+  const idle = !feedback && !status.sending && !typing && !capturing;
+  useEffect(() => setIdleCheck(() => idle && !isPunching()), [idle, isPunching]);
   usePunchLanguageReset(feedback?.seq ?? null, idle);
   const onCaptureChange = useCallback((active: boolean) => setCapturing(active), []);
 

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAnswerPainted, ANSWER_HOLD_MAX_MS, holdForAnswer } from './after-answer';
+
+let frames: FrameRequestCallback[] = [];
+
+/** Paints one frame: its callbacks run, then the tasks they queued (what runs after the paint). */
+function paintFrame(): void {
+  const due = frames;
+  frames = [];
+  for (const callback of due) callback(0);
+  vi.advanceTimersByTime(0);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('afterAnswerPainted', () => {
+  it('without an answer being prepared, runs after the next paint', () => {
+    const work = vi.fn();
+    afterAnswerPainted(work);
+    expect(work).not.toHaveBeenCalled();
+    paintFrame();
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds work while an answer is prepared: frames painted before its commit do not release it', () => {
+    const release = holdForAnswer();
+    const work = vi.fn();
+    afterAnswerPainted(work);
+    paintFrame();
+    paintFrame();
+    expect(work).not.toHaveBeenCalled();
+    release();
+    expect(work).not.toHaveBeenCalled();
+    paintFrame();
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for every answer in preparation, and a second release changes nothing', () => {
+    const first = holdForAnswer();
+    const second = holdForAnswer();
+    const work = vi.fn();
+    afterAnswerPainted(work);
+    first();
+    first();
+    paintFrame();
+    expect(work).not.toHaveBeenCalled();
+    second();
+    paintFrame();
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('never holds work longer than ANSWER_HOLD_MAX_MS, even when the answer is never committed', () => {
+    holdForAnswer();
+    const work = vi.fn();
+    afterAnswerPainted(work);
+    vi.advanceTimersByTime(ANSWER_HOLD_MAX_MS - 1);
+    paintFrame();
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    paintFrame();
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});

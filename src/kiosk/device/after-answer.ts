@@ -1,0 +1,47 @@
+/**
+ * Work that can wait until a person's answer is on screen: sending the punch, refreshing the device-local reads.
+ * While an answer is being prepared (from the scan to the commit of its card) such work is held; once the card is
+ * committed it runs after the next paint, the one that shows the card. Scheduling it for "the next paint" earlier
+ * is not enough: a frame that comes before the card is committed paints the screen without it, and the work queued
+ * behind that frame then runs ahead of the card's own paint, which on a slow tablet is what delays the answer.
+ */
+import { afterNextPaint } from './after-paint';
+
+/** Longest hold: an answer that never comes (a failed render) must not keep a punch from being sent. */
+export const ANSWER_HOLD_MAX_MS = 1_000;
+
+let holds = 0;
+let held: Array<() => void> = [];
+
+function flush(): void {
+  if (holds > 0 || held.length === 0) return;
+  const work = held;
+  held = [];
+  afterNextPaint(() => {
+    for (const run of work) run();
+  });
+}
+
+/** An answer is being prepared; the returned function says it is committed (only its first call counts). */
+export function holdForAnswer(): () => void {
+  holds += 1;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    clearTimeout(timer);
+    holds -= 1;
+    flush();
+  };
+  const timer = setTimeout(release, ANSWER_HOLD_MAX_MS);
+  return release;
+}
+
+/** Runs `work` after the next paint, and while an answer is being prepared, after the paint that shows it. */
+export function afterAnswerPainted(work: () => void): void {
+  if (holds === 0) {
+    afterNextPaint(work);
+    return;
+  }
+  held.push(work);
+}
