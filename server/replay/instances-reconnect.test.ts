@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import type { AsyncLedger } from '../ledger/async-ledger';
-import { createFakeKenjo, type FakeKenjo } from '../testing/fake-kenjo';
+import { createFakeKenjo, seedKnownPunch, type FakeKenjo } from '../testing/fake-kenjo';
 import { punchAt } from '../testing/harness';
 import { insertPunches } from '../testing/ledger-factories';
 import { describePostgres } from '../testing/postgres-fixture';
@@ -23,13 +23,8 @@ describePostgres('an instance coming back to the database after its employee was
     ];
     const [ledgerA, ledgerB] = run.ledgers();
     await insertPunches(ledgerA, [punch, evidence]);
-    await ledgerA.transition(evidence.kioskId, evidence.id, {
-      from: ['queued'],
-      to: 'sent',
-      deliveredAtMs: 0,
-    });
     const kenjo = createFakeKenjo();
-    kenjo.stored.push({ userId: 'u9', dateTime: evidence.kenjoDateTime, isOvernightShift: false });
+    await seedKnownPunch(ledgerA, kenjo, evidence);
 
     // A: Kenjo refuses its call (503, not applied), and from the call on A cannot reach the database until B's call
     // is under way; then its passes go through again.
