@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterAnswerPainted, ANSWER_HOLD_MAX_MS, holdForAnswer } from './after-answer';
+import { afterAnswerPainted, answerSettled, ANSWER_HOLD_MAX_MS, holdForAnswer } from './after-answer';
 
 let frames: FrameRequestCallback[] = [];
 
@@ -68,5 +68,19 @@ describe('afterAnswerPainted', () => {
     vi.advanceTimersByTime(1);
     paintFrame();
     expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('answerSettled resolves at once without an answer, else after the paint that shows it', async () => {
+    await expect(answerSettled()).resolves.toBeUndefined();
+    const release = holdForAnswer();
+    const settled = vi.fn();
+    void answerSettled().then(settled);
+    paintFrame();
+    await Promise.resolve();
+    expect(settled).not.toHaveBeenCalled();
+    release();
+    paintFrame();
+    await Promise.resolve();
+    expect(settled).toHaveBeenCalledTimes(1);
   });
 });

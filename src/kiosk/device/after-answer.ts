@@ -17,9 +17,8 @@ function flush(): void {
   if (holds > 0 || held.length === 0) return;
   const work = held;
   held = [];
-  afterNextPaint(() => {
-    for (const run of work) run();
-  });
+  // One task each: a frame due in between can run between them.
+  for (const run of work) afterNextPaint(run);
 }
 
 /** An answer is being prepared; the returned function says it is committed (only its first call counts). */
@@ -44,4 +43,13 @@ export function afterAnswerPainted(work: () => void): void {
     return;
   }
   held.push(work);
+}
+
+/**
+ * Resolves at once when no answer is being prepared, else once the answers in preparation are painted: for work
+ * that arrives on its own (the proxy's answer to an earlier send) and can wait that long.
+ */
+export function answerSettled(): Promise<void> {
+  if (holds === 0) return Promise.resolve();
+  return new Promise((resolve) => held.push(resolve));
 }

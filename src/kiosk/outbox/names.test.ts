@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
+import { personOnDevice } from './history';
 import { forgetNames, knownName, pruneNames } from './names';
 import { ack, enqueue } from './outbox';
 
@@ -23,6 +24,15 @@ describe('names told to this kiosk', () => {
     await closeKioskDb();
     expect(await knownName('directory:k1')).toBe('Ada Lovelace');
     expect(await knownName('directory:k2')).toBeNull();
+  });
+
+  it("are read with the person's punches for a scan, each person's own", async () => {
+    await punchAnswered('directory:k1', { status: 'accepted', name: 'Ada Lovelace' });
+    await punchAnswered('directory:k2', { status: 'accepted', name: 'Grace Hopper' });
+    const { punches, name } = await personOnDevice('directory:k1', 0, Number.MAX_SAFE_INTEGER);
+    expect(name).toBe('Ada Lovelace');
+    expect(punches.map((p) => [p.employeeKey, p.state])).toEqual([['directory:k1', 'accepted']]);
+    expect((await personOnDevice('directory:k3', 0, Number.MAX_SAFE_INTEGER)).name).toBeNull();
   });
 
   it('never come from a refusal', async () => {

@@ -4,8 +4,7 @@
  */
 import type { EmployeeRef } from '../../../core/punch';
 import { validatePunch } from '../../../core/validate-punch';
-import { punchesOf } from '../outbox/history';
-import { knownName } from '../outbox/names';
+import { personOnDevice } from '../outbox/history';
 import { enqueue } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { decidePunch } from './decide-punch';
@@ -50,10 +49,11 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   const lookup = await lookupEmployee(context.directory, ref, atMs);
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
-  const [previous, name] = await Promise.all([
-    punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window),
-    lookup.kind === 'unknown' || lookup.kind === 'inactive' ? null : knownName(employeeKey),
-  ]);
+  const { punches: previous, name } = await personOnDevice(
+    employeeKey,
+    atMs - DIRECTION_LOOKBACK_MS,
+    atMs + window,
+  );
   const previousAtMs = previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
   const decision = decidePunch({
     lookup,

@@ -36,22 +36,32 @@ export function usePendingCount(): number {
   return useQuery({ queryKey: [...LOCAL, 'pending'], queryFn: count, networkMode: 'always' }).data ?? 0;
 }
 
-/** This device's record of one punch: `waiting`, or the proxy's answer with its reason. */
-export function usePunchState(id: string) {
+/**
+ * This device's record of one punch: `waiting`, or the proxy's answer with its reason; undefined until read. A punch
+ * just `recorded` is waiting (null: not read, nothing answered), so its answer's card does not read it back as it
+ * appears: the outbox's next change (`useOutboxInvalidation`) reads it, as it does every device-local read.
+ */
+export function usePunchState(id: string, recorded = false) {
   return useQuery({
     queryKey: [...LOCAL, 'punch', id],
     queryFn: async () => (await historyEntry(id)) ?? null,
     networkMode: 'always',
+    ...(recorded ? { initialData: null, staleTime: Number.POSITIVE_INFINITY } : {}),
   }).data;
 }
 
-/** The name the proxy told this kiosk for a person; it arrives with the answer to their punch. */
-export function useKnownName(employeeKey: string) {
+/**
+ * The name the proxy told this kiosk for a person; it arrives with the answer to their punch. `known` is the name
+ * read a moment ago (while deciding the punch), taken as the first value instead of reading it again; the outbox's
+ * next change reads it anew.
+ */
+export function useKnownName(employeeKey: string, known?: string | null) {
   return (
     useQuery({
       queryKey: [...LOCAL, 'name', employeeKey],
       queryFn: () => knownName(employeeKey),
       networkMode: 'always',
+      ...(known === undefined ? {} : { initialData: known, staleTime: Number.POSITIVE_INFINITY }),
     }).data ?? null
   );
 }

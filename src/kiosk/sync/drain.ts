@@ -20,6 +20,8 @@ export interface DrainOptions {
   now: () => number;
   timeZone: string;
   batchSize?: number;
+  /** Resolves when the kiosk may take in the proxy's answers (not while it is answering a person); at once if unset. */
+  settle?: () => Promise<void>;
 }
 
 export async function drainOutbox(options: DrainOptions): Promise<DrainOutcome> {
@@ -45,6 +47,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainOutcome> 
         detail: error instanceof Error ? error.message : String(error),
       };
     }
+    await options.settle?.();
     const sentIds = new Set(punches.map((p) => p.id));
     const answers = results.filter((r) => sentIds.has(r.id) && isAnswerStatus(r.status));
     await ack(answers, options.now());

@@ -72,6 +72,23 @@ describe('sync engine', () => {
     expect(await readSetting('lastSyncAt')).toMatch(/^\d{4}-\d{2}-\d{2}T.*\+01:00$/);
   });
 
+  it("takes in the proxy's answers only once settle allows it (a person's answer is being put on screen)", async () => {
+    const punch = await enqueueOne();
+    const proxy = fakeProxy();
+    let allow: () => void = () => undefined;
+    const settle = vi.fn(() => new Promise<void>((resolve) => (allow = resolve)));
+    const { engine } = engineFor(proxy, { settle });
+    const sent = engine.trigger();
+    await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(1));
+    expect(proxy.batches).toHaveLength(1);
+    expect(await count()).toBe(1);
+    expect((await historyEntry(punch.id))?.state).toBe('waiting');
+    allow();
+    await sent;
+    expect(await count()).toBe(0);
+    expect((await historyEntry(punch.id))?.state).toBe('accepted');
+  });
+
   it('sends 2,500 punches as batches of 1,000, 1,000 and 500', async () => {
     await enqueueMany(2_500);
     const proxy = fakeProxy();

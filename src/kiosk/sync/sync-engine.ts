@@ -32,6 +32,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   locks?: LockManager | null;
   schedule?: (run: () => void, delayMs: number) => () => void;
+  /** Passed to each drain (`DrainOptions.settle`). */
+  settle?: () => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -78,7 +80,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let outcome: DrainOutcome;
     try {
       outcome = await withSyncLock(
-        () => drainOutbox({ fetch: options.fetch, token, now, timeZone: options.timeZone() }),
+        () =>
+          drainOutbox({
+            fetch: options.fetch,
+            token,
+            now,
+            timeZone: options.timeZone(),
+            ...(options.settle ? { settle: options.settle } : {}),
+          }),
         options.locks,
       );
     } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { APP_VERSION } from '../app-version';
+import { answerSettled } from '../device/after-answer';
 import { requestPersistentStorage } from '../device/storage';
 import { count } from '../outbox/outbox';
 import { createStatusReporter } from './status-report';
@@ -41,6 +42,8 @@ function createKioskSync(options: UseSyncOptions): KioskSync {
     getToken: async () => options.token,
     timeZone: () => current.options.timeZone,
     lastSyncAt: options.lastSyncAt,
+    // The proxy's answers to earlier punches wait while a person's answer is being put on screen.
+    settle: answerSettled,
     onRevoked: () => current.options.onRevoked(),
     onDrained: (outcome) => {
       if (outcome.kind !== 'unauthorized') void report();

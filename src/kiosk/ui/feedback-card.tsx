@@ -74,11 +74,11 @@ function RecordedCard({
   onDismiss,
 }: Props & { feedback: { kind: 'recorded' } }) {
   const { t } = useI18n();
-  const entry = usePunchState(feedback.id);
+  const entry = usePunchState(feedback.id, true);
   const state = entry?.state ?? 'waiting';
   const isIn = feedback.direction === 'in';
   // Named from an earlier answer at this kiosk, or else from the proxy's answer to this punch once it arrives.
-  const told = useKnownName(feedback.employeeKey);
+  const told = useKnownName(feedback.employeeKey, feedback.name);
   const name = feedback.name ?? told;
   const title = isIn
     ? name

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
 import { UnauthorizedError } from '../api/http';
@@ -22,6 +22,18 @@ import { RefusedPunches } from './refused-punches';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { usePunchLanguageReset } from './use-punch-language-reset';
+
+/**
+ * The screen's parts that an answer does not change, rendered again only when their own inputs change: each answer
+ * re-renders this screen, and on a slow tablet rendering them all again would delay the answer.
+ */
+const Status = memo(StatusBar);
+const Tools = memo(Toolbar);
+const Clock = memo(IdleClock);
+const Email = memo(EmailForm);
+const Capture = memo(CaptureButtons);
+const Languages = memo(PunchLanguage);
+const Refused = memo(RefusedPunches);
 
 interface Props {
   token: string;
@@ -90,13 +102,13 @@ export function PairedKiosk(props: Props) {
           </p>
         )}
         <div className="kiosk-header">
-          <StatusBar
+          <Status
             kioskName={config.data?.name ?? null}
             timeZone={timeZone}
             sync={status}
             connection={connection}
           />
-          <Toolbar
+          <Tools
             sound={props.sound}
             onSoundChange={props.onSoundChange}
             lock={config.data?.settingsLock}
@@ -105,7 +117,7 @@ export function PairedKiosk(props: Props) {
         </div>
       </header>
       <main className="stage">
-        <IdleClock timeZone={timeZone} />
+        <Clock timeZone={timeZone} />
         <h1>{t('idleHeading')}</h1>
         <div role="status" aria-live="polite" aria-atomic="true" className="feedback-region">
           {feedback && (
@@ -118,10 +130,10 @@ export function PairedKiosk(props: Props) {
             />
           )}
         </div>
-        <EmailForm onPunch={punch} onAnswer={answer} onDraftChange={setTyping} />
-        <CaptureButtons onPunch={punch} onActiveChange={onCaptureChange} />
-        <PunchLanguage />
-        <RefusedPunches timeZone={timeZone} />
+        <Email onPunch={punch} onAnswer={answer} onDraftChange={setTyping} />
+        <Capture onPunch={punch} onActiveChange={onCaptureChange} />
+        <Languages />
+        <Refused timeZone={timeZone} />
       </main>
     </div>
   );
