@@ -43,6 +43,9 @@ export default defineConfig({
         kiosk: resolve(import.meta.dirname, 'index.html'),
         admin: resolve(import.meta.dirname, 'admin/index.html'),
       },
+      // @date-fns/tz patches only its own date class when loaded, yet declares no `sideEffects`: without this, every
+      // chunk that reaches core/wall-time.ts keeps that class even when nothing in it is used (the kiosk's case).
+      treeshake: { moduleSideEffects: (id) => !/[\\/]@date-fns[\\/]tz[\\/]/.test(id) },
     },
   },
 });

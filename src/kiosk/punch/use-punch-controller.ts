@@ -5,6 +5,7 @@
  * A scan itself renders nothing: the screen changes once, with the answer.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { EmployeeRef } from '../../../core/punch';
 import { afterAnswerPainted, holdForAnswer } from '../device/after-answer';
 import { beep, type Beep } from '../device/sound';
@@ -35,7 +36,8 @@ export function usePunchController(options: PunchControllerOptions) {
   /** Releases the holds of answers handed to React, once it has committed them. */
   const committing = useRef<Array<() => void>>([]);
   const latest = useRef(options);
-  useEffect(() => {
+  // At commit, not in a later effect: a scan right after a render (the directory just arrived) must see its data.
+  useLayoutEffect(() => {
     latest.current = options;
   });
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -56,7 +58,8 @@ export function usePunchController(options: PunchControllerOptions) {
       seq.current += 1;
       const next = { ...outcome, seq: seq.current };
       committing.current.push(release);
-      setFeedback(next);
+      // Rendered at once, in this task: a render scheduled for later waits behind whatever else is queued.
+      flushSync(() => setFeedback(next));
       punching.current -= 1;
       // Sending waits for the answer to be on screen: the person is the one waiting, the punch is already stored.
       if (outcome.kind === 'recorded') afterAnswerPainted(onRecorded);

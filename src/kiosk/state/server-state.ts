@@ -2,7 +2,7 @@
  * Server state with React Query, IndexedDB as the offline source: each query starts from what the device stored
  * (so an offline kiosk has its config and directory at once) and every successful fetch is written back.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchConfig, fetchDirectory } from '../api/kiosk-api';
 import type { KioskConfig } from '../api/types';
 import { UnauthorizedError } from '../api/http';
@@ -43,9 +43,19 @@ export function useKioskConfig(token: string, stored: KioskConfig | null) {
   });
 }
 
+const directoryKey = (token: string) => ['kiosk', 'directory', token];
+
+/**
+ * The directory as the cache holds it at this moment: a scan can come between its arrival and the render that
+ * shows it, and must not be decided without it.
+ */
+export function currentDirectory(queryClient: QueryClient, token: string): StoredDirectory | undefined {
+  return queryClient.getQueryData<StoredDirectory>(directoryKey(token));
+}
+
 export function useDirectory(token: string, stored: StoredDirectory | null) {
   const queryClient = useQueryClient();
-  const queryKey = ['kiosk', 'directory', token];
+  const queryKey = directoryKey(token);
   return useQuery({
     queryKey,
     queryFn: async (): Promise<StoredDirectory> => {

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useState } from 'react';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
@@ -10,7 +11,7 @@ import { useBadgeReader } from '../input/use-badge-reader';
 import type { StoredDirectory } from '../outbox/settings';
 import { usePunchController } from '../punch/use-punch-controller';
 import { kioskTimeZone } from '../state/device-state';
-import { useDirectory, useKioskConfig } from '../state/server-state';
+import { currentDirectory, useDirectory, useKioskConfig } from '../state/server-state';
 import { useConnection } from '../sync/use-connection';
 import { useSync } from '../sync/use-sync';
 import { setIdleCheck } from '../update/sw-update';
@@ -51,6 +52,7 @@ export function PairedKiosk(props: Props) {
   const { t } = useI18n();
   const { onRevoked } = props;
   const config = useKioskConfig(props.token, props.storedConfig);
+  const queryClient = useQueryClient();
   const directory = useDirectory(props.token, props.storedDirectory);
   const timeZone = kioskTimeZone(config.data ?? null);
   const { engine, status } = useSync({
@@ -68,7 +70,7 @@ export function PairedKiosk(props: Props) {
 
   const { feedback, isPunching, punch, answer, dismiss } = usePunchController({
     context: () => ({
-      directory: directory.data ?? null,
+      directory: currentDirectory(queryClient, props.token) ?? directory.data ?? null,
       timeZone,
       doubleScanWindowS: config.data?.doubleScanWindowS ?? DEFAULT_DOUBLE_SCAN_WINDOW_S,
       // A configuration stored by an older version lacks it.
