@@ -106,8 +106,6 @@ export function createReplayStore(db: Database.Database): PunchReplay {
      WHERE employee_key IS NULL AND status = 'queued' ORDER BY seq LIMIT ?`);
   const delivered = db.prepare<[string, number], PunchRow>(`
     SELECT * FROM punches WHERE employee_key = ? AND at_ms >= ? AND status = 'sent' ORDER BY at_ms, seq`);
-  const sentAt = db.prepare<[string, string], { n: number }>(`
-    SELECT COUNT(*) AS n FROM punches WHERE employee_key = ? AND kenjo_date_time = ? AND status = 'sent'`);
   const update = db.prepare<ReturnType<typeof transitionParams>, PunchRow>(TRANSITION_SQL);
   const backlog = db.prepare<[], { waiting: number; oldest: number | null; failed: number }>(`
     SELECT (SELECT COUNT(*) FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
@@ -123,7 +121,6 @@ export function createReplayStore(db: Database.Database): PunchReplay {
       chainHeads.all({ nowMs, limit, exclude: JSON.stringify([...exclude]) }).map(toLedgerPunch),
     unresolvedPunches: (limit) => unresolved.all(limit).map(toLedgerPunch),
     deliveredHistory: (employeeKey, sinceMs) => delivered.all(employeeKey, sinceMs).map(toLedgerPunch),
-    countSentAt: (employeeKey, kenjoDateTime) => sentAt.get(employeeKey, kenjoDateTime)?.n ?? 0,
     transition(kioskId, id, change) {
       const row = applyTransition.immediate(transitionParams(kioskId, id, change));
       return row === undefined ? null : toLedgerPunch(row);

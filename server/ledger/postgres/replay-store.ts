@@ -11,7 +11,6 @@ type PunchReplay = Pick<
   | 'nextChainHead'
   | 'unresolvedPunches'
   | 'deliveredHistory'
-  | 'countSentAt'
   | 'transition'
   | 'backlog'
   | 'countByStatus'
@@ -133,13 +132,6 @@ export function createReplayStore(db: Connection): PunchReplay {
           [employeeKey, sinceMs],
         ),
       ),
-    async countSentAt(employeeKey, kenjoDateTime) {
-      const rows = await db.query<{ n: number }>(
-        `SELECT COUNT(*)::int AS n FROM punches WHERE employee_key = $1 AND kenjo_date_time = $2 AND status = 'sent'`,
-        [employeeKey, kenjoDateTime],
-      );
-      return rows[0]?.n ?? 0;
-    },
     transition: async (kioskId, id, change) =>
       firstPunch(await db.query<PunchRow>(TRANSITION_SQL, transitionValues(kioskId, id, change))),
     async backlog() {
