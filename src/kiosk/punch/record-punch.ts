@@ -8,7 +8,7 @@ import { personOnDevice } from '../outbox/history';
 import { enqueue } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { decidePunch } from './decide-punch';
-import { DIRECTION_LOOKBACK_MS, type Direction } from './direction';
+import { PAIRING_HISTORY_MS, type Direction } from '../../../core/attendance-day';
 import { lookupEmployee } from './directory-lookup';
 import { identifierKey } from './employee-ref';
 import { formatInstant } from './instant';
@@ -51,7 +51,7 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   const window = context.doubleScanWindowS * 1000;
   const { punches: previous, name } = await personOnDevice(
     employeeKey,
-    atMs - DIRECTION_LOOKBACK_MS,
+    atMs - PAIRING_HISTORY_MS,
     atMs + window,
   );
   const previousAtMs = previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
