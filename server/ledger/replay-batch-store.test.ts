@@ -113,6 +113,25 @@ describeLedgers((open) => {
       expect([await statusOf('p1'), await statusOf('p2')]).toEqual(['sending', 'queued']);
     });
 
+    it('keeps the nested calls that ended when a later one throws, and undoes only that one', async () => {
+      for (const id of ['p1', 'p2', 'p3', 'p4']) await store(id);
+      const moveIn = (id: string, fail: boolean) =>
+        ledger
+          .atomically(async () => {
+            await ledger.transition('kiosk-1', id, { from: ['queued'], to: 'sending' });
+            if (fail) throw new Error(`undo ${id}`);
+          })
+          .catch(() => undefined);
+      await ledger.atomically(async () => {
+        await moveIn('p1', false);
+        await moveIn('p2', false);
+        await moveIn('p3', true);
+        await ledger.transition('kiosk-1', 'p4', { from: ['queued'], to: 'sending' });
+      });
+      const statuses = await Promise.all(['p1', 'p2', 'p3', 'p4'].map(statusOf));
+      expect(statuses).toEqual(['sending', 'sending', 'queued', 'sending']);
+    });
+
     it('keeps a change made from outside while a transaction is open when that transaction is undone', async () => {
       await store('p1');
       await store('p2');
