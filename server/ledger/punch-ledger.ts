@@ -55,6 +55,11 @@ export interface ReplayQueue {
    * not; null when the chain is empty. One index seek, for the replay to follow a chain without `dueChainHeads`.
    */
   nextChainHead(employeeKey: string): LedgerPunch | null;
+  /**
+   * `nextChainHead` of several employees in one read (the replay asks it for every employee whose step a group commit
+   * recorded); an employee whose chain is empty is absent from the map.
+   */
+  nextChainHeads(employeeKeys: readonly string[]): Map<string, LedgerPunch>;
   /** Punches with a null employeeKey still waiting to be resolved (status queued). */
   unresolvedPunches(limit: number): LedgerPunch[];
   /** The employee's sent punches with atMs ≥ sinceMs, for the overnight decision. */
@@ -100,4 +105,6 @@ export interface LedgerTransactions {
    * would wait for each other); the chain is tried again a moment later.
    */
   tryLockEmployee(employeeKey: string): boolean;
+  /** `tryLockEmployee` for several employees in one statement: the ones now held by this transaction. */
+  tryLockEmployees(employeeKeys: readonly string[]): Set<string>;
 }

@@ -63,6 +63,20 @@ describeLedgers((open) => {
     ])('$name', async ({ punches, head }) => {
       for (const [name, overrides] of punches) await store(name, overrides);
       expect((await ledger.nextChainHead('a'))?.id ?? null).toBe(head);
+      expect((await ledger.nextChainHeads(['a'])).get('a')?.id ?? null).toBe(head);
+    });
+
+    it('reads several chains at once, each as nextChainHead does, leaving out empty ones', async () => {
+      await store('a2', { employeeKey: 'a', atMs: T + 1 });
+      await store('a1', { employeeKey: 'a', atMs: T, status: 'sending' });
+      await store('b1', { employeeKey: 'b', atMs: T + 5, nextAttemptAtMs: T + 99_000 });
+      await store('b0', { employeeKey: 'b', atMs: T, status: 'sent' });
+      await store('c1', { employeeKey: 'c', atMs: T, status: 'sent' });
+      const heads = await ledger.nextChainHeads(['a', 'b', 'c', 'nobody', 'a']);
+      expect([...heads.keys()].sort()).toEqual(['a', 'b']);
+      expect(heads.get('a')).toEqual(await ledger.nextChainHead('a'));
+      expect(heads.get('b')).toEqual(await ledger.nextChainHead('b'));
+      expect((await ledger.nextChainHeads([])).size).toBe(0);
     });
 
     it('agrees with dueChainHeads on a due head', async () => {

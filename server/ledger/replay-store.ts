@@ -4,7 +4,8 @@ import type { PunchQueries, ReplayQueue } from './punch-ledger';
 import type { LedgerStatus, PunchTransition } from './punch-records';
 import { employeeColumns, reasonColumns, toFlag, toLedgerPunch, type PunchRow } from './punch-row';
 
-type PunchReplay = Omit<ReplayQueue, 'nextChainHead'> & Pick<PunchQueries, 'backlog' | 'countByStatus'>;
+type PunchReplay = Omit<ReplayQueue, 'nextChainHead' | 'nextChainHeads'> &
+  Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
 /**
  * The chain heads, in O(employees × log n): `keys` walks the distinct employee keys of the `punches_unsettled` partial

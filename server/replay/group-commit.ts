@@ -30,6 +30,7 @@ export async function groupCommit(state: LoopState, options: { claim: boolean })
   try {
     return await ledger.atomically(async () => {
       for (const completion of answered) await settle(state, completion);
+      await noteNextHeads(state, answered);
       const nowMs = state.ctx.now();
       if (kenjoCameBack(state)) await resumeAfterOutage(state, nowMs);
       // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
@@ -75,9 +76,16 @@ async function settle(state: LoopState, { claim, answer, error }: Completion): P
   } catch (err) {
     stepFailed(state, claim.key, claim.punch, err);
   }
-  if (claim.punch.employeeKey !== null) {
-    state.candidates.note(claim.punch.employeeKey, await ledger.nextChainHead(claim.punch.employeeKey));
-  }
+}
+
+/** Where each chain whose step was just recorded goes on: all their heads in one read, noted as candidates. */
+async function noteNextHeads(state: LoopState, settled: readonly Completion[]): Promise<void> {
+  const keys = settled.flatMap(({ claim }) =>
+    claim.punch.employeeKey === null ? [] : [claim.punch.employeeKey],
+  );
+  if (keys.length === 0) return;
+  const heads = await state.ctx.ledger.nextChainHeads(keys);
+  for (const key of keys) state.candidates.note(key, heads.get(key) ?? null);
 }
 
 /**

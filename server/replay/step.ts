@@ -4,22 +4,17 @@ import { beginResolve } from './resolve-employee';
 import { beginSend } from './send-punch';
 import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
-/** How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. */
+/**
+ * How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. It also holds
+ * every punch the overnight decision reads (`decideFor`: days D-1 and D), so that decision needs no read of its own.
+ */
 const NEIGHBOURHOOD_MS = 3 * 24 * 60 * 60 * 1000;
 
 /**
  * A call of this employee still in doubt (`sending`) that is not the chain head: a punch that arrived late and
  * earlier than it became the head meanwhile. Kenjo may hold that call, so it is read back before anything else.
  */
-async function callInDoubt(
-  ctx: StepContext,
-  head: LedgerPunch & { employeeKey: string },
-): Promise<LedgerPunch | null> {
-  const near = await ctx.ledger.punchesOfEmployeeBetween(
-    head.employeeKey,
-    head.atMs - NEIGHBOURHOOD_MS,
-    head.atMs + NEIGHBOURHOOD_MS,
-  );
+function callInDoubt(head: LedgerPunch, near: readonly LedgerPunch[]): LedgerPunch | null {
   return near.find((p) => p.status === 'sending' && (p.kioskId !== head.kioskId || p.id !== head.id)) ?? null;
 }
 
@@ -55,8 +50,13 @@ export async function beginStep(ctx: StepContext, head: LedgerPunch): Promise<Be
   if (employeeKey === null) return beginResolve(ctx, head);
   if (head.status === 'sending') return settle(ctx, { ...head, employeeKey });
   if (head.status !== 'queued') return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
-  const doubt = await callInDoubt(ctx, { ...head, employeeKey });
-  if (doubt === null) return beginSend(ctx, { ...head, employeeKey });
+  const near = await ctx.ledger.punchesOfEmployeeBetween(
+    employeeKey,
+    head.atMs - NEIGHBOURHOOD_MS,
+    head.atMs + NEIGHBOURHOOD_MS,
+  );
+  const doubt = callInDoubt(head, near);
+  if (doubt === null) return beginSend(ctx, { ...head, employeeKey }, near);
   if (doubt.nextAttemptAtMs !== null && doubt.nextAttemptAtMs > ctx.now()) {
     return { kind: 'ended', result: { kind: 'waiting', retryAtMs: doubt.nextAttemptAtMs } };
   }
