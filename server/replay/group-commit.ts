@@ -1,3 +1,4 @@
+import { lockedHeads } from './locked-heads';
 import { beginStep } from './step';
 import {
   afterStep,
@@ -13,8 +14,6 @@ import {
 } from './loop-state';
 import type { LedgerPunch } from './types';
 
-/** How soon a chain whose employee an ingest holds is tried again (an ingest's commit takes milliseconds). */
-const LOCKED_RETRY_MS = 20;
 /** How many heads one walk over every chain brings in; more are fetched once these run out. */
 const REFRESH_LIMIT = 256;
 
@@ -126,37 +125,28 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
     await refresh(state, nowMs, busy);
     due = state.candidates.due(nowMs, busy);
   }
-  for (const key of due) {
-    if (room() <= 0) break;
-    // Another instance replays this employee now; the next pass that holds the employee takes it.
-    if (!state.leases.held(key)) {
-      state.leases.want(key);
-      continue;
+  let next = 0;
+  while (room() > 0 && next < due.length) {
+    const batch: string[] = [];
+    for (; next < due.length && batch.length < room(); next += 1) {
+      const key = due[next] as string;
+      // Another instance replays this employee now; the next pass that holds the employee takes it.
+      if (state.leases.held(key)) batch.push(key);
+      else state.leases.want(key);
     }
-    // The candidates are a hint; the ledger says what the head is now.
-    const head = await ledger.nextChainHead(key);
-    state.candidates.note(key, head);
-    if (head === null || (head.status !== 'queued' && head.status !== 'sending')) continue;
-    if (head.nextAttemptAtMs !== null && head.nextAttemptAtMs > nowMs) continue;
-    await take(head, head.seq);
+    for (const head of await lockedHeads(state, batch, nowMs)) await take(head, head.seq);
   }
   return claims;
 }
 
-/** Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. */
+/**
+ * Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. An employee's
+ * head comes locked (`lockedHeads`); a punch whose employee is not resolved yet has no lock to take.
+ */
 async function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Promise<Claim | null> {
   const key = chainKey(punch);
-  const { ledger } = state.ctx;
   try {
-    const begun = await ledger.atomically(async () => {
-      // An ingest judging this employee's punches (a double scan) goes first; the chain is tried again shortly.
-      if (punch.employeeKey !== null && !(await ledger.tryLockEmployee(punch.employeeKey))) return null;
-      return beginStep(state.ctx, punch);
-    });
-    if (begun === null) {
-      state.resting.set(key, state.ctx.now() + LOCKED_RETRY_MS);
-      return null;
-    }
+    const begun = await state.ctx.ledger.atomically(() => beginStep(state.ctx, punch));
     if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
     afterStep(state, punch, begun.result);
   } catch (err) {
