@@ -108,9 +108,9 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
   }
   const room = () =>
     state.concurrency + state.prefetch - state.calls.size - state.ready.length - claims.length;
-  const take = async (punch: LedgerPunch, headSeq: number | null) => {
+  const take = async (punch: LedgerPunch, headSeq: number | null, near?: readonly LedgerPunch[]) => {
     busy.add(chainKey(punch));
-    const claim = await begin(state, punch, headSeq);
+    const claim = await begin(state, punch, headSeq, near);
     if (claim !== null) claims.push(claim);
   };
 
@@ -134,7 +134,7 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
       if (state.leases.held(key)) batch.push(key);
       else state.leases.want(key);
     }
-    for (const head of await lockedHeads(state, batch, nowMs)) await take(head, head.seq);
+    for (const { head, near } of await lockedHeads(state, batch, nowMs)) await take(head, head.seq, near);
   }
   return claims;
 }
@@ -143,10 +143,15 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
  * Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. An employee's
  * head comes locked (`lockedHeads`); a punch whose employee is not resolved yet has no lock to take.
  */
-async function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Promise<Claim | null> {
+async function begin(
+  state: LoopState,
+  punch: LedgerPunch,
+  headSeq: number | null,
+  near?: readonly LedgerPunch[],
+): Promise<Claim | null> {
   const key = chainKey(punch);
   try {
-    const begun = await state.ctx.ledger.atomically(() => beginStep(state.ctx, punch));
+    const begun = await state.ctx.ledger.atomically(() => beginStep(state.ctx, punch, near));
     if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
     afterStep(state, punch, begun.result);
   } catch (err) {
