@@ -14,8 +14,9 @@ export interface LockedHead {
 /**
  * Locks the employees, then reads their chain heads and the punches around the queued ones (one statement each for
  * the whole list): the heads to step now. The candidates are a hint; the ledger says what each head is, and under the
- * lock no ingest changes it before the commit. An ingest judging an employee's punches (a double scan) goes first:
- * that chain is tried again shortly.
+ * lock no ingest changes it before the commit: an ingest on another instance committing an earlier punch of the
+ * employee between the read and the lock would otherwise leave this pass sending the later one first. An ingest
+ * judging an employee's punches (a double scan) goes first: that chain is tried again shortly.
  */
 export async function lockedHeads(
   state: LoopState,

@@ -1,10 +1,5 @@
-import { canCloseOvernight } from '../../core/attendance-day';
-import {
-  decideOvernight,
-  OVERNIGHT_HISTORY_MS,
-  overnightWitnesses,
-  type OvernightDecision,
-} from '../../core/overnight';
+import { canCloseOvernight, PAIRING_HISTORY_MS } from '../../core/attendance-day';
+import { decideOvernight, overnightWitnesses, type OvernightDecision } from '../../core/overnight';
 import { kenjoReasons } from '../../core/punch-reason';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
@@ -23,7 +18,7 @@ export async function decideFor(
   near?: readonly LedgerPunch[],
 ): Promise<OvernightDecision> {
   const wallTime = punch.kenjoDateTime;
-  const sinceMs = punch.atMs - OVERNIGHT_HISTORY_MS;
+  const sinceMs = punch.atMs - PAIRING_HISTORY_MS;
   const delivered = !canCloseOvernight(wallTime)
     ? []
     : near === undefined
