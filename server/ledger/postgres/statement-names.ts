@@ -6,6 +6,8 @@ const MAX_NAMED = 256;
  * only binds and executes it: PostgreSQL parses the text once and may keep its plan, instead of parsing and
  * planning on every call (most of the database's work per punch on the replay's hot path). The ledger's texts are
  * constants and a few filter combinations; the cap bounds what a connection keeps should that ever change.
+ * Prepared statements name the columns they answer (no bare `SELECT *` result): PostgreSQL re-plans them after
+ * another instance's migration adds a column, but refuses a prepared statement whose result type would change.
  */
 export function createStatementNames(): (text: string) => string | undefined {
   const names = new Map<string, string>();
