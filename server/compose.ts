@@ -50,7 +50,13 @@ export async function startServices(config: Config, options: ServicesOptions): P
         apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,
       })
     : null;
-  const ledger = await openLedger({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
+  const ledger = await openLedger(
+    { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL },
+    {
+      onUnreachable: (err, retryInMs) =>
+        logger.warn({ err, retryInMs }, 'the ledger database cannot be reached yet; trying again'),
+    },
+  );
   const client = createKenjoClient({
     baseUrl: simulator?.baseUrl ?? config.KENJO_API_URL ?? '',
     apiKey: config.KENJO_API_KEY ?? DEMO_API_KEY,

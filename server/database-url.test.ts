@@ -121,6 +121,46 @@ describePostgres('the server with its ledger in PostgreSQL (DATABASE_URL)', (ser
     }
   }, 120_000);
 
+  it('waits for a database that is down when it starts, comes up once it is back, and fails at once when refused', async () => {
+    let postgres: ThrowawayPostgres | null = null;
+    let sim: RunningSimulator | null = null;
+    let instance: RunningServer | null = null;
+    try {
+      postgres = await startThrowawayPostgres(findPostgresBin() ?? '');
+      sim = await startSimulator({ apiKey: API_KEY, seed: 7, faults: { latencyMs: 5 } });
+      const options = { kenjoUrl: sim.baseUrl, apiKey: API_KEY, adminToken: ADMIN_TOKEN, env: ENV };
+
+      // A database that answers but refuses (no such database) is a configuration error, not something to wait for.
+      const missing = postgres.url.replace(/\/postgres$/, '/no_such_database');
+      await expect(startInstance({ ...options, databaseUrl: missing })).rejects.toMatchObject({
+        code: '3D000',
+      });
+
+      await postgres.pause();
+      let started = false;
+      const starting = startInstance({ ...options, databaseUrl: postgres.url }).then((server) => {
+        started = true;
+        instance = server;
+        return server;
+      });
+      await sleep(3_000);
+      expect(started).toBe(false);
+      await postgres.resume();
+      const { url } = await starting;
+
+      const kiosk = await createKiosk(url, ADMIN_TOKEN, 'Front door');
+      await until('the directory loaded', () => directoryLoaded(url, ADMIN_TOKEN));
+      const scenario = scenarioFor([kiosk.id], 4, 0);
+      expect(new Set(await postPunches(url, kiosk.token, scenario.punches))).toEqual(new Set(['accepted']));
+      await until('the backlog drained', async () => (await backlogWaiting(url)) === 0);
+      expectKenjoHas(sim, scenario);
+    } finally {
+      await (instance as RunningServer | null)?.close();
+      await sim?.close();
+      await postgres?.stop();
+    }
+  }, 120_000);
+
   it('answers 503 while its database is down, stores nothing then, and takes the resend once it is back', async () => {
     let postgres: ThrowawayPostgres | null = null;
     let sim: RunningSimulator | null = null;

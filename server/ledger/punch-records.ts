@@ -109,6 +109,12 @@ export interface PunchTransition {
   lastError?: string | null;
   nextAttemptAtMs?: number | null;
   deliveredAtMs?: number | null;
+  /**
+   * Applies only while the punch is still at this many attempts. Attempts only grow (each `sending` claim adds one),
+   * so a replay recording the outcome of its own claim cannot overwrite a later claim of the same punch made by
+   * another instance that took the employee over meanwhile.
+   */
+  whileAttempts?: number;
 }
 
 /** What the console's status page counts. */

@@ -13,7 +13,7 @@ export interface ReplayLeases {
   /** Gives the employees up at once (a clean stop), so that another instance need not wait for the expiry. */
   releaseEmployees(owner: string, employeeKeys: readonly string[]): void;
   /**
-   * Whether other instances can hold claims on this ledger. False for a ledger only one process can open (SQLite):
+   * Whether other instances can hold claims on this ledger. False for a ledger only one process can serve (SQLite: `lockDataDir`):
    * it grants every claim, and a call it finds under way was started by this process's own earlier life.
    */
   claimsShared(): boolean;

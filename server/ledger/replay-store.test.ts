@@ -241,6 +241,29 @@ describeLedgers((open) => {
       expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual(before);
     });
 
+    it('with whileAttempts, applies only while the punch is at that attempt, and otherwise changes nothing', async () => {
+      const punch = await store('p', {});
+      const claim = { from: ['queued' as const], to: 'sending' as const, incrementAttempts: true };
+      const first = await ledger.transition(punch.kioskId, punch.id, { ...claim, whileAttempts: 0 });
+      expect(first?.attempts).toBe(1);
+      // Another claim of the same punch came after the first: the first's outcome must not land on it.
+      await ledger.transition(punch.kioskId, punch.id, { from: ['sending'], to: 'queued', whileAttempts: 1 });
+      await ledger.transition(punch.kioskId, punch.id, { ...claim, whileAttempts: 1 });
+      const before = await ledger.getPunch(punch.kioskId, punch.id);
+      expect(before).toMatchObject({ status: 'sending', attempts: 2 });
+      expect(
+        await ledger.transition(punch.kioskId, punch.id, {
+          from: ['sending'],
+          to: 'queued',
+          whileAttempts: 1,
+        }),
+      ).toBeNull();
+      expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual(before);
+      expect(
+        await ledger.transition(punch.kioskId, punch.id, { from: ['sending'], to: 'sent', whileAttempts: 2 }),
+      ).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+
     it('answers null for an unknown punch', async () => {
       expect(await ledger.transition('kiosk-1', 'missing', { from: ['queued'], to: 'sent' })).toBeNull();
     });

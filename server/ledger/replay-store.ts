@@ -56,6 +56,7 @@ const TRANSITION_SQL = `
     next_attempt_at_ms = CASE WHEN @setNextAttempt THEN @nextAttemptAtMs ELSE next_attempt_at_ms END,
     delivered_at_ms    = CASE WHEN @setDelivered THEN @deliveredAtMs ELSE delivered_at_ms END
   WHERE kiosk_id = @kioskId AND id = @id AND status IN (SELECT value FROM json_each(@from))
+    AND (@whileAttempts IS NULL OR attempts = @whileAttempts)
   RETURNING *`;
 
 function present(value: unknown): 0 | 1 {
@@ -91,6 +92,7 @@ function transitionParams(kioskId: string, id: string, change: PunchTransition) 
     nextAttemptAtMs: change.nextAttemptAtMs ?? null,
     setDelivered: present(change.deliveredAtMs),
     deliveredAtMs: change.deliveredAtMs ?? null,
+    whileAttempts: change.whileAttempts ?? null,
   };
 }
 

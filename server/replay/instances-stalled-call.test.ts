@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { longestCallMs } from '../kenjo';
 import type { AsyncLedger } from '../ledger/async-ledger';
-import { createFakeKenjo, type FakeKenjo } from '../testing/fake-kenjo';
+import { createFakeKenjo, seedKnownPunch, type FakeKenjo } from '../testing/fake-kenjo';
 import { punchAt } from '../testing/harness';
 import { insertPunches } from '../testing/ledger-factories';
 import { describePostgres } from '../testing/postgres-fixture';
@@ -27,13 +27,8 @@ describePostgres('a call under way on an instance that lost the database', (serv
     ];
     const [ledgerA, ledgerB] = run.ledgers();
     await insertPunches(ledgerA, [stalled, after, evidence]);
-    await ledgerA.transition(evidence.kioskId, evidence.id, {
-      from: ['queued'],
-      to: 'sent',
-      deliveredAtMs: 0,
-    });
     const kenjo = createFakeKenjo();
-    kenjo.stored.push({ userId: 'u9', dateTime: evidence.kenjoDateTime, isOvernightShift: false });
+    await seedKnownPunch(ledgerA, kenjo, evidence);
 
     // A: once its call has started, its claims can no longer be renewed, and the call lands only late.
     let callStartedAtMs: number | null = null;

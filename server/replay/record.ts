@@ -2,8 +2,9 @@ import type { PunchTransition } from '../ledger/ledger';
 import type { LedgerPunch, StepContext } from './types';
 
 /**
- * Applies a state change guarded by the punch's current state and writes the one log line every change gets.
- * Returns null when someone else (an operator) moved the punch meanwhile; the change is then not applied.
+ * Applies a state change guarded by the punch's state and attempts as this step saw them, and writes the one log
+ * line every change gets. Returns null when someone else moved the punch meanwhile (an operator, or another instance
+ * that took the employee over and claimed the punch again); the change is then not applied.
  */
 export async function recordTransition(
   ctx: Pick<StepContext, 'ledger' | 'logger'>,
@@ -11,7 +12,10 @@ export async function recordTransition(
   change: PunchTransition & { logReason: string },
 ): Promise<LedgerPunch | null> {
   const { logReason, ...transition } = change;
-  const updated = await ctx.ledger.transition(punch.kioskId, punch.id, transition);
+  const updated = await ctx.ledger.transition(punch.kioskId, punch.id, {
+    ...transition,
+    whileAttempts: punch.attempts,
+  });
   const where = { punch: { kioskId: punch.kioskId, id: punch.id } };
   if (updated === null) {
     ctx.logger.warn(

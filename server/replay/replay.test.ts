@@ -15,8 +15,8 @@ function start(options: Parameters<typeof loopHarness>[0] = {}): LoopHarness {
 }
 
 /** Another employee's punch of that morning, known to be in Kenjo: evidence for the read-backs. */
-function known(h: LoopHarness): void {
-  seedKnownPunch(
+async function known(h: LoopHarness): Promise<void> {
+  await seedKnownPunch(
     h.ledger,
     h.kenjo,
     must(insert(h.ledger, punchAt('2026-02-04T07:31:07+01:00', { employeeKey: 'u9' }))[0]),
@@ -53,7 +53,7 @@ describe('the replay loop', () => {
         },
       },
     });
-    known(h);
+    await known(h);
     const p10 = must(insert(h.ledger, punchAt('2026-02-04T10:00:00+01:00'))[0]);
     h.kenjo.plan('commit-then-unknown');
     h.replay.start();
@@ -96,7 +96,7 @@ describe('the replay loop', () => {
       ledger.transition(p.kioskId, p.id, { from: ['queued'], to: 'sending', incrementAttempts: true });
     }
     const h = start({ ledger });
-    known(h);
+    await known(h);
     h.kenjo.stored.push({ userId: 'u1', dateTime: must(landed).kenjoDateTime, isOvernightShift: false });
     h.replay.start();
     await h.drain();
@@ -109,7 +109,7 @@ describe('the replay loop', () => {
 
   it('reads an ambiguous call back before anything else of that employee', async () => {
     const h = start();
-    known(h);
+    await known(h);
     insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00'), punchAt('2026-02-04T12:00:00+01:00'));
     h.kenjo.plan('commit-then-unknown', 'lost-unknown');
     h.replay.start();

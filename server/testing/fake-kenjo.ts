@@ -5,6 +5,7 @@
  */
 import { Health } from '../kenjo/health';
 import type { TrackTimeOutcome, TrackTimeRequest } from '../kenjo/types';
+import type { AsyncLedger } from '../ledger/async-ledger';
 import type { Ledger } from '../ledger/ledger';
 import type { ReplayKenjo } from '../replay/types';
 
@@ -124,12 +125,16 @@ export function createFakeKenjo(options: FakeKenjoOptions = {}): FakeKenjo {
  * A punch known to be in Kenjo: stored by the fake and `sent` in the ledger. Read-backs need one near the day they
  * read, as evidence of how Kenjo writes times.
  */
-export function seedKnownPunch(
-  ledger: Pick<Ledger, 'getPunch' | 'transition'>,
+export async function seedKnownPunch(
+  ledger: Pick<Ledger, 'transition'> | Pick<AsyncLedger, 'transition'>,
   kenjo: FakeKenjo,
   punch: { kioskId: string; id: string },
-): void {
-  const sent = ledger.transition(punch.kioskId, punch.id, { from: ['queued'], to: 'sent', deliveredAtMs: 0 });
+): Promise<void> {
+  const sent = await ledger.transition(punch.kioskId, punch.id, {
+    from: ['queued'],
+    to: 'sent',
+    deliveredAtMs: 0,
+  });
   if (sent === null || sent.employeeKey === null)
     throw new Error('seedKnownPunch needs a resolved queued punch');
   kenjo.stored.push({ userId: sent.employeeKey, dateTime: sent.kenjoDateTime, isOvernightShift: false });

@@ -74,6 +74,7 @@ const TRANSITION_SQL = `
     reason_code        = CASE WHEN $5::boolean THEN $23 ELSE reason_code END,
     overnight_reason_code = CASE WHEN $14::boolean THEN $24 ELSE overnight_reason_code END
   WHERE kiosk_id = $1 AND id = $2 AND status = ANY($4::text[])
+    AND ($25::int IS NULL OR attempts = $25::int)
   RETURNING ${PUNCH_COLUMNS}`;
 
 function transitionValues(kioskId: string, id: string, change: PunchTransition): unknown[] {
@@ -101,6 +102,7 @@ function transitionValues(kioskId: string, id: string, change: PunchTransition):
     ...field(change.deliveredAtMs),
     reason.code,
     overnightReason.code,
+    change.whileAttempts ?? null,
   ];
 }
 
