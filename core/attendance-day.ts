@@ -73,6 +73,12 @@ export function overnightClose<T extends AttendancePunch>(
 export type Direction = 'in' | 'out';
 
 /**
+ * How far back in real time the punches that decide a punch's pairing can lie: back to the start of the previous
+ * calendar day, in any zone. A read of history for `pairDays`, `presenceAt` or the overnight rule reaches this far.
+ */
+export const PAIRING_HISTORY_MS = 48 * 60 * 60 * 1000;
+
+/**
  * Applies the punches in order of their instant (a stable sort: ties keep the given order). A punch not sent yet
  * gets the flag the rule gives it at its turn. Returns the day pools, each punch's flag and its direction.
  */

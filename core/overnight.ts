@@ -27,12 +27,9 @@ export interface OvernightDecision {
   reason: PunchReason;
 }
 
-/** How far back, in real time, the delivered punches of days D-1 and D can lie before a punch at 18:00 or earlier. */
-export const OVERNIGHT_HISTORY_MS = 2 * 24 * 60 * 60 * 1000;
-
 /**
  * The delivered punches a decision for a punch at `wallTime` reads, from a read that reaches back at least
- * `OVERNIGHT_HISTORY_MS`: only D-1's pool matters, so only punches dated D-1 and D, less D-1's own overnight closes
+ * `PAIRING_HISTORY_MS`: only D-1's pool matters, so only punches dated D-1 and D, less D-1's own overnight closes
  * (sent flagged at 18:00 or earlier, they closed D-2's entry and are in neither pool; reading D-2 instead would only
  * push the same question a day further back). None past 18:00, where no history can make a punch close.
  */

@@ -81,6 +81,7 @@ export async function startServices(config: Config, options: ServicesOptions): P
     directory,
     now,
     maxShiftHours: config.MAX_SHIFT_HOURS,
+    doubleScanWindowS: config.DOUBLE_SCAN_WINDOW_S,
     logger: logger.child({ part: 'replay' }),
     concurrency: config.REPLAY_CONCURRENCY,
     kenjoTimeoutMs: config.KENJO_TIMEOUT_MS,

@@ -13,9 +13,9 @@ function wholeNumber(min: number, max: number) {
  * An admin token a person could guess or brute-force is refused: 32 characters or more, and not a repetition of a
  * few ("aaaa…", "abab…"), which a length rule alone lets through.
  */
-export const ADMIN_TOKEN_MIN_LENGTH = 32;
+const ADMIN_TOKEN_MIN_LENGTH = 32;
 const ADMIN_TOKEN_RULE = `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters of which at least 10 differ; make one with "openssl rand -hex 24"`;
-function strongEnough(token: string): boolean {
+export function strongEnough(token: string): boolean {
   return token.length >= ADMIN_TOKEN_MIN_LENGTH && new Set(token).size >= 10;
 }
 

@@ -4,12 +4,10 @@
  * A punch not in Kenjo's pairing (ignored, rejected, discarded, failed) or of an unresolved employee has none.
  */
 import { inKenjoOrder } from './kenjo-order';
-import { pairDays, type Direction } from '../../core/attendance-day';
+import { pairDays, PAIRING_HISTORY_MS, type Direction } from '../../core/attendance-day';
 import type { LedgerPunch } from '../ledger/ledger';
 import type { AdminLedger } from './admin-ledger';
 import { PRESENT_STATUSES } from './who-is-in';
-
-const LOOKBACK_MS = 48 * 60 * 60 * 1000;
 
 export const punchKey = (punch: Pick<LedgerPunch, 'kioskId' | 'id'>) => `${punch.kioskId}/${punch.id}`;
 
@@ -31,7 +29,7 @@ export async function punchDirections(
   const directions = new Map<string, Direction>();
   for (const [employeeKey, { fromMs, toMs }] of spans) {
     const history = inKenjoOrder(
-      (await ledger.punchesOfEmployeeBetween(employeeKey, fromMs - LOOKBACK_MS, toMs)).filter((p) =>
+      (await ledger.punchesOfEmployeeBetween(employeeKey, fromMs - PAIRING_HISTORY_MS, toMs)).filter((p) =>
         present.has(p.status),
       ),
     );

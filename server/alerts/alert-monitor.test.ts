@@ -73,6 +73,21 @@ describe('alert monitor', () => {
     expect(texts()[1]).toMatch(/Over after .*Kenjo has not answered/);
   });
 
+  it('stops announcing as soon as its watch passed to another instance, between two posts', async () => {
+    // The watch is this instance's for its first two claims (the check's and the one before its first post), then
+    // another instance's: slow posts outlasted it.
+    let claims = 0;
+    const alerts = monitor({
+      claimEmployees: async (_owner, keys) => new Set((claims += 1) <= 2 ? keys : []),
+    });
+    stats.unreachableSinceMs = T0 - 11 * MINUTE;
+    const held = newPunch({ status: 'queued', receivedAtMs: T0 - 30 * MINUTE });
+    insertPunches(ledger, [held]);
+    ledger.transition(held.kioskId, held.id, { from: ['queued'], to: 'failed', reason: 'unknown employee' });
+    await alerts.check();
+    expect(texts()).toHaveLength(1);
+  });
+
   it('announces punches held for an operator once, and once more when they are dealt with', async () => {
     const alerts = monitor();
     const held = newPunch({ status: 'queued', receivedAtMs: T0 });

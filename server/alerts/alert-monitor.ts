@@ -74,12 +74,20 @@ export function createAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
-  async function runCheck(): Promise<void> {
+  /** Claims (or renews) the watch: one instance announces at a time. */
+  async function holdWatch(): Promise<boolean> {
     const held = await options.ledger.claimEmployees(owner, [ALERT_WATCH_CLAIM], CLAIM_CHECKS * intervalMs);
-    if (!held.has(ALERT_WATCH_CLAIM)) return;
+    return held.has(ALERT_WATCH_CLAIM);
+  }
+
+  async function runCheck(): Promise<void> {
+    if (!(await holdWatch())) return;
     await tracker.load();
     const active = activeIncidents(await snapshotOf(options), thresholds, tracker.openKeys());
     for (const change of tracker.changes(active)) {
+      // Renewed before each post: many slow webhook posts must not outlast the claim, or another instance would
+      // take the watch over and announce the same incidents again.
+      if (!(await holdWatch())) return;
       const result = await postAlert(webhookUrl, alertMessage(change, now()));
       if (result.kind === 'delivered') {
         await tracker.announced(change, now());

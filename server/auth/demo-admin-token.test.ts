@@ -19,9 +19,11 @@ describe('demoAdminToken', () => {
     expect(parseConfig({ ADMIN_TOKEN: first }).ADMIN_TOKEN).toBe(first);
   });
 
-  it('replaces a kept token that is too short', () => {
-    writeFileSync(join(dataDir, DEMO_ADMIN_TOKEN_FILE), 'short\n');
-    expect(demoAdminToken(dataDir)).toHaveLength(43);
+  it.each(['short', 'ab'.repeat(20)])('replaces a kept token ADMIN_TOKEN would refuse (%s)', (weak) => {
+    writeFileSync(join(dataDir, DEMO_ADMIN_TOKEN_FILE), `${weak}\n`);
+    const token = demoAdminToken(dataDir);
+    expect(token).toHaveLength(43);
+    expect(parseConfig({ ADMIN_TOKEN: token }).ADMIN_TOKEN).toBe(token);
   });
 
   it('makes a new one per run without a data folder', () => {

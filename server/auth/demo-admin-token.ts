@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMIN_TOKEN_MIN_LENGTH } from '../config';
+import { strongEnough } from '../config';
 import { newKioskToken } from './tokens';
 
 export const DEMO_ADMIN_TOKEN_FILE = 'admin-token';
@@ -13,7 +13,7 @@ function readExisting(path: string): string | null {
   try {
     const kept = readFileSync(path, 'utf8').trim();
     // A file cut short or edited by hand is replaced rather than trusted with a weak token.
-    return kept.length >= ADMIN_TOKEN_MIN_LENGTH ? kept : null;
+    return strongEnough(kept) ? kept : null;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;

@@ -59,8 +59,6 @@ export interface ReplayQueue {
   unresolvedPunches(limit: number): LedgerPunch[];
   /** The employee's sent punches with atMs ≥ sinceMs, for the overnight decision. */
   deliveredHistory(employeeKey: string, sinceMs: number): LedgerPunch[];
-  /** Sent punches of the employee whose kenjoDateTime equals dateTime (to read back an ambiguous call). */
-  countSentAt(employeeKey: string, kenjoDateTime: string): number;
   /** Applies the transition if the punch is in one of `from`; returns the updated punch or null. */
   transition(kioskId: string, id: string, change: PunchTransition): LedgerPunch | null;
 }

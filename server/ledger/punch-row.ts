@@ -1,6 +1,7 @@
 import type { EmployeeRef } from '../../core/punch';
 import { codedReason, parseCodedReason, reasonText, type ReasonInput } from '../../core/punch-reason';
-import type { LedgerPunch, LedgerStatus } from './punch-records';
+import { PUNCH_STATUSES } from '../../core/punch-status';
+import type { Backlog, LedgerPunch, LedgerStatus } from './punch-records';
 
 /** A `punches` row as SQLite returns it. The employee is stored as which identifier (`kind`) plus its value. */
 export interface PunchRow {
@@ -76,4 +77,27 @@ export function reasonColumns(reason: ReasonInput | null): { text: string | null
     text: reason === null ? null : reasonText(reason),
     code: coded === null ? null : JSON.stringify(coded),
   };
+}
+
+/** The backlog query's one row (both ledgers ask the same three numbers). */
+export interface BacklogRow {
+  waiting: number;
+  oldest: number | null;
+  failed: number;
+}
+
+export function toBacklog(row: BacklogRow | undefined): Backlog {
+  return { waiting: row?.waiting ?? 0, oldestReceivedAtMs: row?.oldest ?? null, failed: row?.failed ?? 0 };
+}
+
+/** Every status with its count, zero for those the `GROUP BY status` query has no row for. */
+export function statusCounts(
+  rows: Iterable<{ status: LedgerStatus; n: number }>,
+): Record<LedgerStatus, number> {
+  const counts = Object.fromEntries(PUNCH_STATUSES.map((status) => [status, 0])) as Record<
+    LedgerStatus,
+    number
+  >;
+  for (const { status, n } of rows) counts[status] = n;
+  return counts;
 }

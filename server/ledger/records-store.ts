@@ -10,10 +10,10 @@ import type {
 
 type RecordsStore = DirectoryCache & AuditLog & SettingsStore & KenjoPause;
 
-/** One statement, so that two instances extending the pause at once keep the later of the two. */
-export const EXTEND_PAUSE_SQL = `
-  INSERT INTO kenjo_pause (only_row, until_ms) VALUES (1, $1)
-  ON CONFLICT (only_row) DO UPDATE SET until_ms = GREATEST(kenjo_pause.until_ms, excluded.until_ms)
+/** One statement that keeps the later of the stored pause and the new one (PostgreSQL's has the same shape). */
+const EXTEND_PAUSE_SQL = `
+  INSERT INTO kenjo_pause (only_row, until_ms) VALUES (1, ?)
+  ON CONFLICT (only_row) DO UPDATE SET until_ms = max(kenjo_pause.until_ms, excluded.until_ms)
   RETURNING until_ms`;
 
 interface DirectoryRow {
@@ -95,10 +95,7 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
   const append = db.transaction((entry: AuditEntry) => {
     appendAudit.run({ ...entry, detail: JSON.stringify(entry.detail) });
   });
-  // SQLite spells GREATEST as the two-argument max(), and a parameter as ?.
-  const extendPause = db.prepare<[number], { until_ms: number }>(
-    EXTEND_PAUSE_SQL.replace('GREATEST', 'max').replace('$1', '?'),
-  );
+  const extendPause = db.prepare<[number], { until_ms: number }>(EXTEND_PAUSE_SQL);
   const pausedUntil = db.prepare<[], { until_ms: number }>('SELECT until_ms FROM kenjo_pause');
 
   const set = db.transaction((key: string, value: string) => {

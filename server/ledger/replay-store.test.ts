@@ -288,15 +288,6 @@ describeLedgers((open) => {
       expect((await ledger.deliveredHistory('a', T)).map((p) => p.id)).toEqual(['s1', 's2']);
     });
 
-    it('countSentAt: sent punches of the employee at that wall-clock time', async () => {
-      await store('s1', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
-      await store('s2', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
-      await store('q', { employeeKey: 'a', kenjoDateTime: '2026-02-04T08:00:00' });
-      await store('b', { employeeKey: 'b', kenjoDateTime: '2026-02-04T08:00:00', status: 'sent' });
-      expect(await ledger.countSentAt('a', '2026-02-04T08:00:00')).toBe(2);
-      expect(await ledger.countSentAt('a', '2026-02-04T08:00:01')).toBe(0);
-    });
-
     it('backlog and countByStatus', async () => {
       expect(await ledger.backlog(NOW)).toEqual({ waiting: 0, oldestReceivedAtMs: null, failed: 0 });
       await store('q', { receivedAtMs: 300 });

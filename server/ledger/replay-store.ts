@@ -1,8 +1,16 @@
 import type Database from 'better-sqlite3';
-import { PUNCH_STATUSES } from '../../core/punch-status';
 import type { PunchQueries, ReplayQueue } from './punch-ledger';
 import type { LedgerStatus, PunchTransition } from './punch-records';
-import { employeeColumns, reasonColumns, toFlag, toLedgerPunch, type PunchRow } from './punch-row';
+import {
+  employeeColumns,
+  reasonColumns,
+  statusCounts,
+  toBacklog,
+  toFlag,
+  toLedgerPunch,
+  type BacklogRow,
+  type PunchRow,
+} from './punch-row';
 
 type PunchReplay = Omit<ReplayQueue, 'nextChainHead'> & Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
@@ -106,10 +114,8 @@ export function createReplayStore(db: Database.Database): PunchReplay {
      WHERE employee_key IS NULL AND status = 'queued' ORDER BY seq LIMIT ?`);
   const delivered = db.prepare<[string, number], PunchRow>(`
     SELECT * FROM punches WHERE employee_key = ? AND at_ms >= ? AND status = 'sent' ORDER BY at_ms, seq`);
-  const sentAt = db.prepare<[string, string], { n: number }>(`
-    SELECT COUNT(*) AS n FROM punches WHERE employee_key = ? AND kenjo_date_time = ? AND status = 'sent'`);
   const update = db.prepare<ReturnType<typeof transitionParams>, PunchRow>(TRANSITION_SQL);
-  const backlog = db.prepare<[], { waiting: number; oldest: number | null; failed: number }>(`
+  const backlog = db.prepare<[], BacklogRow>(`
     SELECT (SELECT COUNT(*) FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
            (SELECT MIN(received_at_ms) FROM punches WHERE status IN ('queued', 'sending')) AS oldest,
            (SELECT COUNT(*) FROM punches WHERE status = 'failed') AS failed`);
@@ -123,26 +129,11 @@ export function createReplayStore(db: Database.Database): PunchReplay {
       chainHeads.all({ nowMs, limit, exclude: JSON.stringify([...exclude]) }).map(toLedgerPunch),
     unresolvedPunches: (limit) => unresolved.all(limit).map(toLedgerPunch),
     deliveredHistory: (employeeKey, sinceMs) => delivered.all(employeeKey, sinceMs).map(toLedgerPunch),
-    countSentAt: (employeeKey, kenjoDateTime) => sentAt.get(employeeKey, kenjoDateTime)?.n ?? 0,
     transition(kioskId, id, change) {
       const row = applyTransition.immediate(transitionParams(kioskId, id, change));
       return row === undefined ? null : toLedgerPunch(row);
     },
-    backlog() {
-      const row = backlog.get();
-      return {
-        waiting: row?.waiting ?? 0,
-        oldestReceivedAtMs: row?.oldest ?? null,
-        failed: row?.failed ?? 0,
-      };
-    },
-    countByStatus() {
-      const counts = Object.fromEntries(PUNCH_STATUSES.map((status) => [status, 0])) as Record<
-        LedgerStatus,
-        number
-      >;
-      for (const { status, n } of byStatus.all()) counts[status] = n;
-      return counts;
-    },
+    backlog: () => toBacklog(backlog.get()),
+    countByStatus: () => statusCounts(byStatus.all()),
   };
 }

@@ -7,7 +7,7 @@ export const LEASE_TTL_MS = 5_000;
  * A claim counts as held for less than its lifetime: the database dates it from when it received the claim, this
  * instance from before it sent it, and a pass must never take a step on a claim about to lapse.
  */
-const LEASE_MARGIN_MS = 1_500;
+export const LEASE_MARGIN_MS = 1_500;
 /** How soon an employee another instance holds is asked for again. */
 export const LEASE_RETRY_MS = 1_000;
 

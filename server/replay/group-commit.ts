@@ -125,6 +125,13 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
       state.leases.want(key);
       continue;
     }
+    // An ingest judging this employee's punches (a double scan) goes first; the chain is tried again shortly. The
+    // lock is taken before the head is read: an ingest on another instance committing an earlier punch of this
+    // employee in between would otherwise leave this pass sending the later one first.
+    if (!(await ledger.tryLockEmployee(key))) {
+      state.resting.set(key, nowMs + LOCKED_RETRY_MS);
+      continue;
+    }
     // The candidates are a hint; the ledger says what the head is now.
     const head = await ledger.nextChainHead(key);
     state.candidates.note(key, head);
@@ -135,20 +142,15 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
   return claims;
 }
 
-/** Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. */
+/**
+ * Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. A resolved
+ * punch's employee is already locked by this transaction (see `claimSteps`); an unresolved one has no employee yet.
+ */
 async function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Promise<Claim | null> {
   const key = chainKey(punch);
   const { ledger } = state.ctx;
   try {
-    const begun = await ledger.atomically(async () => {
-      // An ingest judging this employee's punches (a double scan) goes first; the chain is tried again shortly.
-      if (punch.employeeKey !== null && !(await ledger.tryLockEmployee(punch.employeeKey))) return null;
-      return beginStep(state.ctx, punch);
-    });
-    if (begun === null) {
-      state.resting.set(key, state.ctx.now() + LOCKED_RETRY_MS);
-      return null;
-    }
+    const begun = await ledger.atomically(() => beginStep(state.ctx, punch));
     if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
     afterStep(state, punch, begun.result);
   } catch (err) {

@@ -1,3 +1,4 @@
+import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../core/double-scan';
 import { DEFAULT_TIMEOUT_MS, longestCallMs } from '../kenjo';
 import { claimEmployees } from './claim-employees';
 import { createEmployeeLeases } from './employee-leases';
@@ -42,6 +43,8 @@ export interface ReplayOptions {
   now: () => number;
   maxShiftHours: number;
   logger: ReplayLogger;
+  /** `DOUBLE_SCAN_WINDOW_S`; the protocol's default unless given. */
+  doubleScanWindowS?: number;
   concurrency?: number;
   backoff?: BackoffPolicy;
   /** Least wait before reading back an ambiguous call (a request Kenjo still holds may land meanwhile). */
@@ -92,6 +95,7 @@ export function createReplay(options: ReplayOptions): Replay {
     directory: options.directory,
     now: options.now,
     maxShiftHours: options.maxShiftHours,
+    doubleScanWindowS: options.doubleScanWindowS ?? DEFAULT_DOUBLE_SCAN_WINDOW_S,
     backoff: options.backoff ?? { baseMs: 1000, maxMs: 300_000 },
     readBackDelayMs: options.readBackDelayMs ?? 1000,
     othersCallsEndedAtMs: (employeeKey) => leases.othersCallsEndedAtMs(employeeKey),

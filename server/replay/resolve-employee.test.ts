@@ -40,3 +40,49 @@ describe('resolving the employee of a punch that arrived unresolved', () => {
     expect(h.kenjo.calls).toHaveLength(0);
   });
 });
+
+describe('a punch resolved late is judged by the double-scan rule ingest could not apply to it', () => {
+  const at = (time: string) => `2026-02-04T${time}+01:00`;
+  /** The employee's punch already recorded (resolved), and the one that arrived unresolved; `recorded` may be sent. */
+  async function resolveBeside(recordedAt: string, unresolvedAt: string, recordedSent = false) {
+    const h = stepHarness({ directory: badgeDirectory({}, () => ({ kind: 'found', userId: 'u7' })) });
+    const [recorded, unresolved] = insert(
+      h.ledger,
+      punchAt(at(recordedAt), { employeeKey: 'u7', employee: { userId: 'u7' } }),
+      punchAt(at(unresolvedAt), { employeeKey: null, employee: { externalId: 'B-7' } }),
+    );
+    if (recorded === undefined || unresolved === undefined) throw new Error('both punches are stored');
+    if (recordedSent) h.ledger.transition(recorded.kioskId, recorded.id, { from: ['queued'], to: 'sent' });
+    expect(await runStep(h.ctx, unresolved)).toEqual({ kind: 'resolved' });
+    const status = (p: { kioskId: string; id: string }) => must(h.ledger.getPunch(p.kioskId, p.id));
+    expect(h.kenjo.calls).toHaveLength(0);
+    return { recorded: status(recorded), resolved: status(unresolved) };
+  }
+
+  it('a later one within the window is the double scan', async () => {
+    const { recorded, resolved } = await resolveBeside('08:00:00', '08:00:30');
+    expect(recorded.status).toBe('queued');
+    expect(resolved).toMatchObject({
+      status: 'ignored',
+      employeeKey: 'u7',
+      reason: 'already recorded at 08:00',
+    });
+  });
+
+  it('an earlier one is kept and the later queued one becomes the double scan', async () => {
+    const { recorded, resolved } = await resolveBeside('08:00:30', '08:00:00');
+    expect(resolved).toMatchObject({ status: 'queued', employeeKey: 'u7' });
+    expect(recorded).toMatchObject({ status: 'ignored', reason: 'already recorded at 08:00' });
+  });
+
+  it('an earlier one is the double scan when the later one has gone to Kenjo already', async () => {
+    const { recorded, resolved } = await resolveBeside('08:00:30', '08:00:00', true);
+    expect(recorded.status).toBe('sent');
+    expect(resolved).toMatchObject({ status: 'ignored', employeeKey: 'u7' });
+  });
+
+  it('punches the window apart are both kept', async () => {
+    const { recorded, resolved } = await resolveBeside('08:00:00', '08:01:00');
+    expect([recorded.status, resolved.status]).toEqual(['queued', 'queued']);
+  });
+});

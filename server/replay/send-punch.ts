@@ -1,10 +1,5 @@
-import { canCloseOvernight } from '../../core/attendance-day';
-import {
-  decideOvernight,
-  OVERNIGHT_HISTORY_MS,
-  overnightWitnesses,
-  type OvernightDecision,
-} from '../../core/overnight';
+import { canCloseOvernight, PAIRING_HISTORY_MS } from '../../core/attendance-day';
+import { decideOvernight, overnightWitnesses, type OvernightDecision } from '../../core/overnight';
 import { kenjoReasons } from '../../core/punch-reason';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
@@ -21,7 +16,7 @@ export async function decideFor(
 ): Promise<OvernightDecision> {
   const wallTime = punch.kenjoDateTime;
   const delivered = canCloseOvernight(wallTime)
-    ? await ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - OVERNIGHT_HISTORY_MS)
+    ? await ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - PAIRING_HISTORY_MS)
     : [];
   const history = delivered.map((sent) => ({
     wallTime: sent.kenjoDateTime,

@@ -26,10 +26,12 @@ export function fillSlots(state: LoopState, fresh: ReadonlySet<Claim>, onCallEnd
 async function stale(state: LoopState, claim: Claim, fresh: boolean): Promise<string | null> {
   const { employeeKey } = claim.punch;
   if (employeeKey === null) return null;
-  if (!state.leases.held(employeeKey)) return 'another instance replays the employee now';
-  if (fresh || claim.headSeq === null) return null;
-  const head = await state.ctx.ledger.nextChainHead(employeeKey);
-  return head?.seq === claim.headSeq ? null : 'an earlier punch of the employee arrived first';
+  if (!fresh && claim.headSeq !== null) {
+    const head = await state.ctx.ledger.nextChainHead(employeeKey);
+    if (head?.seq !== claim.headSeq) return 'an earlier punch of the employee arrived first';
+  }
+  // Last, right before the call: a slow read above must not eat into the claim's margin unseen.
+  return state.leases.held(employeeKey) ? null : 'another instance replays the employee now';
 }
 
 function released(claim: Claim, why: string): Answer {

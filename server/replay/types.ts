@@ -61,6 +61,8 @@ export interface StepContext {
   directory: ReplayDirectory;
   now: () => number;
   maxShiftHours: number;
+  /** `DOUBLE_SCAN_WINDOW_S`: a punch resolved late is judged by the rule ingest could not apply to it. */
+  doubleScanWindowS: number;
   backoff: BackoffPolicy;
   /** The least wait before reading back an ambiguous call, so that a request still in Kenjo's hands can land. */
   readBackDelayMs: number;

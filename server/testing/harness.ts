@@ -1,5 +1,6 @@
 /** Small factories for the replay engine's tests: a `:memory:` ledger, punches, a directory, a clock, a log. */
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../core/double-scan';
 import { toWallTime } from '../../core/wall-time';
 import type { EmployeeRef } from '../../core/punch';
 import type { Ledger, LedgerPunch, NewPunch } from '../ledger/ledger';
@@ -97,6 +98,7 @@ export function stepHarness(
     directory: options.directory ?? badgeDirectory({}),
     now: () => clock.ms,
     maxShiftHours: 16,
+    doubleScanWindowS: DEFAULT_DOUBLE_SCAN_WINDOW_S,
     backoff: { baseMs: 1000, maxMs: 300_000 },
     readBackDelayMs: 2000,
     othersCallsEndedAtMs: () => -Infinity,

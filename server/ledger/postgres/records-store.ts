@@ -1,7 +1,13 @@
 import type { DirectoryEmployee } from '../ledger';
-import { EXTEND_PAUSE_SQL, toAuditEntry, type AuditRow } from '../records-store';
+import { toAuditEntry, type AuditRow } from '../records-store';
 import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
+
+/** One statement, so that two instances extending the pause at once keep the later of the two. */
+const EXTEND_PAUSE_SQL = `
+  INSERT INTO kenjo_pause (only_row, until_ms) VALUES (1, $1)
+  ON CONFLICT (only_row) DO UPDATE SET until_ms = GREATEST(kenjo_pause.until_ms, excluded.until_ms)
+  RETURNING until_ms`;
 
 type RecordsStore = Pick<
   AsyncLedger,

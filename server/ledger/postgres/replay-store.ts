@@ -1,6 +1,12 @@
 import type { LedgerStatus, PunchTransition } from '../ledger';
-import { employeeColumns, reasonColumns, type PunchRow } from '../punch-row';
-import { PUNCH_STATUSES } from '../../../core/punch-status';
+import {
+  employeeColumns,
+  reasonColumns,
+  statusCounts,
+  toBacklog,
+  type BacklogRow,
+  type PunchRow,
+} from '../punch-row';
 import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
 import { firstPunch, punchColumns, PUNCH_COLUMNS, toPunches } from './punch-columns';
@@ -11,7 +17,6 @@ type PunchReplay = Pick<
   | 'nextChainHead'
   | 'unresolvedPunches'
   | 'deliveredHistory'
-  | 'countSentAt'
   | 'transition'
   | 'backlog'
   | 'countByStatus'
@@ -133,37 +138,21 @@ export function createReplayStore(db: Connection): PunchReplay {
           [employeeKey, sinceMs],
         ),
       ),
-    async countSentAt(employeeKey, kenjoDateTime) {
-      const rows = await db.query<{ n: number }>(
-        `SELECT COUNT(*)::int AS n FROM punches WHERE employee_key = $1 AND kenjo_date_time = $2 AND status = 'sent'`,
-        [employeeKey, kenjoDateTime],
-      );
-      return rows[0]?.n ?? 0;
-    },
     transition: async (kioskId, id, change) =>
       firstPunch(await db.query<PunchRow>(TRANSITION_SQL, transitionValues(kioskId, id, change))),
     async backlog() {
-      const [row] = await db.query<{ waiting: number; oldest: number | null; failed: number }>(`
+      const [row] = await db.query<BacklogRow>(`
         SELECT (SELECT COUNT(*)::int FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
                (SELECT MIN(received_at_ms) FROM punches WHERE status IN ('queued', 'sending')) AS oldest,
                (SELECT COUNT(*)::int FROM punches WHERE status = 'failed') AS failed`);
-      return {
-        waiting: row?.waiting ?? 0,
-        oldestReceivedAtMs: row?.oldest ?? null,
-        failed: row?.failed ?? 0,
-      };
+      return toBacklog(row);
     },
-    async countByStatus() {
-      const counts = Object.fromEntries(PUNCH_STATUSES.map((status) => [status, 0])) as Record<
-        LedgerStatus,
-        number
-      >;
-      const rows = await db.query<{ status: LedgerStatus; n: number }>(
-        'SELECT status, COUNT(*)::int AS n FROM punches GROUP BY status',
-      );
-      for (const { status, n } of rows) counts[status] = n;
-      return counts;
-    },
+    countByStatus: async () =>
+      statusCounts(
+        await db.query<{ status: LedgerStatus; n: number }>(
+          'SELECT status, COUNT(*)::int AS n FROM punches GROUP BY status',
+        ),
+      ),
     atomically: (work) => db.transaction(work),
     async lockEmployees(employeeKeys) {
       // Outside a transaction the lock would end with its own statement and protect nothing.

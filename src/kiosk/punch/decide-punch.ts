@@ -1,7 +1,8 @@
 /** What the kiosk does with a presented badge or email, before anything is written: the pure decision. */
 import { findDoubleScan } from '../../../core/double-scan';
 import type { Lookup } from './directory-lookup';
-import { guessDirection, type Direction } from './direction';
+import type { Direction } from '../../../core/attendance-day';
+import { guessDirection } from './direction';
 
 export type PunchDecision =
   | { kind: 'record'; direction: Direction }

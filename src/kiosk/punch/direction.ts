@@ -3,13 +3,8 @@
  * is "out" when it closes an open entry, today's or last night's. Only this kiosk's punches are known here, and
  * not the flags they were sent with (the rule decides them as they are replayed), hence a guess.
  */
-import { presenceAt } from '../../../core/attendance-day';
+import { presenceAt, type Direction } from '../../../core/attendance-day';
 import { kioskWallTime } from './wall-clock';
-
-export type Direction = 'in' | 'out';
-
-/** How far back `guessDirection` needs history: the start of yesterday, in any zone. */
-export const DIRECTION_LOOKBACK_MS = 48 * 3_600_000;
 
 export function guessDirection(
   previousAtMs: readonly number[],

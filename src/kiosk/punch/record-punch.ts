@@ -9,7 +9,7 @@ import { knownName } from '../outbox/names';
 import { enqueue } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { decidePunch } from './decide-punch';
-import { DIRECTION_LOOKBACK_MS, type Direction } from './direction';
+import { PAIRING_HISTORY_MS, type Direction } from '../../../core/attendance-day';
 import { lookupEmployee } from './directory-lookup';
 import { identifierKey } from './employee-ref';
 import { formatInstant } from './instant';
@@ -51,7 +51,7 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
   const [previous, name] = await Promise.all([
-    punchesOf(employeeKey, atMs - DIRECTION_LOOKBACK_MS, atMs + window),
+    punchesOf(employeeKey, atMs - PAIRING_HISTORY_MS, atMs + window),
     lookup.kind === 'unknown' || lookup.kind === 'inactive' ? null : knownName(employeeKey),
   ]);
   const previousAtMs = previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
