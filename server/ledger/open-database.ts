@@ -6,10 +6,11 @@ export const LEDGER_FILE_NAME = 'ledger.sqlite';
 export const BUSY_TIMEOUT_MS = 5_000;
 /**
  * SQLite's page cache, in KiB (a negative `cache_size`). better-sqlite3 builds SQLite with 16 MB, which a replay over a
- * large ledger fills within seconds and keeps; the ledger file stays in the operating system's cache anyway, so a
- * page read again costs a copy, not a disk read. SQLite's own default (2 MB) holds the hot queries' index pages.
+ * large ledger fills within seconds and keeps. Measured by CPU time: 8 MB costs about 10% more than 16 MB on a bulk
+ * insert of 100,000 punches and nothing measurable on the replay; SQLite's own 2 MB costs 35% more on the insert (each
+ * page read again is a system call) and more on the replay.
  */
-export const PAGE_CACHE_KIB = 2_000;
+export const PAGE_CACHE_KIB = 8_000;
 
 /** The ledger file inside the data folder. */
 export function ledgerPath(dataDir: string): string {
