@@ -81,6 +81,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message:
+            "import * as z from 'zod': the server's build keeps only the parts a namespace import uses",
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts', 'src/**/*.{ts,tsx}', 'core/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/testing/**', 'src/testing/**', 'core/testing/**'],
     rules: {

@@ -130,7 +130,11 @@ export const section: Section = {
             text: '< 150 MB',
           }),
           report(`punches sent in the ${REPLAY_WINDOW_MS / 1000} s window`, sent, ''),
-          report('RSS once listening, empty ledger, nothing to replay', round(emptyLedger / MB, 1), 'MB'),
+          against('RSS once listening, empty ledger, nothing to replay', round(emptyLedger / MB, 1), 'MB', {
+            op: '<',
+            limit: 90,
+            text: '< 90 MB',
+          }),
           report(
             'RSS of an empty Node process, for scale',
             baseline === null ? null : round(baseline / MB, 1),

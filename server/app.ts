@@ -22,6 +22,7 @@ import {
   fastifyLimitOptions,
   nodeServerOptions,
 } from './http/limits';
+import { schemaController } from './http/schema-compilers';
 import { registerSecurityHeaders } from './http/security-headers';
 import type { RouteDeps } from './routes/deps';
 import { registerHealth } from './routes/health';
@@ -69,6 +70,7 @@ function serverOptions(config: Config, limits: HttpLimits): FastifyServerOptions
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler,
     frameworkErrors,
+    schemaController,
   };
 }
 

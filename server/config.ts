@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../core/double-scan';
 

@@ -53,7 +53,7 @@ export async function measureTakeover(
       holder.process.kill('SIGKILL');
       const waits = await leases.handedOver(holderOwner, killedAtMs, 30_000);
       await sim.setFaults({ latencyMs: LATENCY_MS });
-      await drained([heir], 120_000);
+      await drained(heir, 120_000);
       return { waits, verdict: checkDelivery(await sim.log(), plan) };
     } finally {
       await heir.stop();

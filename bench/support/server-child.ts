@@ -1,6 +1,6 @@
 /**
  * The real proxy as its own process, compiled and started with the flags of `npm start` (`serverNodeArgs`:
- * `node --enable-source-maps … dist-server/main.js`), so that its CPU and resident memory are its own and not the load
+ * `node --max-semi-space-size=2 … dist-server/main.js`), so that its CPU and resident memory are its own and not the load
  * generator's. It listens on a free port (PORT=0) in a temp DATA_DIR; the address is read from its "Server listening
  * at" log line, in a log file beside it.
  */

@@ -4,7 +4,7 @@
  * later unsettled punch of that employee; each failed item says how many wait behind it.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError } from '../http/errors';
 import type { LedgerPunch } from '../ledger/ledger';
 import type { RouteDeps } from '../routes/deps';

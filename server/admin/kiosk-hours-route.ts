@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openingHoursSchema } from '../alerts/opening-hours';
 import { loadOpeningHours, saveOpeningHours } from '../alerts/opening-hours-store';
 import { adminOf } from '../auth/admin-auth';

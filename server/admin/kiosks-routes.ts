@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { adminOf } from '../auth/admin-auth';
 import { PAIRING_CODE_TTL_MS, hashToken, newKioskToken, newPairingCode } from '../auth/tokens';
 import { HttpError } from '../http/errors';

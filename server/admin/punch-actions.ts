@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isHeldForKenjoCheck } from '../../core/held-punch';
 import { reasonText } from '../../core/punch-reason';
 import type { EmployeeRef } from '../../core/punch';

@@ -5,7 +5,7 @@
  * names the employee and says `in` or `out` as the console's punch list does (`punch-direction.ts`).
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, parseInstant } from '../../core/wall-time';
 import { HttpError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInstant } from '../../core/wall-time';
 import { parseRequest } from '../http/parse';
 import { PUNCH_STATUSES } from '../../core/punch-status';

@@ -4,7 +4,7 @@
  * the JSON body and the console keeps it in memory only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { throttleOf } from '../http/credential-throttle';
 import { HttpError } from '../http/errors';
 import { SESSION_COOKIE, sessionOf } from '../auth/session-auth';

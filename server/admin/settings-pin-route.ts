@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lockWithPin, pinProblem, SETTINGS_PIN } from '../../core/settings-pin';
 import { adminOf } from '../auth/admin-auth';
 import { loadSettingsLock, saveSettingsLock } from '../auth/settings-lock-store';

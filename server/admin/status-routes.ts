@@ -3,7 +3,7 @@
  * `GET /api/v1/admin/audit`: operators' actions, newest first.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { RouteDeps } from '../routes/deps';

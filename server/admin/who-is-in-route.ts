@@ -1,6 +1,6 @@
 /** `GET /api/v1/admin/who-is-in?site=<kioskId>`: who is in now per kiosk, and yesterday's forgotten clock-outs. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';
 import { allPunches, employeeNames } from './admin-ledger';

@@ -3,7 +3,7 @@
  * is expected to be on and in touch. Only then does its silence raise an alert; a kiosk without opening hours is
  * never reported silent (a tablet switched off for the night is not an incident).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { toWallTime, wallDate, wallTimeOfDay } from '../../core/wall-time';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day hh:mm');

@@ -3,7 +3,7 @@
  * the published schemas allow: `isActive` a boolean or the string "true"/"false", `email` and `externalId` missing
  * or `null`, unknown fields ignored, paged or not. A record that cannot be used is skipped and counted.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { readList, type ReadContext } from './kenjo-list';
 import type { KenjoEmployee, SkippedRecords } from './types';
 

@@ -66,6 +66,20 @@ describe('send', () => {
     expect(headers).toMatchObject({ authorization: 'Bearer t', 'content-type': 'application/json' });
   });
 
+  it('reads a header in any case, a repeated one joined as Headers.get joins it, an absent one as null', async () => {
+    const { baseUrl } = await serve((_request, _body, response) => {
+      response.setHeader('Location', '/elsewhere');
+      response.setHeader('set-cookie', ['a=1', 'b=2']);
+      response.end();
+    });
+    const result = await send(baseUrl, { method: 'GET', path: '/ping' }, 5_000);
+    if (result.kind !== 'response') throw new Error(`expected a response, got ${JSON.stringify(result)}`);
+    expect(result.headers.get('location')).toBe('/elsewhere');
+    expect(result.headers.get('Location')).toBe('/elsewhere');
+    expect(result.headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(result.headers.get('retry-after')).toBeNull();
+  });
+
   it('keeps one connection for calls one after another', async () => {
     const { baseUrl, sockets } = await serve((_request, _body, response) => response.end('{}'));
     for (let i = 0; i < 20; i += 1) {

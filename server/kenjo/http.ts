@@ -26,8 +26,17 @@ export interface HttpRequest {
   authorization?: string;
 }
 
+/**
+ * The headers of Kenjo's answer, read where Node put them: building the global `Headers` would load Node's whole
+ * `fetch` implementation (and compile its WebAssembly parser) for two lookups, about 5 MB of resident memory.
+ */
+export interface ResponseHeaders {
+  /** The value, a repeated header's values joined by `, ` (as `Headers.get` does), or `null`. */
+  get(name: string): string | null;
+}
+
 export type HttpResult =
-  | { kind: 'response'; status: number; headers: Headers; body: unknown }
+  | { kind: 'response'; status: number; headers: ResponseHeaders; body: unknown }
   | { kind: 'failure'; failure: ClassifiedFailure };
 
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, string>): URL {
@@ -54,13 +63,16 @@ async function readBody(response: IncomingMessage): Promise<unknown> {
   }
 }
 
-function headersOf(response: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  return headers;
+/** Node already lowers the names and joins most repeated headers; the view joins the rest (`set-cookie`). */
+function headersOf(response: IncomingMessage): ResponseHeaders {
+  const { headers } = response;
+  return {
+    get(name) {
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KenjoUnavailableError } from './errors';
 import { readList, type ReadContext } from './kenjo-list';
 

@@ -4,7 +4,7 @@
  * from 1. An envelope is followed page by page; one that cannot be followed is refused, never read as the whole
  * list. One malformed record is skipped and counted, never allowed to make the whole list unusable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { KenjoUnavailableError } from './errors';
 import type { HttpRequest } from './http';
 import { readJson, type ReadContext } from './read-json';

@@ -5,7 +5,7 @@
  * or a UTC instant behind the `Z`, seconds kept or not) is decided by `entry-readings.ts`, from punches known to
  * be in Kenjo.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { splitRange } from './dates';
 import { readList, type ReadContext } from './kenjo-list';
 import type { AttendanceList, KenjoAttendance, ReadBackEmployee } from './types';

@@ -1,5 +1,5 @@
 /** A GET whose answer must be 2xx and match a schema; anything else is `KenjoUnavailableError`. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { configurationSentence } from './configuration';
 import { KenjoUnavailableError } from './errors';
 import type { Health } from './health';

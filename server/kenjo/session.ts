@@ -3,7 +3,7 @@
  * before `X-Expires-After` or until a call answers 401; then one new login and one retry of that call.
  * The API key and the token never reach the logger.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { configurationSentence, keySentence } from './configuration';
 import { KenjoAuthError, KenjoUnavailableError } from './errors';
 import type { Health } from './health';

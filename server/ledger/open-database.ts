@@ -4,6 +4,13 @@ import Database from 'better-sqlite3';
 
 export const LEDGER_FILE_NAME = 'ledger.sqlite';
 export const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * SQLite's page cache, in KiB (a negative `cache_size`). better-sqlite3 builds SQLite with 16 MB, which a replay over a
+ * large ledger fills within seconds and keeps. Measured by CPU time: 8 MB costs about 10% more than 16 MB on a bulk
+ * insert of 100,000 punches and nothing measurable on the replay; SQLite's own 2 MB costs 35% more on the insert (each
+ * page read again is a system call) and more on the replay.
+ */
+export const PAGE_CACHE_KIB = 8_000;
 
 /** The ledger file inside the data folder. */
 export function ledgerPath(dataDir: string): string {
@@ -27,5 +34,6 @@ export function openDatabase(dataDir: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   return db;
 }

@@ -37,6 +37,8 @@ export interface PunchQueries {
   getPunch(kioskId: string, id: string): LedgerPunch | null;
   /** Non-ignored, non-rejected, non-discarded punches of the employee with atMs in [fromMs, toMs]. */
   punchesOfEmployeeBetween(employeeKey: string, fromMs: number, toMs: number): LedgerPunch[];
+  /** `punchesOfEmployeeBetween` for each range (one per employee) in one read; an employee with none is absent. */
+  punchesOfEmployeesBetween(ranges: readonly EmployeeRange[]): Map<string, LedgerPunch[]>;
   listPunches(filter: PunchFilter): PunchPage;
   backlog(nowMs: number): Backlog;
   countByStatus(): Record<LedgerStatus, number>;
@@ -55,6 +57,11 @@ export interface ReplayQueue {
    * not; null when the chain is empty. One index seek, for the replay to follow a chain without `dueChainHeads`.
    */
   nextChainHead(employeeKey: string): LedgerPunch | null;
+  /**
+   * `nextChainHead` of several employees in one read (the replay asks it for every employee whose step a group commit
+   * recorded); an employee whose chain is empty is absent from the map.
+   */
+  nextChainHeads(employeeKeys: readonly string[]): Map<string, LedgerPunch>;
   /** Punches with a null employeeKey still waiting to be resolved (status queued). */
   unresolvedPunches(limit: number): LedgerPunch[];
   /** The employee's sent punches with atMs ≥ sinceMs, for the overnight decision. */
@@ -98,4 +105,6 @@ export interface LedgerTransactions {
    * would wait for each other); the chain is tried again a moment later.
    */
   tryLockEmployee(employeeKey: string): boolean;
+  /** `tryLockEmployee` for several employees in one statement: the ones now held by this transaction. */
+  tryLockEmployees(employeeKeys: readonly string[]): Set<string>;
 }

@@ -118,6 +118,15 @@ describeLedgers((open) => {
       await insertPunches(ledger, punches);
       const found = await ledger.punchesOfEmployeeBetween('emp-1', at(0), at(90));
       expect(found.map((p) => p.atMs)).toEqual([at(0), at(30), at(90)]);
+      const several = await ledger.punchesOfEmployeesBetween([
+        { employeeKey: 'emp-1', fromMs: at(0), toMs: at(90) },
+        { employeeKey: 'emp-2', fromMs: at(0), toMs: at(90) },
+        { employeeKey: 'emp-3', fromMs: at(0), toMs: at(90) },
+      ]);
+      expect([...several.keys()].sort()).toEqual(['emp-1', 'emp-2']);
+      expect(several.get('emp-1')).toEqual(found);
+      expect(several.get('emp-2')).toEqual(await ledger.punchesOfEmployeeBetween('emp-2', at(0), at(90)));
+      expect((await ledger.punchesOfEmployeesBetween([])).size).toBe(0);
     });
   });
 

@@ -111,6 +111,14 @@ export function createPunchStore(
     },
     punchesOfEmployeeBetween: (employeeKey, fromMs, toMs) =>
       ofEmployeeBetween.all(employeeKey, fromMs, toMs).map(toLedgerPunch),
+    punchesOfEmployeesBetween(ranges) {
+      const punches = new Map<string, LedgerPunch[]>();
+      for (const { employeeKey, fromMs, toMs } of ranges) {
+        const rows = ofEmployeeBetween.all(employeeKey, fromMs, toMs);
+        if (rows.length > 0) punches.set(employeeKey, rows.map(toLedgerPunch));
+      }
+      return punches;
+    },
     listPunches(filter): PunchPage {
       const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(filter.limit)));
       const params: Record<string, string | number> = { limit: limit + 1 };

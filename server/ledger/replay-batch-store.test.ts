@@ -63,6 +63,20 @@ describeLedgers((open) => {
     ])('$name', async ({ punches, head }) => {
       for (const [name, overrides] of punches) await store(name, overrides);
       expect((await ledger.nextChainHead('a'))?.id ?? null).toBe(head);
+      expect((await ledger.nextChainHeads(['a'])).get('a')?.id ?? null).toBe(head);
+    });
+
+    it('reads several chains at once, each as nextChainHead does, leaving out empty ones', async () => {
+      await store('a2', { employeeKey: 'a', atMs: T + 1 });
+      await store('a1', { employeeKey: 'a', atMs: T, status: 'sending' });
+      await store('b1', { employeeKey: 'b', atMs: T + 5, nextAttemptAtMs: T + 99_000 });
+      await store('b0', { employeeKey: 'b', atMs: T, status: 'sent' });
+      await store('c1', { employeeKey: 'c', atMs: T, status: 'sent' });
+      const heads = await ledger.nextChainHeads(['a', 'b', 'c', 'nobody', 'a']);
+      expect([...heads.keys()].sort()).toEqual(['a', 'b']);
+      expect(heads.get('a')).toEqual(await ledger.nextChainHead('a'));
+      expect(heads.get('b')).toEqual(await ledger.nextChainHead('b'));
+      expect((await ledger.nextChainHeads([])).size).toBe(0);
     });
 
     it('agrees with dueChainHeads on a due head', async () => {
@@ -111,6 +125,25 @@ describeLedgers((open) => {
         }
       });
       expect([await statusOf('p1'), await statusOf('p2')]).toEqual(['sending', 'queued']);
+    });
+
+    it('keeps the nested calls that ended when a later one throws, and undoes only that one', async () => {
+      for (const id of ['p1', 'p2', 'p3', 'p4']) await store(id);
+      const moveIn = (id: string, fail: boolean) =>
+        ledger
+          .atomically(async () => {
+            await ledger.transition('kiosk-1', id, { from: ['queued'], to: 'sending' });
+            if (fail) throw new Error(`undo ${id}`);
+          })
+          .catch(() => undefined);
+      await ledger.atomically(async () => {
+        await moveIn('p1', false);
+        await moveIn('p2', false);
+        await moveIn('p3', true);
+        await ledger.transition('kiosk-1', 'p4', { from: ['queued'], to: 'sending' });
+      });
+      const statuses = await Promise.all(['p1', 'p2', 'p3', 'p4'].map(statusOf));
+      expect(statuses).toEqual(['sending', 'sending', 'queued', 'sending']);
     });
 
     it('keeps a change made from outside while a transaction is open when that transaction is undone', async () => {

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { LedgerTransactions, ReplayQueue } from './punch-ledger';
+import type { LedgerPunch } from './punch-records';
 import type { ReplayLeases } from './replay-leases';
 import { toLedgerPunch, type PunchRow } from './punch-row';
 
-type ReplayBatch = Pick<ReplayQueue, 'nextChainHead'> & LedgerTransactions & ReplayLeases;
+type ReplayBatch = Pick<ReplayQueue, 'nextChainHead' | 'nextChainHeads'> & LedgerTransactions & ReplayLeases;
 
 /**
  * One employee's chain head, by one seek into the `punches_unsettled` partial index (pinned for the same reason as in
@@ -26,6 +27,15 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
       const row = nextHead.get(employeeKey);
       return row === undefined ? null : toLedgerPunch(row);
     },
+    // In the same process each seek costs no round trip: one statement per employee is the cheapest read here.
+    nextChainHeads(employeeKeys) {
+      const heads = new Map<string, LedgerPunch>();
+      for (const key of employeeKeys) {
+        const row = nextHead.get(key);
+        if (row !== undefined) heads.set(key, toLedgerPunch(row));
+      }
+      return heads;
+    },
     // IMMEDIATE takes the write lock up front, so a second connection cannot make the commit fail half-way. Called
     // inside an open transaction, better-sqlite3 turns this (and every write method's own transaction) into a
     // savepoint, which is what lets one failing change inside a group commit be undone alone.
@@ -33,6 +43,7 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
     // One writer: an IMMEDIATE transaction already excludes every other one.
     lockEmployees: () => undefined,
     tryLockEmployee: () => true,
+    tryLockEmployees: (employeeKeys) => new Set(employeeKeys),
     // One process owns the SQLite file, so every employee is its own.
     claimEmployees: (_owner, employeeKeys) => new Set(employeeKeys),
     releaseEmployees: () => undefined,

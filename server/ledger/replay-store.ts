@@ -12,7 +12,8 @@ import {
   type PunchRow,
 } from './punch-row';
 
-type PunchReplay = Omit<ReplayQueue, 'nextChainHead'> & Pick<PunchQueries, 'backlog' | 'countByStatus'>;
+type PunchReplay = Omit<ReplayQueue, 'nextChainHead' | 'nextChainHeads'> &
+  Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
 /**
  * The chain heads, in O(employees × log n): `keys` walks the distinct employee keys of the `punches_unsettled` partial

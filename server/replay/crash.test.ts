@@ -19,7 +19,7 @@ import {
   kenjoGroundTruth,
   postPunches,
 } from '../testing/proxy-http';
-import { buildScenario, seededRandom, type ScenarioPunch } from '../testing/scenario';
+import { buildScenario, kioskRuns, seededRandom, type ScenarioPunch } from '../testing/scenario';
 import { freePort, startServerProcess, type ServerProcess } from '../testing/server-process';
 
 const API_KEY = 'crash-test-api-key';
@@ -135,11 +135,9 @@ describe('replay across SIGKILL and restart of the real server', () => {
 
     for (let group = 0; group <= KILLS; group += 1) {
       const slice = ordered.slice(group * groupSize, (group + 1) * groupSize);
-      for (const kiosk of kiosks) {
-        const batch = slice.filter((p) => p.kioskId === kiosk.id);
-        if (batch.length === 0) continue;
-        statuses.push(...(await postPunches(server.url, kiosk.token, batch)));
-        posted.push([kiosk.id, batch]);
+      for (const { kioskId, batch } of kioskRuns(slice)) {
+        statuses.push(...(await postPunches(server.url, tokenOf.get(kioskId) ?? '', batch)));
+        posted.push([kioskId, batch]);
       }
       const [resendKiosk, resendBatch] = posted[Math.floor(random() * posted.length)] ?? ['', []];
       const resent = await postPunches(server.url, tokenOf.get(resendKiosk) ?? '', resendBatch);

@@ -1,3 +1,4 @@
+import { lockedHeads } from './locked-heads';
 import { beginStep } from './step';
 import {
   afterStep,
@@ -13,8 +14,6 @@ import {
 } from './loop-state';
 import type { LedgerPunch } from './types';
 
-/** How soon a chain whose employee an ingest holds is tried again (an ingest's commit takes milliseconds). */
-const LOCKED_RETRY_MS = 20;
 /** How many heads one walk over every chain brings in; more are fetched once these run out. */
 const REFRESH_LIMIT = 256;
 
@@ -30,6 +29,7 @@ export async function groupCommit(state: LoopState, options: { claim: boolean })
   try {
     return await ledger.atomically(async () => {
       for (const completion of answered) await settle(state, completion);
+      await noteNextHeads(state, answered);
       const nowMs = state.ctx.now();
       if (kenjoCameBack(state)) await resumeAfterOutage(state, nowMs);
       // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
@@ -75,9 +75,16 @@ async function settle(state: LoopState, { claim, answer, error }: Completion): P
   } catch (err) {
     stepFailed(state, claim.key, claim.punch, err);
   }
-  if (claim.punch.employeeKey !== null) {
-    state.candidates.note(claim.punch.employeeKey, await ledger.nextChainHead(claim.punch.employeeKey));
-  }
+}
+
+/** Where each chain whose step was just recorded goes on: all their heads in one read, noted as candidates. */
+async function noteNextHeads(state: LoopState, settled: readonly Completion[]): Promise<void> {
+  const keys = settled.flatMap(({ claim }) =>
+    claim.punch.employeeKey === null ? [] : [claim.punch.employeeKey],
+  );
+  if (keys.length === 0) return;
+  const heads = await state.ctx.ledger.nextChainHeads(keys);
+  for (const key of keys) state.candidates.note(key, heads.get(key) ?? null);
 }
 
 /**
@@ -101,9 +108,9 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
   }
   const room = () =>
     state.concurrency + state.prefetch - state.calls.size - state.ready.length - claims.length;
-  const take = async (punch: LedgerPunch, headSeq: number | null) => {
+  const take = async (punch: LedgerPunch, headSeq: number | null, near?: readonly LedgerPunch[]) => {
     busy.add(chainKey(punch));
-    const claim = await begin(state, punch, headSeq);
+    const claim = await begin(state, punch, headSeq, near);
     if (claim !== null) claims.push(claim);
   };
 
@@ -118,39 +125,33 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
     await refresh(state, nowMs, busy);
     due = state.candidates.due(nowMs, busy);
   }
-  for (const key of due) {
-    if (room() <= 0) break;
-    // Another instance replays this employee now; the next pass that holds the employee takes it.
-    if (!state.leases.held(key)) {
-      state.leases.want(key);
-      continue;
+  let next = 0;
+  while (room() > 0 && next < due.length) {
+    const batch: string[] = [];
+    for (; next < due.length && batch.length < room(); next += 1) {
+      const key = due[next] as string;
+      // Another instance replays this employee now; the next pass that holds the employee takes it.
+      if (state.leases.held(key)) batch.push(key);
+      else state.leases.want(key);
     }
-    // An ingest judging this employee's punches (a double scan) goes first; the chain is tried again shortly. The
-    // lock is taken before the head is read: an ingest on another instance committing an earlier punch of this
-    // employee in between would otherwise leave this pass sending the later one first.
-    if (!(await ledger.tryLockEmployee(key))) {
-      state.resting.set(key, nowMs + LOCKED_RETRY_MS);
-      continue;
-    }
-    // The candidates are a hint; the ledger says what the head is now.
-    const head = await ledger.nextChainHead(key);
-    state.candidates.note(key, head);
-    if (head === null || (head.status !== 'queued' && head.status !== 'sending')) continue;
-    if (head.nextAttemptAtMs !== null && head.nextAttemptAtMs > nowMs) continue;
-    await take(head, head.seq);
+    for (const { head, near } of await lockedHeads(state, batch, nowMs)) await take(head, head.seq, near);
   }
   return claims;
 }
 
 /**
- * Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. A resolved
- * punch's employee is already locked by this transaction (see `claimSteps`); an unresolved one has no employee yet.
+ * Begins one step in a savepoint of its own; a step that ends at once (nothing to call) is no claim. An employee's
+ * head comes locked (`lockedHeads`); a punch whose employee is not resolved yet has no lock to take.
  */
-async function begin(state: LoopState, punch: LedgerPunch, headSeq: number | null): Promise<Claim | null> {
+async function begin(
+  state: LoopState,
+  punch: LedgerPunch,
+  headSeq: number | null,
+  near?: readonly LedgerPunch[],
+): Promise<Claim | null> {
   const key = chainKey(punch);
-  const { ledger } = state.ctx;
   try {
-    const begun = await ledger.atomically(() => beginStep(state.ctx, punch));
+    const begun = await state.ctx.ledger.atomically(() => beginStep(state.ctx, punch, near));
     if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
     afterStep(state, punch, begun.result);
   } catch (err) {

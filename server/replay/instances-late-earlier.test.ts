@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import type { AsyncLedger } from '../ledger/async-ledger';
+import type { LedgerPunch } from '../ledger/ledger';
 import { createFakeKenjo } from '../testing/fake-kenjo';
 import { punchAt } from '../testing/harness';
 import { insertPunches } from '../testing/ledger-factories';
@@ -25,18 +26,26 @@ describePostgres('an earlier punch stored by another instance while the replay c
     // B's ingest of the earlier punch, under the employee's lock as ingest takes it, starts right after A has read
     // the chain head; A goes on once it committed, or after a moment if it waits for a lock A holds.
     let ingest: Promise<unknown> | null = null;
+    const raceAfterRead = async (head: LedgerPunch | null | undefined) => {
+      if (ingest === null && head?.id === later.id) {
+        ingest = ledgerB.atomically(async () => {
+          await ledgerB.lockEmployees(['u7']);
+          await insertPunches(ledgerB, [earlier]);
+        });
+        await Promise.race([ingest, sleep(500)]);
+      }
+    };
     const racingLedgerA: AsyncLedger = {
       ...ledgerA,
       async nextChainHead(key) {
         const head = await ledgerA.nextChainHead(key);
-        if (ingest === null && head?.id === later.id) {
-          ingest = ledgerB.atomically(async () => {
-            await ledgerB.lockEmployees(['u7']);
-            await insertPunches(ledgerB, [earlier]);
-          });
-          await Promise.race([ingest, sleep(500)]);
-        }
+        await raceAfterRead(head);
         return head;
+      },
+      async nextChainHeads(keys) {
+        const heads = await ledgerA.nextChainHeads(keys);
+        await raceAfterRead(heads.get('u7'));
+        return heads;
       },
     };
     // When A claims the later punch (`sending`): whether the earlier one was stored by then, as any other connection

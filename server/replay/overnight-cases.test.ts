@@ -4,6 +4,8 @@ import { insert, memoryLedger, must, punchAt } from '../testing/harness';
 import { asyncOf } from '../testing/ledger-factories';
 import { decideFor } from './send-punch';
 
+const DAYS_3 = 3 * 24 * 60 * 60 * 1000;
+
 describe("the replay's overnight decision, from the punches the ledger delivered", () => {
   it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const ledger = memoryLedger();
@@ -18,11 +20,13 @@ describe("the replay's overnight decision, from the punches the ledger delivered
       });
     }
     const [next] = insert(ledger, ofCase(c.punch.wallTime, c.punch.atMs));
-    const decision = await decideFor(
-      { ledger: asyncOf(ledger), maxShiftHours: c.maxShiftHours },
-      { ...must(next), employeeKey: 'u1' },
-    );
+    const ctx = { ledger: asyncOf(ledger), maxShiftHours: c.maxShiftHours };
+    const punch = { ...must(next), employeeKey: 'u1' };
+    const decision = await decideFor(ctx, punch);
     expect(decision.isOvernightShift).toBe(c.isOvernightShift);
+    // The replay decides from the punches it read around the head (three days either way) instead of a second read.
+    const near = await ctx.ledger.punchesOfEmployeeBetween('u1', punch.atMs - DAYS_3, punch.atMs + DAYS_3);
+    expect(await decideFor(ctx, punch, near)).toEqual(decision);
     ledger.close();
   });
 });

@@ -9,15 +9,21 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 /**
  * Decides the overnight flag from what Kenjo already has of this employee: core's witnesses of the decision among
  * the punches delivered in the window it names. Past 18:00 nothing can make a punch close, so nothing is read.
+ * `near`, when given, is the employee's punches from days before to days after this one, already read: the sent ones
+ * in the window are the same as `deliveredHistory` gives, as far as the witnesses (days D-1 and D) go.
  */
 export async function decideFor(
   ctx: Pick<StepContext, 'ledger' | 'maxShiftHours'>,
   punch: LedgerPunch & { employeeKey: string },
+  near?: readonly LedgerPunch[],
 ): Promise<OvernightDecision> {
   const wallTime = punch.kenjoDateTime;
-  const delivered = canCloseOvernight(wallTime)
-    ? await ctx.ledger.deliveredHistory(punch.employeeKey, punch.atMs - PAIRING_HISTORY_MS)
-    : [];
+  const sinceMs = punch.atMs - PAIRING_HISTORY_MS;
+  const delivered = !canCloseOvernight(wallTime)
+    ? []
+    : near === undefined
+      ? await ctx.ledger.deliveredHistory(punch.employeeKey, sinceMs)
+      : near.filter((p) => p.status === 'sent' && p.atMs >= sinceMs);
   const history = delivered.map((sent) => ({
     wallTime: sent.kenjoDateTime,
     atMs: sent.atMs,
@@ -39,8 +45,9 @@ export async function decideFor(
 export async function beginSend(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
+  near?: readonly LedgerPunch[],
 ): Promise<BegunStep> {
-  const decision = await decideFor(ctx, punch);
+  const decision = await decideFor(ctx, punch, near);
   const sending = await recordTransition(ctx, punch, {
     from: ['queued'],
     to: 'sending',

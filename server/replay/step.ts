@@ -2,24 +2,29 @@ import { LEASE_RETRY_MS } from './employee-leases';
 import { beginReadBack } from './read-back';
 import { beginResolve } from './resolve-employee';
 import { beginSend } from './send-punch';
+import type { EmployeeRange } from '../ledger/ledger';
 import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
-/** How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. */
+/**
+ * How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. It also holds
+ * every punch the overnight decision reads (`decideFor`: days D-1 and D), so that decision needs no read of its own.
+ */
 const NEIGHBOURHOOD_MS = 3 * 24 * 60 * 60 * 1000;
+
+/** The punches of the head's employee that `beginStep` looks at before sending it. */
+export function neighbourhood(head: LedgerPunch & { employeeKey: string }): EmployeeRange {
+  return {
+    employeeKey: head.employeeKey,
+    fromMs: head.atMs - NEIGHBOURHOOD_MS,
+    toMs: head.atMs + NEIGHBOURHOOD_MS,
+  };
+}
 
 /**
  * A call of this employee still in doubt (`sending`) that is not the chain head: a punch that arrived late and
  * earlier than it became the head meanwhile. Kenjo may hold that call, so it is read back before anything else.
  */
-async function callInDoubt(
-  ctx: StepContext,
-  head: LedgerPunch & { employeeKey: string },
-): Promise<LedgerPunch | null> {
-  const near = await ctx.ledger.punchesOfEmployeeBetween(
-    head.employeeKey,
-    head.atMs - NEIGHBOURHOOD_MS,
-    head.atMs + NEIGHBOURHOOD_MS,
-  );
+function callInDoubt(head: LedgerPunch, near: readonly LedgerPunch[]): LedgerPunch | null {
   return near.find((p) => p.status === 'sending' && (p.kioskId !== head.kioskId || p.id !== head.id)) ?? null;
 }
 
@@ -49,14 +54,21 @@ function settle(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }):
  * Starts one step of one chain: resolve the employee, settle an ambiguous call, or send. One step at a time per
  * chain, so the loop reads the chain head again after every change (a resolved punch may not be its employee's
  * head). The caller must run this inside a transaction and make the call only after that transaction committed.
+ * `read`: the head's `neighbourhood`, when the caller read it already in this transaction under the employee's lock.
  */
-export async function beginStep(ctx: StepContext, head: LedgerPunch): Promise<BegunStep> {
+export async function beginStep(
+  ctx: StepContext,
+  head: LedgerPunch,
+  read?: readonly LedgerPunch[],
+): Promise<BegunStep> {
   const { employeeKey } = head;
   if (employeeKey === null) return beginResolve(ctx, head);
   if (head.status === 'sending') return settle(ctx, { ...head, employeeKey });
   if (head.status !== 'queued') return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
-  const doubt = await callInDoubt(ctx, { ...head, employeeKey });
-  if (doubt === null) return beginSend(ctx, { ...head, employeeKey });
+  const range = neighbourhood({ ...head, employeeKey });
+  const near = read ?? (await ctx.ledger.punchesOfEmployeeBetween(employeeKey, range.fromMs, range.toMs));
+  const doubt = callInDoubt(head, near);
+  if (doubt === null) return beginSend(ctx, { ...head, employeeKey }, near);
   if (doubt.nextAttemptAtMs !== null && doubt.nextAttemptAtMs > ctx.now()) {
     return { kind: 'ended', result: { kind: 'waiting', retryAtMs: doubt.nextAttemptAtMs } };
   }

@@ -21,6 +21,7 @@ export type ReplayLedger = Pick<
   | 'extendKenjoPause'
   | 'kenjoPausedUntil'
   | 'punchesOfEmployeeBetween'
+  | 'punchesOfEmployeesBetween'
   | 'listPunches'
 >;
 

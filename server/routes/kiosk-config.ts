@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInstant } from '../../core/wall-time';
 import { kioskOf } from '../auth/kiosk-auth';
 import { loadSettingsLock } from '../auth/settings-lock-store';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hashToken, newKioskToken, normalizePairingCode } from '../auth/tokens';
 import { throttleOf } from '../http/credential-throttle';
 import { HttpError } from '../http/errors';

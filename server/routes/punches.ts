@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { kioskOf } from '../auth/kiosk-auth';
 import { HttpError } from '../http/errors';
 import { parseRequest } from '../http/parse';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone } from '../../core/wall-time';
 
 /** Shapes shared by several route modules; every request body is strict (an unknown field is a 400). */

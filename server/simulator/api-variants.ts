@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Answers Kenjo's published contract allows, or that a network in front of Kenjo produces, switched like the

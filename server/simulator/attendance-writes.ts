@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toAttendanceView } from './attendance-view';
 import { findEmployee } from './employee-lookup';
 import { sendKenjoError } from './kenjo-error';

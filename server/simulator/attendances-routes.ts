@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toAttendanceView } from './attendance-view';
 import { sendKenjoError } from './kenjo-error';
 import type { KenjoSimulator } from './simulator';

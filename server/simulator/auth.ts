@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendKenjoError } from './kenjo-error';
 import type { KenjoSimulator } from './simulator';
 

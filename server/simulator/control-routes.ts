@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FaultsError, type Faults } from './faults';
 import { sendKenjoError } from './kenjo-error';
 import { UnknownEmployeeError, type KenjoSimulator } from './simulator';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiVariantsPatchShape, DEFAULT_API_VARIANTS, type ApiVariants } from './api-variants';
 
 /** What can go wrong between a client and Kenjo, injected on purpose. Rates are shares 0..1; all off by default. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { startSimulator } from './start';
 
 /** `npm run simulator`: a Kenjo simulator on a fixed port for demos and manual tries, faults from the environment. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttendanceStore } from './attendance-store';
 import type { StoredEntry } from './types';
 import { isCalendarDate, normalizeTimeOfDay, shiftDate } from './wall-clock';

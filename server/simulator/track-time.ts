@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findEmployee } from './employee-lookup';
 import { failAfterCommit } from './fault-hooks';
 import { sendKenjoError } from './kenjo-error';

@@ -10,7 +10,7 @@ import type { Faults } from '../simulator/faults';
 import { startInstancePair, type InstancePair } from './instance-pair';
 import { createTestDatabase, type TestDatabase } from './postgres-fixture';
 import { backlogWaiting, createKiosk, sleep, waitForDirectory } from './proxy-http';
-import { buildScenario, SCENARIO_ZONE, seededRandom, type Scenario, type ScenarioPunch } from './scenario';
+import { buildScenario, kioskRuns, SCENARIO_ZONE, seededRandom, type Scenario } from './scenario';
 
 const API_KEY = 'instances-api-key';
 const ADMIN_TOKEN = 'instances-admin-token-0123456789abcdef';
@@ -85,16 +85,10 @@ export async function runAcrossInstances(options: InstancesRunOptions): Promise<
     const killed: number[] = [];
     const sendGroup = async (group: number) => {
       const slice = ordered.slice(group * groupSize, (group + 1) * groupSize);
-      // In time order, a batch per run of one kiosk's punches: a punch never reaches the proxy after a later one of
-      // the same person (a kiosk that was offline would deliver late, and Kenjo cannot take a punch back in order).
-      for (let start = 0; start < slice.length;) {
-        const kioskId = slice[start]?.kioskId ?? '';
-        let end = start;
-        while (slice[end]?.kioskId === kioskId) end += 1;
-        const batch = slice.slice(start, end).map((p: ScenarioPunch) => p.punch);
-        statuses.push(...(await live.send(tokenOf.get(kioskId) ?? '', batch, random)));
-        posted.push([kioskId, batch]);
-        start = end;
+      for (const run of kioskRuns(slice)) {
+        const batch = run.batch.map((p) => p.punch);
+        statuses.push(...(await live.send(tokenOf.get(run.kioskId) ?? '', batch, random)));
+        posted.push([run.kioskId, batch]);
       }
       const [kioskId, again] = posted[Math.floor(random() * posted.length)] ?? ['', []];
       resent.push(...(await live.send(tokenOf.get(kioskId) ?? '', again, random)));

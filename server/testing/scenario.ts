@@ -38,6 +38,23 @@ export interface Scenario {
 }
 
 /** Deterministic dice (mulberry32), so a failing run can be reproduced from its seed. */
+/**
+ * Punches in time order cut into batches, one per run of one kiosk's consecutive punches: posted in this order, a
+ * punch never reaches the proxy after a later one of the same person (a kiosk that was offline would deliver late,
+ * and Kenjo cannot take a punch back in order).
+ */
+export function kioskRuns(
+  ordered: readonly ScenarioPunch[],
+): Array<{ kioskId: string; batch: ScenarioPunch[] }> {
+  const runs: Array<{ kioskId: string; batch: ScenarioPunch[] }> = [];
+  for (const punch of ordered) {
+    const last = runs.at(-1);
+    if (last?.kioskId === punch.kioskId) last.batch.push(punch);
+    else runs.push({ kioskId: punch.kioskId, batch: [punch] });
+  }
+  return runs;
+}
+
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

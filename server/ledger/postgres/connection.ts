@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { asLedgerError } from './connection-failure';
+import { createStatementNames } from './statement-names';
 
 /**
  * The ledger's way to its database: a query runs on the transaction's connection when one is open in the calling
@@ -23,15 +24,16 @@ interface OpenTransaction {
 
 export function createConnection(pool: pg.Pool): Connection {
   const context = new AsyncLocalStorage<OpenTransaction>();
+  const statementName = createStatementNames();
 
   async function nested<T>(open: OpenTransaction, work: () => Promise<T>): Promise<T> {
     open.savepoints += 1;
     const name = `s${open.savepoints}`;
     await open.client.query(`SAVEPOINT ${name}`);
     try {
-      const result = await work();
-      await open.client.query(`RELEASE SAVEPOINT ${name}`);
-      return result;
+      // Not released: the work runs to its end before the caller goes on, so a later savepoint nests inside this one
+      // and a rollback to it undoes only the work after it. COMMIT keeps them all; RELEASE would cost a round trip.
+      return await work();
     } catch (error) {
       await open.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
@@ -43,7 +45,11 @@ export function createConnection(pool: pg.Pool): Connection {
     async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
       const runner = context.getStore()?.client ?? pool;
       try {
-        return (await runner.query<R>(text, values)).rows;
+        // Only statements with parameters are named: the others are control statements (BEGIN, SAVEPOINT s3).
+        const name = values === undefined ? undefined : statementName(text);
+        const config =
+          name === undefined ? { text, values: values ?? [] } : { name, text, values: values ?? [] };
+        return (await runner.query<R>(config)).rows;
       } catch (error) {
         throw asLedgerError(error);
       }

@@ -92,6 +92,8 @@ describePostgres('several instances on one PostgreSQL ledger', (serverUrl) => {
     expect(taken).toBe(false);
     expect(await b.atomically(() => b.tryLockEmployee('emp-held'))).toBe(false);
     expect(await b.atomically(() => b.tryLockEmployee('emp-free'))).toBe(true);
+    const several = await b.atomically(() => b.tryLockEmployees(['emp-held', 'emp-free', 'emp-free']));
+    expect([...several]).toEqual(['emp-free']);
     release?.();
     await Promise.all([holder, waiter]);
     expect(taken).toBe(true);

@@ -1,9 +1,9 @@
-import type { InsertResult, NewPunch, PunchFilter, PunchPage } from '../ledger';
+import type { InsertResult, LedgerPunch, NewPunch, PunchFilter, PunchPage } from '../ledger';
 import { employeeColumns, reasonColumns, type PunchRow } from '../punch-row';
 import { MAX_PAGE_SIZE } from '../punch-store';
 import type { AsyncLedger } from '../async-ledger';
 import type { Connection } from './connection';
-import { firstPunch, PUNCH_COLUMNS, toPunches } from './punch-columns';
+import { firstPunch, punchColumns, PUNCH_COLUMNS, toPunches } from './punch-columns';
 
 type PunchIngest = Pick<
   AsyncLedger,
@@ -12,6 +12,7 @@ type PunchIngest = Pick<
   | 'storedPunchIds'
   | 'punchTimesBetween'
   | 'punchesOfEmployeeBetween'
+  | 'punchesOfEmployeesBetween'
   | 'listPunches'
 >;
 
@@ -32,6 +33,13 @@ const PUNCH_TIMES_SQL = `
     FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r(key, from_ms, to_ms)
     JOIN punches p ON p.employee_key = r.key AND p.at_ms BETWEEN r.from_ms AND r.to_ms
    WHERE p.status NOT IN ('ignored', 'rejected', 'discarded')`;
+
+/** `punchesOfEmployeeBetween` of several employees in one round trip, each one's in order. */
+const OF_EMPLOYEES_BETWEEN_SQL = `
+  SELECT ${punchColumns('p')} FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r(key, from_ms, to_ms)
+    JOIN punches p ON p.employee_key = r.key AND p.at_ms BETWEEN r.from_ms AND r.to_ms
+   WHERE p.status NOT IN ('ignored', 'rejected', 'discarded')
+   ORDER BY p.at_ms, p.seq`;
 
 async function insertAll(db: Connection, punches: readonly NewPunch[]): Promise<InsertResult[]> {
   if (punches.length === 0) return [];
@@ -112,6 +120,21 @@ export function createPunchStore(db: Connection): PunchIngest {
         [kioskId, ids],
       );
       return new Set(rows.map((row) => row.id));
+    },
+    async punchesOfEmployeesBetween(ranges) {
+      const punches = new Map<string, LedgerPunch[]>();
+      if (ranges.length === 0) return punches;
+      const rows = await db.query<PunchRow>(OF_EMPLOYEES_BETWEEN_SQL, [
+        ranges.map((r) => r.employeeKey),
+        ranges.map((r) => r.fromMs),
+        ranges.map((r) => r.toMs),
+      ]);
+      for (const punch of toPunches(rows)) {
+        const list = punches.get(punch.employeeKey ?? '');
+        if (list === undefined) punches.set(punch.employeeKey ?? '', [punch]);
+        else list.push(punch);
+      }
+      return punches;
     },
     async punchTimesBetween(ranges) {
       const times = new Map<string, number[]>();

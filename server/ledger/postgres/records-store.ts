@@ -72,7 +72,7 @@ export function createRecordsStore(db: Connection): RecordsStore {
     listAudit: async (limit, beforeMs = Number.MAX_SAFE_INTEGER) =>
       (
         await db.query<AuditRow>(
-          'SELECT * FROM audit_log WHERE at_ms < $1 ORDER BY at_ms DESC, seq DESC LIMIT $2',
+          'SELECT at_ms, actor, action, target, reason, detail FROM audit_log WHERE at_ms < $1 ORDER BY at_ms DESC, seq DESC LIMIT $2',
           [beforeMs, limit],
         )
       ).map(toAuditEntry),

@@ -1,4 +1,4 @@
-import type { LedgerStatus, PunchTransition } from '../ledger';
+import type { LedgerPunch, LedgerStatus, PunchTransition } from '../ledger';
 import {
   employeeColumns,
   reasonColumns,
@@ -15,6 +15,7 @@ type PunchReplay = Pick<
   AsyncLedger,
   | 'dueChainHeads'
   | 'nextChainHead'
+  | 'nextChainHeads'
   | 'unresolvedPunches'
   | 'deliveredHistory'
   | 'transition'
@@ -23,6 +24,7 @@ type PunchReplay = Pick<
   | 'atomically'
   | 'lockEmployees'
   | 'tryLockEmployee'
+  | 'tryLockEmployees'
 >;
 
 /** The class of the ledger's per-employee advisory locks (the migration lock is a single key of its own). */
@@ -36,7 +38,10 @@ const LOCK_EMPLOYEES_SQL = `
   SELECT pg_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext(key))
     FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key ORDER BY key) AS keys`;
 
-const TRY_LOCK_EMPLOYEE_SQL = `SELECT pg_try_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext($1)) AS held`;
+/** Each key is tried once; a lock this transaction holds already is granted again. */
+const TRY_LOCK_EMPLOYEES_SQL = `
+  SELECT key FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key) AS keys
+   WHERE pg_try_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext(key))`;
 
 const UNSETTLED = `status IN ('queued', 'sending', 'failed')`;
 
@@ -61,6 +66,15 @@ const DUE_CHAIN_HEADS_SQL = `
      AND p.employee_key <> ALL($2::text[])
    ORDER BY p.at_ms, p.seq
    LIMIT $3`;
+
+const NEXT_CHAIN_HEAD_SQL = `
+  SELECT ${PUNCH_COLUMNS} FROM punches WHERE employee_key = $1 AND ${UNSETTLED} ORDER BY at_ms, seq LIMIT 1`;
+
+/** `NEXT_CHAIN_HEAD_SQL` for each of a list of employees, in one round trip. */
+const NEXT_CHAIN_HEADS_SQL = `
+  SELECT ${punchColumns('p')} FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key) AS keys CROSS JOIN LATERAL (
+    SELECT * FROM punches WHERE employee_key = keys.key AND ${UNSETTLED} ORDER BY at_ms, seq LIMIT 1
+  ) p`;
 
 /** Fields of a transition that are absent stay as they are: a `$n::boolean` flag per field says "present". */
 const TRANSITION_SQL = `
@@ -113,16 +127,24 @@ function transitionValues(kioskId: string, id: string, change: PunchTransition):
 
 /** What the replay engine reads and writes. */
 export function createReplayStore(db: Connection): PunchReplay {
+  async function tryLockEmployees(employeeKeys: readonly string[]): Promise<Set<string>> {
+    if (!db.inTransaction()) throw new Error('tryLockEmployees is called inside atomically');
+    if (employeeKeys.length === 0) return new Set();
+    const rows = await db.query<{ key: string }>(TRY_LOCK_EMPLOYEES_SQL, [employeeKeys]);
+    return new Set(rows.map((row) => row.key));
+  }
   return {
     dueChainHeads: async (nowMs, limit, exclude) =>
       toPunches(await db.query<PunchRow>(DUE_CHAIN_HEADS_SQL, [nowMs, [...exclude], limit])),
     nextChainHead: async (employeeKey) =>
-      firstPunch(
-        await db.query<PunchRow>(
-          `SELECT ${PUNCH_COLUMNS} FROM punches WHERE employee_key = $1 AND ${UNSETTLED} ORDER BY at_ms, seq LIMIT 1`,
-          [employeeKey],
-        ),
-      ),
+      firstPunch(await db.query<PunchRow>(NEXT_CHAIN_HEAD_SQL, [employeeKey])),
+    async nextChainHeads(employeeKeys) {
+      const heads = new Map<string, LedgerPunch>();
+      if (employeeKeys.length === 0) return heads;
+      const rows = await db.query<PunchRow>(NEXT_CHAIN_HEADS_SQL, [employeeKeys]);
+      for (const head of toPunches(rows)) if (head.employeeKey !== null) heads.set(head.employeeKey, head);
+      return heads;
+    },
     unresolvedPunches: async (limit) =>
       toPunches(
         await db.query<PunchRow>(
@@ -159,10 +181,7 @@ export function createReplayStore(db: Connection): PunchReplay {
       if (!db.inTransaction()) throw new Error('lockEmployees is called inside atomically');
       if (employeeKeys.length > 0) await db.query(LOCK_EMPLOYEES_SQL, [employeeKeys]);
     },
-    async tryLockEmployee(employeeKey) {
-      if (!db.inTransaction()) throw new Error('tryLockEmployee is called inside atomically');
-      const [row] = await db.query<{ held: boolean }>(TRY_LOCK_EMPLOYEE_SQL, [employeeKey]);
-      return row?.held === true;
-    },
+    tryLockEmployee: async (employeeKey) => (await tryLockEmployees([employeeKey])).has(employeeKey),
+    tryLockEmployees,
   };
 }

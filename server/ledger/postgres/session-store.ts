@@ -26,7 +26,7 @@ export function createSessionStore(db: Connection): SessionStore {
       }),
     async findAdminSession(idHash, nowMs) {
       const [row] = await db.query<AdminSessionRow>(
-        'SELECT * FROM admin_sessions WHERE id_hash = $1 AND expires_at_ms > $2',
+        'SELECT id_hash, created_at_ms, expires_at_ms FROM admin_sessions WHERE id_hash = $1 AND expires_at_ms > $2',
         [idHash, nowMs],
       );
       return row === undefined ? null : toAdminSession(row);
