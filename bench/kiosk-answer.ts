@@ -34,6 +34,32 @@ const ARM = `(() => {
   });
 })()`;
 
+/** Longest wait for one answer; far above any answer time, so reaching it means the scan was never taken. */
+const ANSWER_WITHIN_MS = 10_000;
+
+/**
+ * The armed measurement, or an error naming why there is none: on a heavily loaded machine the typing can fall behind
+ * a badge reader's pace, and the kiosk then rightly takes the keys as typing, not as a scan; without a limit the
+ * section would wait forever.
+ */
+async function answerWithin(page: Page, badge: string): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(`no answer to ${badge} within ${ANSWER_WITHIN_MS} ms (the machine too loaded to scan?)`),
+        ),
+      ANSWER_WITHIN_MS,
+    );
+  });
+  try {
+    return await Promise.race([page.evaluate<number>('window.__benchAnswer'), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function scanAll(page: Page, badges: readonly string[]): Promise<number[]> {
   const times: number[] = [];
   for (const badge of badges) {
@@ -41,7 +67,7 @@ async function scanAll(page: Page, badges: readonly string[]): Promise<number[]>
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.type(badge);
     await page.keyboard.press('Enter');
-    times.push(await page.evaluate('window.__benchAnswer'));
+    times.push(await answerWithin(page, badge));
     await page.waitForTimeout(PAUSE_BETWEEN_MS);
   }
   return times;
