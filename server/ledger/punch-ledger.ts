@@ -64,8 +64,6 @@ export interface ReplayQueue {
   nextChainHeads(employeeKeys: readonly string[]): Map<string, LedgerPunch>;
   /** Punches with a null employeeKey still waiting to be resolved (status queued). */
   unresolvedPunches(limit: number): LedgerPunch[];
-  /** The employee's sent punches with atMs ≥ sinceMs, for the overnight decision. */
-  deliveredHistory(employeeKey: string, sinceMs: number): LedgerPunch[];
   /** Applies the transition if the punch is in one of `from`; returns the updated punch or null. */
   transition(kioskId: string, id: string, change: PunchTransition): LedgerPunch | null;
 }

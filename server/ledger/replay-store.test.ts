@@ -279,15 +279,6 @@ describeLedgers((open) => {
       expect((await ledger.unresolvedPunches(1)).map((p) => p.id)).toEqual(['u1']);
     });
 
-    it('deliveredHistory: the employee’s sent punches since an instant, in time order', async () => {
-      await store('old', { employeeKey: 'a', atMs: T - 1, status: 'sent' });
-      await store('s2', { employeeKey: 'a', atMs: T + 2, status: 'sent' });
-      await store('s1', { employeeKey: 'a', atMs: T, status: 'sent' });
-      await store('queued', { employeeKey: 'a', atMs: T + 3 });
-      await store('other', { employeeKey: 'b', atMs: T + 4, status: 'sent' });
-      expect((await ledger.deliveredHistory('a', T)).map((p) => p.id)).toEqual(['s1', 's2']);
-    });
-
     it('backlog and countByStatus', async () => {
       expect(await ledger.backlog(NOW)).toEqual({ waiting: 0, oldestReceivedAtMs: null, failed: 0 });
       await store('q', { receivedAtMs: 300 });

@@ -113,8 +113,6 @@ export function createReplayStore(db: Database.Database): PunchReplay {
   const unresolved = db.prepare<[number], PunchRow>(`
     SELECT * FROM punches INDEXED BY punches_unresolved
      WHERE employee_key IS NULL AND status = 'queued' ORDER BY seq LIMIT ?`);
-  const delivered = db.prepare<[string, number], PunchRow>(`
-    SELECT * FROM punches WHERE employee_key = ? AND at_ms >= ? AND status = 'sent' ORDER BY at_ms, seq`);
   const update = db.prepare<ReturnType<typeof transitionParams>, PunchRow>(TRANSITION_SQL);
   const backlog = db.prepare<[], BacklogRow>(`
     SELECT (SELECT COUNT(*) FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
@@ -129,7 +127,6 @@ export function createReplayStore(db: Database.Database): PunchReplay {
     dueChainHeads: (nowMs, limit, exclude) =>
       chainHeads.all({ nowMs, limit, exclude: JSON.stringify([...exclude]) }).map(toLedgerPunch),
     unresolvedPunches: (limit) => unresolved.all(limit).map(toLedgerPunch),
-    deliveredHistory: (employeeKey, sinceMs) => delivered.all(employeeKey, sinceMs).map(toLedgerPunch),
     transition(kioskId, id, change) {
       const row = applyTransition.immediate(transitionParams(kioskId, id, change));
       return row === undefined ? null : toLedgerPunch(row);

@@ -8,22 +8,19 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /**
  * Decides the overnight flag from what Kenjo already has of this employee: core's witnesses of the decision among
- * the punches delivered in the window it names. Past 18:00 nothing can make a punch close, so nothing is read.
- * `near`, when given, is the employee's punches from days before to days after this one, already read: the sent ones
- * in the window are the same as `deliveredHistory` gives, as far as the witnesses (days D-1 and D) go.
+ * the punches delivered in the window it names. `near` is the employee's punches around this one as the step read
+ * them (`neighbourhood`, which reaches further back than `PAIRING_HISTORY_MS`); past 18:00 none can make it close.
  */
-export async function decideFor(
-  ctx: Pick<StepContext, 'ledger' | 'maxShiftHours'>,
-  punch: LedgerPunch & { employeeKey: string },
-  near?: readonly LedgerPunch[],
-): Promise<OvernightDecision> {
+export function decideFor(
+  ctx: Pick<StepContext, 'maxShiftHours'>,
+  punch: LedgerPunch,
+  near: readonly LedgerPunch[],
+): OvernightDecision {
   const wallTime = punch.kenjoDateTime;
   const sinceMs = punch.atMs - PAIRING_HISTORY_MS;
-  const delivered = !canCloseOvernight(wallTime)
-    ? []
-    : near === undefined
-      ? await ctx.ledger.deliveredHistory(punch.employeeKey, sinceMs)
-      : near.filter((p) => p.status === 'sent' && p.atMs >= sinceMs);
+  const delivered = canCloseOvernight(wallTime)
+    ? near.filter((p) => p.status === 'sent' && p.atMs >= sinceMs)
+    : [];
   const history = delivered.map((sent) => ({
     wallTime: sent.kenjoDateTime,
     atMs: sent.atMs,
@@ -45,9 +42,9 @@ export async function decideFor(
 export async function beginSend(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
-  near?: readonly LedgerPunch[],
+  near: readonly LedgerPunch[],
 ): Promise<BegunStep> {
-  const decision = await decideFor(ctx, punch, near);
+  const decision = decideFor(ctx, punch, near);
   const sending = await recordTransition(ctx, punch, {
     from: ['queued'],
     to: 'sending',

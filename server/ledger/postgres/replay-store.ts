@@ -17,7 +17,6 @@ type PunchReplay = Pick<
   | 'nextChainHead'
   | 'nextChainHeads'
   | 'unresolvedPunches'
-  | 'deliveredHistory'
   | 'transition'
   | 'backlog'
   | 'countByStatus'
@@ -150,14 +149,6 @@ export function createReplayStore(db: Connection): PunchReplay {
         await db.query<PunchRow>(
           `SELECT ${PUNCH_COLUMNS} FROM punches WHERE employee_key IS NULL AND status = 'queued' ORDER BY seq LIMIT $1`,
           [limit],
-        ),
-      ),
-    deliveredHistory: async (employeeKey, sinceMs) =>
-      toPunches(
-        await db.query<PunchRow>(
-          `SELECT ${PUNCH_COLUMNS} FROM punches WHERE employee_key = $1 AND at_ms >= $2 AND status = 'sent'
-            ORDER BY at_ms, seq`,
-          [employeeKey, sinceMs],
         ),
       ),
     transition: async (kioskId, id, change) =>
