@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createKiosk } from './support/kiosk-server';
 import { KIOSK_WORDS, type KioskLanguage } from './support/kiosk-words';
+import { pickOtherPunchLanguage } from './pages/kiosk-page';
 
 /** A morning of yesterday in Berlin: punches at that time are in the server's past, whenever the tests run. */
 function yesterdayAt(hhmm: string): Date {
@@ -168,12 +169,7 @@ for (const { language, width, badges } of CASES) {
       page,
     }) => {
       await pair(page, `Languages ${language} ${width}`, language);
-      const other = language === 'en' ? KIOSK_WORDS.de : KIOSK_WORDS.en;
-      await page
-        .getByRole('navigation', { name: words.punchLanguage })
-        .getByRole('button', { name: language === 'en' ? 'Deutsch' : 'English' })
-        .click();
-      await expect(page.getByRole('heading', { level: 1, name: other.prompt })).toBeVisible();
+      const other = await pickOtherPunchLanguage(page, language);
       await scan(page, visitor);
       const feedback = page.getByRole('main').getByRole('status');
       await expect(feedback.locator('.feedback-title')).toContainText(other.welcome);

@@ -11,6 +11,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startFreshServer } from './support/fresh-server';
 import { CONSOLE_WORDS } from './support/console-words';
 import { KIOSK_WORDS } from './support/kiosk-words';
+import { pickOtherPunchLanguage } from './pages/kiosk-page';
 
 const PIN = '2468';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -98,12 +99,7 @@ for (const { language, width, badge } of CASES) {
       await settings.click();
 
       // The person at the door still reads their own punch in their language; the kiosk returns to its default.
-      const other = language === 'en' ? KIOSK_WORDS.de : KIOSK_WORDS.en;
-      await page
-        .getByRole('navigation', { name: words.punchLanguage })
-        .getByRole('button', { name: language === 'en' ? 'Deutsch' : 'English' })
-        .click();
-      await expect(page.getByRole('heading', { level: 1, name: other.prompt })).toBeVisible();
+      const other = await pickOtherPunchLanguage(page, language);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.type(badge, { delay: 5 });
       await page.keyboard.press('Enter');

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { KIOSK_WORDS, type KioskLanguage } from '../support/kiosk-words';
 
 /** The kiosk as a person at the door uses it: badge reader, email field, the feedback and the status bar. */
 export class KioskPage {
@@ -50,4 +51,18 @@ export class KioskPage {
       await navigator.serviceWorker.ready;
     });
   }
+}
+
+/**
+ * A person at a kiosk showing `from` (English or German) picks the other language for their punch; answers the
+ * words the kiosk shows them now.
+ */
+export async function pickOtherPunchLanguage(page: Page, from: KioskLanguage) {
+  const other = from === 'en' ? KIOSK_WORDS.de : KIOSK_WORDS.en;
+  await page
+    .getByRole('navigation', { name: KIOSK_WORDS[from].punchLanguage })
+    .getByRole('button', { name: from === 'en' ? 'Deutsch' : 'English' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: other.prompt })).toBeVisible();
+  return other;
 }
