@@ -55,6 +55,43 @@ function expectKenjoHas(sim: RunningSimulator, scenario: Scenario): void {
   expect(truth.entries).toEqual(byEntryKey(scenario.entries));
 }
 
+interface OwnRig {
+  postgres: ThrowawayPostgres;
+  sim: RunningSimulator;
+  /** Starts an instance on this rig's database (or another URL); it is closed after the test. */
+  start(databaseUrl?: string): Promise<RunningServer>;
+}
+
+/**
+ * A PostgreSQL of the test's own (stopping the run's shared one would fail every other file's tests) and a simulator
+ * 5 ms away; the instances the test starts, the simulator and the database are stopped after it.
+ */
+async function withOwnPostgres(seed: number, test: (rig: OwnRig) => Promise<void>): Promise<void> {
+  const instances: RunningServer[] = [];
+  const postgres = await startThrowawayPostgres(findPostgresBin() ?? '');
+  let sim: RunningSimulator | null = null;
+  try {
+    const running = await startSimulator({ apiKey: API_KEY, seed, faults: { latencyMs: 5 } });
+    sim = running;
+    const start = async (databaseUrl = postgres.url) => {
+      const instance = await startInstance({
+        kenjoUrl: running.baseUrl,
+        apiKey: API_KEY,
+        adminToken: ADMIN_TOKEN,
+        databaseUrl,
+        env: ENV,
+      });
+      instances.push(instance);
+      return instance;
+    };
+    await test({ postgres, sim: running, start });
+  } finally {
+    for (const instance of instances) await instance.close();
+    await sim?.close();
+    await postgres.stop();
+  }
+}
+
 describePostgres('the server with its ledger in PostgreSQL (DATABASE_URL)', (serverUrl) => {
   it('two instances on one database deliver every punch once and in order, whichever one each request reached', async () => {
     let database: TestDatabase | null = null;
@@ -121,98 +158,73 @@ describePostgres('the server with its ledger in PostgreSQL (DATABASE_URL)', (ser
     }
   }, 120_000);
 
-  it('waits for a database that is down when it starts, comes up once it is back, and fails at once when refused', async () => {
-    let postgres: ThrowawayPostgres | null = null;
-    let sim: RunningSimulator | null = null;
-    let instance: RunningServer | null = null;
-    try {
-      postgres = await startThrowawayPostgres(findPostgresBin() ?? '');
-      sim = await startSimulator({ apiKey: API_KEY, seed: 7, faults: { latencyMs: 5 } });
-      const options = { kenjoUrl: sim.baseUrl, apiKey: API_KEY, adminToken: ADMIN_TOKEN, env: ENV };
+  it(
+    'waits for a database that is down when it starts, comes up once it is back, and fails at once when refused',
+    () =>
+      withOwnPostgres(7, async ({ postgres, sim, start }) => {
+        // A database that answers but refuses (no such database) is a configuration error, not something to wait for.
+        const missing = postgres.url.replace(/\/postgres$/, '/no_such_database');
+        await expect(start(missing)).rejects.toMatchObject({ code: '3D000' });
 
-      // A database that answers but refuses (no such database) is a configuration error, not something to wait for.
-      const missing = postgres.url.replace(/\/postgres$/, '/no_such_database');
-      await expect(startInstance({ ...options, databaseUrl: missing })).rejects.toMatchObject({
-        code: '3D000',
-      });
+        await postgres.pause();
+        let started = false;
+        const starting = start().then((server) => {
+          started = true;
+          return server;
+        });
+        await sleep(3_000);
+        expect(started).toBe(false);
+        await postgres.resume();
+        const { url } = await starting;
 
-      await postgres.pause();
-      let started = false;
-      const starting = startInstance({ ...options, databaseUrl: postgres.url }).then((server) => {
-        started = true;
-        instance = server;
-        return server;
-      });
-      await sleep(3_000);
-      expect(started).toBe(false);
-      await postgres.resume();
-      const { url } = await starting;
+        const kiosk = await createKiosk(url, ADMIN_TOKEN, 'Front door');
+        await until('the directory loaded', () => directoryLoaded(url, ADMIN_TOKEN));
+        const scenario = scenarioFor([kiosk.id], 4, 0);
+        expect(new Set(await postPunches(url, kiosk.token, scenario.punches))).toEqual(new Set(['accepted']));
+        await until('the backlog drained', async () => (await backlogWaiting(url)) === 0);
+        expectKenjoHas(sim, scenario);
+      }),
+    120_000,
+  );
 
-      const kiosk = await createKiosk(url, ADMIN_TOKEN, 'Front door');
-      await until('the directory loaded', () => directoryLoaded(url, ADMIN_TOKEN));
-      const scenario = scenarioFor([kiosk.id], 4, 0);
-      expect(new Set(await postPunches(url, kiosk.token, scenario.punches))).toEqual(new Set(['accepted']));
-      await until('the backlog drained', async () => (await backlogWaiting(url)) === 0);
-      expectKenjoHas(sim, scenario);
-    } finally {
-      await (instance as RunningServer | null)?.close();
-      await sim?.close();
-      await postgres?.stop();
-    }
-  }, 120_000);
+  it(
+    'answers 503 while its database is down, stores nothing then, and takes the resend once it is back',
+    () =>
+      withOwnPostgres(6, async ({ postgres, sim, start }) => {
+        const { url } = await start();
+        const kiosk = await createKiosk(url, ADMIN_TOKEN, 'Front door');
+        await until('the directory loaded', () => directoryLoaded(url, ADMIN_TOKEN));
+        const scenario = scenarioFor([kiosk.id], 8, 0);
+        const ordered = [...scenario.punches].sort((x, y) => x.atMs - y.atMs);
+        const half = Math.ceil(ordered.length / 2);
+        const [first, second] = [ordered.slice(0, half), ordered.slice(half)];
+        expect(new Set(await postPunches(url, kiosk.token, first))).toEqual(new Set(['accepted']));
 
-  it('answers 503 while its database is down, stores nothing then, and takes the resend once it is back', async () => {
-    let postgres: ThrowawayPostgres | null = null;
-    let sim: RunningSimulator | null = null;
-    let instance: RunningServer | null = null;
-    try {
-      // A server of its own: stopping the run's shared one would fail every other file's tests.
-      postgres = await startThrowawayPostgres(findPostgresBin() ?? '');
-      sim = await startSimulator({ apiKey: API_KEY, seed: 6, faults: { latencyMs: 5 } });
-      instance = await startInstance({
-        kenjoUrl: sim.baseUrl,
-        apiKey: API_KEY,
-        adminToken: ADMIN_TOKEN,
-        databaseUrl: postgres.url,
-        env: ENV,
-      });
-      const { url } = instance;
-      const kiosk = await createKiosk(url, ADMIN_TOKEN, 'Front door');
-      await until('the directory loaded', () => directoryLoaded(url, ADMIN_TOKEN));
-      const scenario = scenarioFor([kiosk.id], 8, 0);
-      const ordered = [...scenario.punches].sort((x, y) => x.atMs - y.atMs);
-      const half = Math.ceil(ordered.length / 2);
-      const [first, second] = [ordered.slice(0, half), ordered.slice(half)];
-      expect(new Set(await postPunches(url, kiosk.token, first))).toEqual(new Set(['accepted']));
+        await postgres.pause();
+        const refused = await sendPunches(url, kiosk.token, second);
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).toBe('5');
+        expect(await refused.json()).toEqual({
+          error: { code: 'ledger-unavailable', message: expect.stringMatching(/database/) },
+        });
+        expect((await fetch(`${url}/api/v1/health`)).status).toBe(503);
+        await sleep(1_500);
+        await postgres.resume();
 
-      await postgres.pause();
-      const refused = await sendPunches(url, kiosk.token, second);
-      expect(refused.status).toBe(503);
-      expect(refused.headers.get('retry-after')).toBe('5');
-      expect(await refused.json()).toEqual({
-        error: { code: 'ledger-unavailable', message: expect.stringMatching(/database/) },
-      });
-      expect((await fetch(`${url}/api/v1/health`)).status).toBe(503);
-      await sleep(1_500);
-      await postgres.resume();
-
-      // As the kiosk does: the batch it kept is sent again until the server answers it.
-      let statuses: string[] = [];
-      await until('the server took the resent batch', async () => {
-        const res = await sendPunches(url, kiosk.token, second);
-        if (res.status === 503) return false;
-        statuses = ((await res.json()) as { results: Array<{ status: string }> }).results.map(
-          (r) => r.status,
-        );
-        return true;
-      });
-      expect(new Set(statuses)).toEqual(new Set(['accepted']));
-      await until('the backlog drained', async () => (await backlogWaiting(url)) === 0);
-      expectKenjoHas(sim, scenario);
-    } finally {
-      await instance?.close();
-      await sim?.close();
-      await postgres?.stop();
-    }
-  }, 120_000);
+        // As the kiosk does: the batch it kept is sent again until the server answers it.
+        let statuses: string[] = [];
+        await until('the server took the resent batch', async () => {
+          const res = await sendPunches(url, kiosk.token, second);
+          if (res.status === 503) return false;
+          statuses = ((await res.json()) as { results: Array<{ status: string }> }).results.map(
+            (r) => r.status,
+          );
+          return true;
+        });
+        expect(new Set(statuses)).toEqual(new Set(['accepted']));
+        await until('the backlog drained', async () => (await backlogWaiting(url)) === 0);
+        expectKenjoHas(sim, scenario);
+      }),
+    120_000,
+  );
 });
