@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { type Config, ConfigError, parseConfig } from './config';
 import { loggerOptions } from './http/logger';
+import { DataDirInUseError } from './ledger/data-dir-lock';
 import { type RunningServer, startServer } from './start-server';
 
 function readConfig(): Config {
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     const code = (err as { code?: string }).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
       console.error(`Cannot listen on ${config.HOST}:${config.PORT} (${code}); choose another PORT or HOST.`);
+    } else if (err instanceof DataDirInUseError) {
+      console.error(err.message);
     } else {
       logger.fatal({ err }, 'the server did not start');
     }
