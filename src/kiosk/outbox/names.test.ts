@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDevice, storedPunch } from '../../testing/punch-factory';
+import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
-import { personOnDevice } from './history';
 import { forgetNames, knownName, pruneNames } from './names';
-import { ack, enqueue } from './outbox';
+import { ack, enqueueIfDue, type PersonOnDevice } from './outbox';
 
 beforeEach(resetDevice);
 
@@ -16,6 +15,13 @@ async function punchAnswered(
   await enqueue(punch);
   await ack([{ id: punch.id, ...answer }], punch.atMs);
 }
+
+/** What a scan of this person reads before deciding, with a decision that stores nothing. */
+const personRead = (employeeKey: string) =>
+  enqueueIfDue<PersonOnDevice>(employeeKey, 0, Number.MAX_SAFE_INTEGER, (person) => ({
+    punch: null,
+    result: person,
+  }));
 
 describe('names told to this kiosk', () => {
   it("keep the name of the proxy's answer per person, across a reopened connection", async () => {
@@ -29,10 +35,10 @@ describe('names told to this kiosk', () => {
   it("are read with the person's punches for a scan, each person's own", async () => {
     await punchAnswered('directory:k1', { status: 'accepted', name: 'Ada Lovelace' });
     await punchAnswered('directory:k2', { status: 'accepted', name: 'Grace Hopper' });
-    const { punches, name } = await personOnDevice('directory:k1', 0, Number.MAX_SAFE_INTEGER);
+    const { punches, name } = await personRead('directory:k1');
     expect(name).toBe('Ada Lovelace');
     expect(punches.map((p) => [p.employeeKey, p.state])).toEqual([['directory:k1', 'accepted']]);
-    expect((await personOnDevice('directory:k3', 0, Number.MAX_SAFE_INTEGER)).name).toBeNull();
+    expect((await personRead('directory:k3')).name).toBeNull();
   });
 
   it('never come from a refusal', async () => {

@@ -4,27 +4,36 @@ import { useEffect } from 'react';
 import { afterAnswerPainted } from '../device/after-answer';
 import { historyEntry, recentHistory } from '../outbox/history';
 import { knownName } from '../outbox/names';
-import { count, onOutboxChange } from '../outbox/outbox';
+import { count, onOutboxChange, type OutboxChange } from '../outbox/outbox';
 
 const LOCAL = ['kiosk', 'device'] as const;
-const REFUSED = [...LOCAL, 'refused'] as const;
+const PENDING = 'pending';
+const REFUSED = 'refused';
+
+/** Whether a device-local read (`['kiosk', 'device', kind, …]`) may read differently after `change`. */
+export function isAffectedBy(kind: unknown, change: OutboxChange): boolean {
+  if (kind === PENDING) return true;
+  if (kind === REFUSED) return change.refused;
+  return change.answered;
+}
 
 /**
- * Refreshes the device-local reads after each change, once the answer being prepared (if any) is painted: a punch's
- * change comes before its answer is on screen, and on a slow tablet these reads (and the renders they cause) would
- * delay it.
- * The list of refused punches, the costliest read, is read again only when a punch was refused.
+ * Refreshes the device-local reads a change may have altered, once the answer being prepared (if any) is painted: a
+ * punch's change comes before its answer is on screen, and on a slow tablet these reads (and the renders they cause)
+ * would delay it. A new punch alters only the pending count (its answer's card already knows it is waiting and whom
+ * it names); the proxy's answers alter punch states and names; the list of refused punches, the costliest read, is
+ * read again only when a punch was refused.
  */
 export function useOutboxInvalidation(): void {
   const queryClient = useQueryClient();
   useEffect(
     () =>
-      onOutboxChange(({ refused }) =>
+      onOutboxChange((change) =>
         afterAnswerPainted(
           () =>
             void queryClient.invalidateQueries({
               queryKey: LOCAL,
-              predicate: (query) => refused || query.queryKey[2] !== REFUSED[2],
+              predicate: (query) => isAffectedBy(query.queryKey[2], change),
             }),
         ),
       ),
@@ -33,7 +42,7 @@ export function useOutboxInvalidation(): void {
 }
 
 export function usePendingCount(): number {
-  return useQuery({ queryKey: [...LOCAL, 'pending'], queryFn: count, networkMode: 'always' }).data ?? 0;
+  return useQuery({ queryKey: [...LOCAL, PENDING], queryFn: count, networkMode: 'always' }).data ?? 0;
 }
 
 /**
@@ -72,7 +81,7 @@ const RECENT_PUNCHES = 200;
 export function useRefusedPunches() {
   return (
     useQuery({
-      queryKey: REFUSED,
+      queryKey: [...LOCAL, REFUSED],
       queryFn: async () => (await recentHistory(RECENT_PUNCHES)).filter((p) => p.state === 'rejected'),
       networkMode: 'always',
     }).data ?? []

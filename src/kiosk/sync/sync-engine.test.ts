@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Punch } from '../../../core/punch';
 import type { PunchAnswer } from '../outbox/outbox';
-import { count, enqueue } from '../outbox/outbox';
+import { count } from '../outbox/outbox';
 import { historyEntry } from '../outbox/history';
 import { readSetting } from '../outbox/settings';
-import { resetDevice, storedPunch } from '../../testing/punch-factory';
+import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { createSyncEngine, type SyncEngineOptions } from './sync-engine';
 
 beforeEach(resetDevice);

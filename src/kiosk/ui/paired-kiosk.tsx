@@ -13,16 +13,15 @@ import { usePunchController } from '../punch/use-punch-controller';
 import { kioskTimeZone } from '../state/device-state';
 import { currentDirectory, useDirectory, useKioskConfig } from '../state/server-state';
 import { useConnection } from '../sync/use-connection';
-import { useSync } from '../sync/use-sync';
-import { setIdleCheck } from '../update/sw-update';
+import { useSync, useSyncStatus } from '../sync/use-sync';
 import { EmailForm } from './email-form';
 import { FeedbackCard } from './feedback-card';
 import { IdleClock } from './idle-clock';
+import { IdleWatch } from './idle-watch';
 import { PunchLanguage } from './punch-language';
 import { RefusedPunches } from './refused-punches';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
-import { usePunchLanguageReset } from './use-punch-language-reset';
 
 /**
  * The screen's parts that an answer does not change, rendered again only when their own inputs change: each answer
@@ -55,13 +54,17 @@ export function PairedKiosk(props: Props) {
   const queryClient = useQueryClient();
   const directory = useDirectory(props.token, props.storedDirectory);
   const timeZone = kioskTimeZone(config.data ?? null);
-  const { engine, status } = useSync({
+  const engine = useSync({
     token: props.token,
     timeZone,
     lastSyncAt: props.lastSyncAt,
     onRevoked,
   });
-  const connection = useConnection(engine, status.failures);
+  const lastSyncAt = useSyncStatus(engine, (status) => status.lastSyncAt);
+  const connection = useConnection(
+    engine,
+    useSyncStatus(engine, (status) => status.failures),
+  );
   const revokedByQuery =
     config.error instanceof UnauthorizedError || directory.error instanceof UnauthorizedError;
   useEffect(() => {
@@ -90,9 +93,6 @@ export function PairedKiosk(props: Props) {
 
   const [typing, setTyping] = useState(false);
   const [capturing, setCapturing] = useState(false);
-  const idle = !feedback && !status.sending && !typing && !capturing;
-  useEffect(() => setIdleCheck(() => idle && !isPunching()), [idle, isPunching]);
-  usePunchLanguageReset(feedback?.seq ?? null, idle);
   const onCaptureChange = useCallback((active: boolean) => setCapturing(active), []);
 
   return (
@@ -107,7 +107,7 @@ export function PairedKiosk(props: Props) {
           <Status
             kioskName={config.data?.name ?? null}
             timeZone={timeZone}
-            sync={status}
+            lastSyncAt={lastSyncAt}
             connection={connection}
           />
           <Tools
@@ -118,6 +118,12 @@ export function PairedKiosk(props: Props) {
           />
         </div>
       </header>
+      <IdleWatch
+        engine={engine}
+        feedbackSeq={feedback?.seq ?? null}
+        busy={typing || capturing}
+        isPunching={isPunching}
+      />
       <main className="stage">
         <Clock timeZone={timeZone} />
         <h1>{t('idleHeading')}</h1>
