@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import type { FeedbackStore } from '../punch/feedback-store';
 import type { SyncEngine } from '../sync/sync-engine';
 import { useSyncStatus } from '../sync/use-sync';
 import { setIdleCheck } from '../update/sw-update';
@@ -6,8 +7,7 @@ import { usePunchLanguageReset } from './use-punch-language-reset';
 
 interface Props {
   engine: SyncEngine;
-  /** The answer on screen, null when none. */
-  feedbackSeq: number | null;
+  answers: FeedbackStore;
   /** Someone is typing an email or showing a code to the camera. */
   busy: boolean;
   isPunching: () => boolean;
@@ -18,7 +18,8 @@ interface Props {
  * the language chosen for one punch. A component of its own that renders nothing: whether a send is in flight
  * changes twice per punch, right after its answer is painted, and only this needs to know.
  */
-export function IdleWatch({ engine, feedbackSeq, busy, isPunching }: Props) {
+export function IdleWatch({ engine, answers, busy, isPunching }: Props) {
+  const feedbackSeq = useSyncExternalStore(answers.subscribe, () => answers.current()?.seq ?? null);
   const sending = useSyncStatus(engine, (status) => status.sending);
   const idle = feedbackSeq === null && !sending && !busy;
   useEffect(() => setIdleCheck(() => idle && !isPunching()), [idle, isPunching]);

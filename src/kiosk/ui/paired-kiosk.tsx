@@ -15,7 +15,7 @@ import { currentDirectory, useDirectory, useKioskConfig } from '../state/server-
 import { useConnection } from '../sync/use-connection';
 import { useSync, useSyncStatus } from '../sync/use-sync';
 import { EmailForm } from './email-form';
-import { FeedbackCard } from './feedback-card';
+import { AnswerRegion } from './answer-region';
 import { IdleClock } from './idle-clock';
 import { IdleWatch } from './idle-watch';
 import { PunchLanguage } from './punch-language';
@@ -24,8 +24,8 @@ import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 
 /**
- * The screen's parts that an answer does not change, rendered again only when their own inputs change: each answer
- * re-renders this screen, and on a slow tablet rendering them all again would delay the answer.
+ * The screen's parts, rendered again only when their own inputs change: the screen itself re-renders when the
+ * configuration, the directory, the connection or the last sync change, and an answer renders only its region.
  */
 const Status = memo(StatusBar);
 const Tools = memo(Toolbar);
@@ -34,6 +34,7 @@ const Email = memo(EmailForm);
 const Capture = memo(CaptureButtons);
 const Languages = memo(PunchLanguage);
 const Refused = memo(RefusedPunches);
+const Answer = memo(AnswerRegion);
 
 interface Props {
   token: string;
@@ -71,7 +72,7 @@ export function PairedKiosk(props: Props) {
     if (revokedByQuery) onRevoked();
   }, [revokedByQuery, onRevoked]);
 
-  const { feedback, isPunching, punch, answer, dismiss } = usePunchController({
+  const { answers, isPunching, punch, answer } = usePunchController({
     context: () => ({
       directory: currentDirectory(queryClient, props.token) ?? directory.data ?? null,
       timeZone,
@@ -83,12 +84,8 @@ export function PairedKiosk(props: Props) {
     sound: props.sound,
   });
   useBadgeReader((badge) => punch({ externalId: badge }));
-  // A badge the cached directory lacks may belong to someone added since: ask the proxy again for the next try.
-  const unknownSeen = feedback?.kind === 'unknown' ? feedback.seq : null;
   const { refetch: refetchDirectory } = directory;
-  useEffect(() => {
-    if (unknownSeen !== null) void refetchDirectory();
-  }, [unknownSeen, refetchDirectory]);
+  const onUnknown = useCallback(() => void refetchDirectory(), [refetchDirectory]);
   useWakeLock();
 
   const [typing, setTyping] = useState(false);
@@ -118,26 +115,11 @@ export function PairedKiosk(props: Props) {
           />
         </div>
       </header>
-      <IdleWatch
-        engine={engine}
-        feedbackSeq={feedback?.seq ?? null}
-        busy={typing || capturing}
-        isPunching={isPunching}
-      />
+      <IdleWatch engine={engine} answers={answers} busy={typing || capturing} isPunching={isPunching} />
       <main className="stage">
         <Clock timeZone={timeZone} />
         <h1>{t('idleHeading')}</h1>
-        <div role="status" aria-live="polite" aria-atomic="true" className="feedback-region">
-          {feedback && (
-            <FeedbackCard
-              key={feedback.seq}
-              feedback={feedback}
-              timeZone={timeZone}
-              connection={connection}
-              onDismiss={dismiss}
-            />
-          )}
-        </div>
+        <Answer answers={answers} timeZone={timeZone} connection={connection} onUnknown={onUnknown} />
         <Email onPunch={punch} onAnswer={answer} onDraftChange={setTyping} />
         <Capture onPunch={punch} onActiveChange={onCaptureChange} />
         <Languages />
