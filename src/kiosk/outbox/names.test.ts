@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
-import { closeKioskDb } from './db';
+import { closeKioskDb, kioskDb } from './db';
 import { forgetNames, knownName, pruneNames } from './names';
 import { ack, enqueueIfDue, type PersonOnDevice } from './outbox';
 
@@ -49,7 +49,9 @@ describe('names told to this kiosk', () => {
   it('are bounded: the names answered longest ago go first', async () => {
     for (const n of [1, 2, 3, 4])
       await punchAnswered(`directory:k${n}`, { status: 'accepted', name: `P${n}` });
-    expect(await pruneNames(2)).toBe(2);
+    const tx = (await kioskDb()).transaction('names', 'readwrite');
+    expect(await pruneNames(tx.store, 2)).toBe(2);
+    await tx.done;
     expect(await Promise.all([1, 2, 3, 4].map((n) => knownName(`directory:k${n}`)))).toEqual([
       null,
       null,

@@ -88,25 +88,22 @@ export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number)
   const outbox = tx.objectStore('outbox');
   const history = tx.objectStore('history');
   const names = tx.objectStore('names');
-  let named = false;
-  for (const answer of answers) {
-    void (async () => {
+  const named = await Promise.all(
+    answers.map(async (answer) => {
       const punch = await outbox.get(answer.id);
-      if (!punch) return;
+      if (!punch) return false;
       const entry: HistoryEntry = { ...punch, state: answer.status, answeredAtMs };
       if (answer.reason !== undefined) entry.reason = answer.reason;
       if (typeof answer.code === 'string') entry.reasonCode = answer.code;
       if (answer.params !== undefined) entry.reasonParams = answer.params;
       const name = answer.status !== 'rejected' && typeof answer.name === 'string' ? answer.name : null;
-      if (name !== null) {
-        named = true;
-        void names.put({ employeeKey: punch.employeeKey, name, answeredAtMs });
-      }
+      if (name !== null) void names.put({ employeeKey: punch.employeeKey, name, answeredAtMs });
       await Promise.all([outbox.delete(answer.id), history.put(entry)]);
-    })();
-  }
+      return name !== null;
+    }),
+  );
+  if (named.includes(true)) await pruneNames(names);
   await tx.done;
-  if (named) await pruneNames();
   changed({ answered: true, refused: answers.some((answer) => answer.status === 'rejected') });
 }
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Punch } from '../../../core/punch';
+import { MAX_BATCH_SIZE, type Punch } from '../../../core/punch';
 import type { PunchAnswer } from '../outbox/outbox';
 import { count } from '../outbox/outbox';
 import { historyEntry } from '../outbox/history';
@@ -162,6 +162,20 @@ describe('sync engine', () => {
     await engine.trigger();
     expect(proxy.batches.map((b) => b.length)).toEqual([1, 1]);
     expect(await count()).toBe(0);
+  });
+
+  it('reads the outbox once for a batch short of the limit, and again after a full one', async () => {
+    await enqueueMany(3);
+    let reads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    await engineFor(fakeProxy()).engine.trigger();
+    expect(reads).toHaveBeenCalledOnce();
+    reads.mockRestore();
+    await enqueueMany(MAX_BATCH_SIZE);
+    reads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    await engineFor(fakeProxy()).engine.trigger();
+    // The full batch, then the empty outbox.
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
   });
 
   it('never sends a punch twice when two tabs sync at once', async () => {
