@@ -1,7 +1,7 @@
 /** Device-local reads shown on screen, refreshed whenever the outbox or history changes. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { afterAnswerPainted } from '../device/after-answer';
+import { afterAnswerPainted, answerSettled } from '../device/after-answer';
 import { historyEntry, recentHistory } from '../outbox/history';
 import { knownName } from '../outbox/names';
 import { count, onOutboxChange, type OutboxChange } from '../outbox/outbox';
@@ -41,8 +41,22 @@ export function useOutboxInvalidation(): void {
   );
 }
 
+/**
+ * A device-local read whose result waits, when an answer is being prepared, until that answer is painted: a read
+ * started just before a scan would otherwise render its result in the middle of that scan's answer.
+ */
+function settled<T>(read: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    const value = await read();
+    await answerSettled();
+    return value;
+  };
+}
+
 export function usePendingCount(): number {
-  return useQuery({ queryKey: [...LOCAL, PENDING], queryFn: count, networkMode: 'always' }).data ?? 0;
+  return (
+    useQuery({ queryKey: [...LOCAL, PENDING], queryFn: settled(count), networkMode: 'always' }).data ?? 0
+  );
 }
 
 /**
@@ -53,7 +67,7 @@ export function usePendingCount(): number {
 export function usePunchState(id: string, recorded = false) {
   return useQuery({
     queryKey: [...LOCAL, 'punch', id],
-    queryFn: async () => (await historyEntry(id)) ?? null,
+    queryFn: settled(async () => (await historyEntry(id)) ?? null),
     networkMode: 'always',
     ...(recorded ? { initialData: null, staleTime: Number.POSITIVE_INFINITY } : {}),
   }).data;
@@ -68,7 +82,7 @@ export function useKnownName(employeeKey: string, known?: string | null) {
   return (
     useQuery({
       queryKey: [...LOCAL, 'name', employeeKey],
-      queryFn: () => knownName(employeeKey),
+      queryFn: settled(() => knownName(employeeKey)),
       networkMode: 'always',
       ...(known === undefined ? {} : { initialData: known, staleTime: Number.POSITIVE_INFINITY }),
     }).data ?? null
@@ -82,7 +96,9 @@ export function useRefusedPunches() {
   return (
     useQuery({
       queryKey: [...LOCAL, REFUSED],
-      queryFn: async () => (await recentHistory(RECENT_PUNCHES)).filter((p) => p.state === 'rejected'),
+      queryFn: settled(async () =>
+        (await recentHistory(RECENT_PUNCHES)).filter((p) => p.state === 'rejected'),
+      ),
       networkMode: 'always',
     }).data ?? []
   );

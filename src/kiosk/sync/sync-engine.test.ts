@@ -84,9 +84,15 @@ describe('sync engine', () => {
     expect(await count()).toBe(1);
     expect((await historyEntry(punch.id))?.state).toBe('waiting');
     allow();
-    await sent;
+    // The answers are stored; the status the drain ends with waits for settle once more.
+    await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(2));
     expect(await count()).toBe(0);
     expect((await historyEntry(punch.id))?.state).toBe('accepted');
+    expect(engine.status()).toMatchObject({ sending: true, lastSyncAt: null });
+    allow();
+    await sent;
+    expect(engine.status()).toMatchObject({ sending: false, failures: 0 });
+    expect(engine.status().lastSyncAt).not.toBeNull();
   });
 
   it('sends 2,500 punches as batches of 1,000, 1,000 and 500', async () => {
