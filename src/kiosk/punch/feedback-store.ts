@@ -19,18 +19,13 @@ export interface FeedbackStore {
   dismiss(): void;
 }
 
-export function createFeedbackStore(
-  schedule: (run: () => void, ms: number) => () => void = (run, ms) => {
-    const timer = setTimeout(run, ms);
-    return () => clearTimeout(timer);
-  },
-): FeedbackStore {
+export function createFeedbackStore(): FeedbackStore {
   let feedback: Feedback | null = null;
-  let cancelClear: (() => void) | null = null;
+  let clearTimer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
   const set = (next: Feedback | null) => {
-    cancelClear?.();
-    cancelClear = next ? schedule(() => set(null), FEEDBACK_MS) : null;
+    clearTimeout(clearTimer);
+    if (next) clearTimer = setTimeout(() => set(null), FEEDBACK_MS);
     feedback = next;
     for (const listener of listeners) listener();
   };
