@@ -21,6 +21,13 @@ export const EMPLOYEE_ID_FIELDS = ['userId', 'email', 'externalId'] as const;
 
 export type EmployeeIdField = (typeof EMPLOYEE_ID_FIELDS)[number];
 
+/** The reference that names an employee by `field`. */
+export function employeeRefOf(field: EmployeeIdField, value: string): EmployeeRef {
+  if (field === 'externalId') return { externalId: value };
+  if (field === 'email') return { email: value };
+  return { userId: value };
+}
+
 /** Which identifier the reference uses and its value. */
 export function employeeIdentifier(ref: EmployeeRef): { field: EmployeeIdField; value: string } {
   if ('externalId' in ref) return { field: 'externalId', value: ref.externalId };
