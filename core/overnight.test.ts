@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideOvernight, type DeliveredPunch } from './overnight';
+import { decideOvernight, overnightWitnesses, type DeliveredPunch } from './overnight';
 import { PAIRING_CASES, punch, sent } from './testing/pairing-cases';
 
 describe('decideOvernight', () => {
@@ -32,6 +32,33 @@ describe('decideOvernight', () => {
 
   it.each([-1, NaN, Infinity])('throws for a limit of %s hours', (maxShiftHours) => {
     expect(() => decideOvernight([], punch('2026-02-04T06:00:00'), maxShiftHours)).toThrow(RangeError);
+  });
+});
+
+describe('overnightWitnesses', () => {
+  // The flag only: without D-2, a flagged punch of D-1 that closed nothing is told apart by no reason of its own.
+  it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('flag %s as the whole history does', (_name, c) => {
+    const witnesses = overnightWitnesses(c.history, c.punch.wallTime);
+    expect(decideOvernight(witnesses, c.punch, c.maxShiftHours).isOvernightShift).toBe(c.isOvernightShift);
+  });
+
+  it("keep D-1 and D, less D-1's own overnight closes and anything of D-2", () => {
+    const history = [
+      sent('2026-02-02T22:00:00'),
+      sent('2026-02-03T06:00:00', { isOvernightShift: true }),
+      sent('2026-02-03T19:00:00', { isOvernightShift: true }),
+      sent('2026-02-03T22:00:00'),
+      sent('2026-02-04T01:00:00'),
+    ];
+    expect(overnightWitnesses(history, '2026-02-04T06:00:00').map((p) => p.wallTime)).toEqual([
+      '2026-02-03T19:00:00',
+      '2026-02-03T22:00:00',
+      '2026-02-04T01:00:00',
+    ]);
+  });
+
+  it('are none for a punch after 18:00, which no history can make an overnight close', () => {
+    expect(overnightWitnesses([sent('2026-02-04T08:00:00')], '2026-02-04T18:00:01')).toEqual([]);
   });
 });
 
