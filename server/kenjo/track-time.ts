@@ -15,6 +15,7 @@
  *   408, 5xx, timeout, reset, closed socket,    unknown: Kenjo may have stored it
  *   anything unrecognised
  */
+import { normalizedIdentifier } from '../../core/identifier-hash';
 import { EMPLOYEE_ID_FIELDS, employeeIdentifier } from '../../core/punch';
 import { configurationSentence } from './configuration';
 import { KenjoAuthError, KenjoUnavailableError } from './errors';
@@ -53,7 +54,7 @@ export function isEcho(body: unknown, sent: TrackTimeBody): boolean {
   const value = echo[field];
   if (typeof value !== 'string') return false;
   return field === 'email'
-    ? value.trim().toLowerCase() === String(sent[field]).trim().toLowerCase()
+    ? normalizedIdentifier('email', value) === normalizedIdentifier('email', String(sent[field]))
     : value === sent[field];
 }
 
