@@ -17,6 +17,8 @@ test('pairs from a link, punches by badge and by email, and both reach Kenjo onc
   await kiosk.pair(created.pairingCode);
   expect(new URL(page.url()).hash).toBe('');
   await expect(kiosk.status).toContainText('Front door');
+  // The server runs in demo mode: nobody may take the kiosk's answers for punches in Kenjo.
+  await expect(page.getByRole('note')).toHaveText('DEMO MODE: punches go to a simulator, not to Kenjo');
 
   await kiosk.scanBadge('B-1001');
   await expect(kiosk.feedback).toContainText('Ana Garcia');
