@@ -74,6 +74,8 @@ describe('slow and anonymous requests', () => {
     ['POST', '/api/v1/admin/kiosks'],
     ['PATCH', '/api/v1/admin/kiosks/0193f1c2-7c4e-7b1a-9f3e-2d1c0b9a8f7e'],
     ['POST', '/api/v1/admin/punches/0193f1c2-7c4e-7b1a-9f3e-2d1c0b9a8f7e/x/retry'],
+    ['PUT', '/api/v1/admin/kiosk-settings-pin'],
+    ['PUT', '/api/v1/admin/kiosks/0193f1c2-7c4e-7b1a-9f3e-2d1c0b9a8f7e/opening-hours'],
   ] as const)('%s %s checks the token before reading the body: 401, not 400', async (method, url) => {
     h = await createHarness();
     const res = await h.app.inject({
