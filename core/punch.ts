@@ -35,6 +35,13 @@ export function employeeIdentifier(ref: EmployeeRef): { field: EmployeeIdField; 
   return { field: 'userId', value: ref.userId };
 }
 
+/** One key per person: Kenjo's id once the directory resolved them, else the identifier as sent. */
+export function personKey(punch: { employeeKey: string | null; employee: EmployeeRef }): string {
+  if (punch.employeeKey !== null) return `key:${punch.employeeKey}`;
+  const { field, value } = employeeIdentifier(punch.employee);
+  return `${field}:${value}`;
+}
+
 const LABELS: Record<EmployeeIdField, string> = { externalId: 'badge', email: 'email', userId: 'user' };
 
 /** A short label for logs and operator screens: "badge B-1042", "email a@b.c", "user 64b1f0c2e4a1". */
