@@ -36,14 +36,19 @@ describe('decideOvernight', () => {
 });
 
 describe('overnightWitnesses', () => {
-  // The flag only: without D-2, a flagged punch of D-1 that closed nothing is told apart by no reason of its own.
-  it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('flag %s as the whole history does', (_name, c) => {
+  it.each(PAIRING_CASES.map((c) => [c.name, c] as const))('%s as the whole history does', (_name, c) => {
     const witnesses = overnightWitnesses(c.history, c.punch.wallTime);
-    expect(decideOvernight(witnesses, c.punch, c.maxShiftHours).isOvernightShift).toBe(c.isOvernightShift);
+    const decision = decideOvernight(witnesses, c.punch, c.maxShiftHours);
+    expect({ isOvernightShift: decision.isOvernightShift, reason: decision.reason.text }).toEqual({
+      isOvernightShift: c.isOvernightShift,
+      reason: c.reason,
+    });
   });
 
-  it("keep D-1 and D, less D-1's own overnight closes and anything of D-2", () => {
+  it("keep D-2, D-1 and D, less D-2's own overnight closes and anything earlier", () => {
     const history = [
+      sent('2026-02-01T23:00:00'),
+      sent('2026-02-02T07:00:00', { isOvernightShift: true }),
       sent('2026-02-02T22:00:00'),
       sent('2026-02-03T06:00:00', { isOvernightShift: true }),
       sent('2026-02-03T19:00:00', { isOvernightShift: true }),
@@ -51,10 +56,21 @@ describe('overnightWitnesses', () => {
       sent('2026-02-04T01:00:00'),
     ];
     expect(overnightWitnesses(history, '2026-02-04T06:00:00').map((p) => p.wallTime)).toEqual([
+      '2026-02-02T22:00:00',
+      '2026-02-03T06:00:00',
       '2026-02-03T19:00:00',
       '2026-02-03T22:00:00',
       '2026-02-04T01:00:00',
     ]);
+  });
+
+  it("tell a flagged punch of D-1 that closed nothing from a close: it opened D-1's entry", () => {
+    // Sent flagged while the proxy believed 2 Feb had an open entry; Kenjo had none, so 17:00 opened 3 Feb's.
+    const history = [sent('2026-02-03T17:00:00', { isOvernightShift: true })];
+    const next = punch('2026-02-04T05:00:00');
+    const decision = decideOvernight(overnightWitnesses(history, next.wallTime), next, 16);
+    expect(decision).toMatchObject({ isOvernightShift: true, reason: { code: 'overnight-closes' } });
+    expect(decision).toEqual(decideOvernight(history, next, 16));
   });
 
   it('are none for a punch after 18:00, which no history can make an overnight close', () => {
