@@ -94,4 +94,6 @@ test('a revoked kiosk goes back to setup and keeps what it could not send', asyn
   await expect(kiosk.setupHeading).toBeVisible();
   await expect(page.getByText('This kiosk was revoked')).toBeVisible();
   await expect(page.getByText('1 punch is kept on this device')).toBeVisible();
+  // Not paired, and so without a configuration, it still says that this proxy is in demo mode.
+  await expect(page.getByRole('note')).toHaveText('DEMO MODE: punches go to a simulator, not to Kenjo');
 });
