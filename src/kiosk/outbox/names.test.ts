@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb, kioskDb } from './db';
-import { forgetNames, knownName, pruneNames } from './names';
+import { forgetNames, knownName, MAX_NAMES, pruneNames } from './names';
 import { ack, enqueueIfDue, type PersonOnDevice } from './outbox';
 
 beforeEach(resetDevice);
@@ -22,6 +22,14 @@ const personRead = (employeeKey: string) =>
     punch: null,
     result: person,
   }));
+
+/** Bounds the names now, in a transaction of its own. */
+async function pruneNow(max?: number): Promise<number> {
+  const tx = (await kioskDb()).transaction('names', 'readwrite');
+  const removed = await pruneNames(tx.store, max);
+  await tx.done;
+  return removed;
+}
 
 describe('names told to this kiosk', () => {
   it("keep the name of the proxy's answer per person, across a reopened connection", async () => {
@@ -49,15 +57,26 @@ describe('names told to this kiosk', () => {
   it('are bounded: the names answered longest ago go first', async () => {
     for (const n of [1, 2, 3, 4])
       await punchAnswered(`directory:k${n}`, { status: 'accepted', name: `P${n}` });
-    const tx = (await kioskDb()).transaction('names', 'readwrite');
-    expect(await pruneNames(tx.store, 2)).toBe(2);
-    await tx.done;
+    expect(await pruneNow(2)).toBe(2);
     expect(await Promise.all([1, 2, 3, 4].map((n) => knownName(`directory:k${n}`)))).toEqual([
       null,
       null,
       'P3',
       'P4',
     ]);
+  });
+
+  it('stay within the bound as answers come in, without being asked', async () => {
+    const punches = Array.from({ length: MAX_NAMES + 1 }, (_, n) =>
+      storedPunch({ employeeKey: `directory:k${n}` }),
+    );
+    for (const punch of punches) await enqueue(punch);
+    await ack(
+      punches.map((punch, n) => ({ id: punch.id, status: 'accepted' as const, name: `P${n}` })),
+      Date.parse('2026-02-04T08:00:00Z'),
+    );
+    expect(await pruneNow()).toBe(0);
+    expect(await knownName(`directory:k${MAX_NAMES}`)).toBe(`P${MAX_NAMES}`);
   });
 
   it('are forgotten all at once (revoked or paired again)', async () => {
