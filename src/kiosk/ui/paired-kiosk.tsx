@@ -22,6 +22,7 @@ import { PunchLanguage } from './punch-language';
 import { RefusedPunches } from './refused-punches';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
+import { DemoBanner } from './demo-banner';
 
 /**
  * The screen's parts, rendered again only when their own inputs change: the screen itself re-renders when the
@@ -95,11 +96,7 @@ export function PairedKiosk(props: Props) {
   return (
     <div className="kiosk">
       <header>
-        {config.data?.demoMode && (
-          <p className="demo-banner" role="note">
-            {t('demoBanner')}
-          </p>
-        )}
+        {config.data?.demoMode && <DemoBanner />}
         <div className="kiosk-header">
           <Status
             kioskName={config.data?.name ?? null}
