@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import type { EmployeeRef } from '../../../core/punch';
 import { useI18n } from '../i18n/i18n-context';
 import { BADGE_MAX_AVERAGE_GAP_MS } from '../input/badge-buffer';
+import { refFromInput } from '../punch/employee-ref';
 import type { InputAnswer } from '../punch/feedback-store';
 
 /**
@@ -32,11 +33,12 @@ export function EmailForm({ onPunch, onAnswer, onDraftChange }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const text = value.trim();
-    if (text === '') onAnswer({ kind: 'empty' });
-    else if (text.includes('@')) onPunch({ email: text.toLowerCase() });
-    else if (cameFromReader(keys.current, text.length)) onPunch({ externalId: text });
-    else onAnswer({ kind: 'not-an-email', value: text });
+    const ref = refFromInput(value);
+    if (ref === null) onAnswer({ kind: 'empty' });
+    else if ('email' in ref) onPunch(ref);
+    // Anything else is a badge number only when a reader typed it: a person typing here meant an email.
+    else if ('externalId' in ref && cameFromReader(keys.current, ref.externalId.length)) onPunch(ref);
+    else onAnswer({ kind: 'not-an-email', value: value.trim() });
     clear();
   };
 
