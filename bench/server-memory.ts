@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { hashToken, newKioskToken } from '../server/auth/tokens';
 import { openSqliteLedger } from '../server/ledger/sqlite-ledger';
-import { insertPunches } from '../server/testing/ledger-factories';
+import { insertPunches, newKiosk } from '../server/testing/ledger-factories';
 import { against, report, round, type Section } from './section';
 import { benchCompany } from './support/company';
 import { asLedgerRows, planPunches } from './support/punch-plan';
@@ -30,19 +30,7 @@ function seed(dataDir: string): number {
   try {
     const kioskId = 'bench-memory-kiosk';
     ledger.insertKiosk(
-      {
-        id: kioskId,
-        name: 'Bench memory kiosk',
-        timeZone: 'Europe/Berlin',
-        createdAtMs: Date.now(),
-        revokedAtMs: null,
-        lastSeenAtMs: null,
-        clockErrorMs: null,
-        pendingOnDevice: null,
-        appVersion: null,
-        storagePersisted: null,
-        lastSyncAtMs: null,
-      },
+      newKiosk({ id: kioskId, name: 'Bench memory kiosk', createdAtMs: Date.now() }),
       hashToken(newKioskToken()),
     );
     let total = 0;

@@ -85,6 +85,24 @@ describe('decideDoubleScan: the earlier of two punches is kept', () => {
       { kind: 'ignore', coveredByAtMs: s(30) },
     ],
     ['a later one exactly the window apart: two punches', [q(60)], s(0), { kind: 'keep', displace: [] }],
+    [
+      'one at the same instant (two kiosks, one second): this is the double scan',
+      [q(0)],
+      s(0),
+      { kind: 'ignore', coveredByAtMs: s(0) },
+    ],
+    [
+      'a later one inside the window, another exactly the window apart: only the first displaced',
+      [q(7), q(60)],
+      s(0),
+      { kind: 'keep', displace: [s(7)] },
+    ],
+    [
+      'two later ones sent: this one is ignored for the nearer',
+      [sent(30), sent(7)],
+      s(0),
+      { kind: 'ignore', coveredByAtMs: s(7) },
+    ],
     ['an earlier one beats a later one', [q(-40), sent(10)], s(0), { kind: 'ignore', coveredByAtMs: s(-40) }],
   ])('%s', (_name, recorded, atMs, expected) => {
     expect(decideDoubleScan(recorded, atMs, 60)).toEqual(expected);

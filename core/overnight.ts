@@ -28,18 +28,27 @@ export interface OvernightDecision {
 }
 
 /**
+ * How far back in real time a read for the overnight decision reaches: to the start of day D-2, in any zone, for a
+ * punch at 18:00 or earlier on day D (2 days and 18 hours of wall time, plus room for a clock change).
+ */
+export const OVERNIGHT_HISTORY_MS = 72 * 60 * 60 * 1000;
+
+/**
  * The delivered punches a decision for a punch at `wallTime` reads, from a read that reaches back at least
- * `PAIRING_HISTORY_MS`: only D-1's pool matters, so only punches dated D-1 and D, less D-1's own overnight closes
- * (sent flagged at 18:00 or earlier, they closed D-2's entry and are in neither pool; reading D-2 instead would only
- * push the same question a day further back). None past 18:00, where no history can make a punch close.
+ * `OVERNIGHT_HISTORY_MS`: punches dated D-2, D-1 and D. Only D-1's open entry can be closed, but whether a flagged
+ * punch of D-1 closed D-2's entry or stayed an ordinary punch of D-1 depends on D-2's pool; so D-2 is read too, less
+ * its own flagged punches at 18:00 or earlier, which are taken as the overnight closes the proxy sent them as (they
+ * would be judged against D-3, and so on back). None past 18:00, where no history can make a punch close.
  */
 export function overnightWitnesses<T extends DeliveredPunch>(delivered: readonly T[], wallTime: string): T[] {
   if (!canCloseOvernight(wallTime)) return [];
   const day = wallDate(wallTime);
   const previousDay = addDays(day, -1);
+  const horizon = addDays(day, -2);
   return delivered.filter((p) => {
     const date = p.wallTime.slice(0, 10);
-    return date === day || (date === previousDay && !(p.isOvernightShift && canCloseOvernight(p.wallTime)));
+    if (date === day || date === previousDay) return true;
+    return date === horizon && !(p.isOvernightShift && canCloseOvernight(p.wallTime));
   });
 }
 

@@ -21,11 +21,25 @@ export const EMPLOYEE_ID_FIELDS = ['userId', 'email', 'externalId'] as const;
 
 export type EmployeeIdField = (typeof EMPLOYEE_ID_FIELDS)[number];
 
+/** The reference that names an employee by `field`. */
+export function employeeRefOf(field: EmployeeIdField, value: string): EmployeeRef {
+  if (field === 'externalId') return { externalId: value };
+  if (field === 'email') return { email: value };
+  return { userId: value };
+}
+
 /** Which identifier the reference uses and its value. */
 export function employeeIdentifier(ref: EmployeeRef): { field: EmployeeIdField; value: string } {
   if ('externalId' in ref) return { field: 'externalId', value: ref.externalId };
   if ('email' in ref) return { field: 'email', value: ref.email };
   return { field: 'userId', value: ref.userId };
+}
+
+/** One key per person: Kenjo's id once the directory resolved them, else the identifier as sent. */
+export function personKey(punch: { employeeKey: string | null; employee: EmployeeRef }): string {
+  if (punch.employeeKey !== null) return `key:${punch.employeeKey}`;
+  const { field, value } = employeeIdentifier(punch.employee);
+  return `${field}:${value}`;
 }
 
 const LABELS: Record<EmployeeIdField, string> = { externalId: 'badge', email: 'email', userId: 'user' };

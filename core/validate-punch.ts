@@ -19,13 +19,7 @@
  * bad punch never spoils its neighbours.
  */
 import { identifierProblem, isEmailShaped, isUuid } from './identifiers';
-import {
-  EMPLOYEE_ID_FIELDS,
-  MAX_BATCH_SIZE,
-  type EmployeeIdField,
-  type EmployeeRef,
-  type Punch,
-} from './punch';
+import { EMPLOYEE_ID_FIELDS, MAX_BATCH_SIZE, employeeRefOf, type EmployeeRef, type Punch } from './punch';
 import { parseInstant } from './wall-time';
 
 export type PunchRejectionReason = 'not-an-object' | 'unknown-field' | 'bad-id' | 'bad-employee' | 'bad-at';
@@ -55,7 +49,8 @@ function unknownField(record: Record<string, unknown>, allowed: readonly string[
   return Object.keys(record).find((key) => !allowed.includes(key)) ?? null;
 }
 
-function employeeProblem(value: unknown): { ref: EmployeeRef } | { message: string } {
+/** Check 4 alone, for an employee named apart from a punch (an operator's reassignment). */
+export function validateEmployee(value: unknown): { ref: EmployeeRef } | { message: string } {
   if (!isRecord(value))
     return { message: 'The employee must be an object with externalId, email or userId.' };
   const extra = unknownField(value, EMPLOYEE_ID_FIELDS);
@@ -75,13 +70,7 @@ function employeeProblem(value: unknown): { ref: EmployeeRef } | { message: stri
   if (problem !== null) return { message: `The employee's ${field} ${problem}.` };
   if (field === 'email' && !isEmailShaped(id))
     return { message: "The employee's email is not an email address." };
-  return { ref: toRef(field, id) };
-}
-
-function toRef(field: EmployeeIdField, value: string): EmployeeRef {
-  if (field === 'externalId') return { externalId: value };
-  if (field === 'email') return { email: value };
-  return { userId: value };
+  return { ref: employeeRefOf(field, id) };
 }
 
 export function validatePunch(input: unknown): PunchValidation {
@@ -101,7 +90,7 @@ export function validatePunch(input: unknown): PunchValidation {
   const { id, employee, at } = input;
   if (id === undefined) return reject('bad-id', 'The punch has no id.');
   if (typeof id !== 'string' || !isUuid(id)) return reject('bad-id', 'The punch id must be a UUID.');
-  const checked = employeeProblem(employee);
+  const checked = validateEmployee(employee);
   if ('message' in checked) return reject('bad-employee', checked.message);
   if (at === undefined) return reject('bad-at', 'The punch has no time (at).');
   if (typeof at !== 'string' || parseInstant(at) === null) {

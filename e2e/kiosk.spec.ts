@@ -17,6 +17,8 @@ test('pairs from a link, punches by badge and by email, and both reach Kenjo onc
   await kiosk.pair(created.pairingCode);
   expect(new URL(page.url()).hash).toBe('');
   await expect(kiosk.status).toContainText('Front door');
+  // The server runs in demo mode: nobody may take the kiosk's answers for punches in Kenjo.
+  await expect(page.getByRole('note')).toHaveText('DEMO MODE: punches go to a simulator, not to Kenjo');
 
   await kiosk.scanBadge('B-1001');
   await expect(kiosk.feedback).toContainText('Ana Garcia');
@@ -92,4 +94,6 @@ test('a revoked kiosk goes back to setup and keeps what it could not send', asyn
   await expect(kiosk.setupHeading).toBeVisible();
   await expect(page.getByText('This kiosk was revoked')).toBeVisible();
   await expect(page.getByText('1 punch is kept on this device')).toBeVisible();
+  // Not paired, and so without a configuration, it still says that this proxy is in demo mode.
+  await expect(page.getByRole('note')).toHaveText('DEMO MODE: punches go to a simulator, not to Kenjo');
 });

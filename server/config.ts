@@ -3,6 +3,9 @@ import * as z from 'zod';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../core/double-scan';
 
+/** Where the ledger lives unless `DATA_DIR` says otherwise; the backup command looks there too. */
+export const DEFAULT_DATA_DIR = './data';
+
 /** A whole number in a range, said in one sentence when it is not ("must be a whole number from 0 to 65535"). */
 function wholeNumber(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
@@ -43,7 +46,7 @@ const trustProxy = z.string().transform((value, ctx): boolean | string => {
 const envSchema = z.object({
   PORT: wholeNumber(0, 65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   KENJO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   KENJO_API_KEY: z.string().min(1).optional(),
   ADMIN_TOKEN: z.string().refine(strongEnough, ADMIN_TOKEN_RULE).optional(),

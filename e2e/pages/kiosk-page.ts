@@ -42,8 +42,11 @@ export class KioskPage {
     await expect(this.feedback).toBeEmpty({ timeout: 10_000 });
   }
 
+  /** Exactly `count`: "0 waiting" must not pass for "10 waiting". */
   async expectPending(count: number): Promise<void> {
-    await expect(this.status).toContainText(`${count} waiting on this device`, { timeout: 15_000 });
+    await expect(this.status).toContainText(new RegExp(`(?<!\\d)${count} waiting on this device`), {
+      timeout: 15_000,
+    });
   }
 
   async waitForServiceWorker(): Promise<void> {

@@ -2,7 +2,6 @@
  * The parts of the ledger the console reads, and helpers over them. Reads only: every change an operator makes
  * goes through the proxy's admin endpoints, which record it in the audit log.
  */
-import { describeEmployee } from '../../core/punch';
 import type { AsyncLedger } from '../ledger/async-ledger';
 import type { LedgerPunch, PunchFilter } from '../ledger/ledger';
 
@@ -50,10 +49,6 @@ export async function employeeNames(
 }
 
 /** One key per person: Kenjo's id once resolved, else the identifier as the kiosk sent it. */
-export function personKey(punch: Pick<LedgerPunch, 'employeeKey' | 'employee'>): string {
-  return punch.employeeKey ?? describeEmployee(punch.employee);
-}
-
 export function isoOrNull(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }

@@ -3,6 +3,7 @@
  * every directory employee whose name contains it, or whose email, badge or Kenjo id it is, that employee's Kenjo
  * id, email and badge, so punches made with any of their identifiers are found.
  */
+import { normalizedIdentifier } from '../../core/identifier-hash';
 import type { DirectoryEmployee } from '../ledger/ledger';
 
 export function searchIdentifiers(text: string, employees: readonly DirectoryEmployee[]): string[] {
@@ -10,8 +11,8 @@ export function searchIdentifiers(text: string, employees: readonly DirectoryEmp
   const lower = needle.toLowerCase();
   const found = new Set([needle, lower]);
   for (const employee of employees) {
-    const email = employee.email?.trim().toLowerCase() ?? null;
-    const badge = employee.externalId?.trim() ?? null;
+    const email = employee.email === null ? null : normalizedIdentifier('email', employee.email);
+    const badge = employee.externalId === null ? null : normalizedIdentifier('badge', employee.externalId);
     const matches =
       employee.displayName.toLowerCase().includes(lower) ||
       email === lower ||

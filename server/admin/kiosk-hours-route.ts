@@ -20,13 +20,13 @@ export function registerAdminKioskHours(app: FastifyInstance, { services, adminA
     if (!(await ledger.getKiosk(id))) throw new HttpError(404, 'kiosk-not-found', `There is no kiosk ${id}.`);
   };
 
-  app.get('/api/v1/admin/kiosks/:id/opening-hours', { preHandler: adminAuth }, async (request) => {
+  app.get('/api/v1/admin/kiosks/:id/opening-hours', { onRequest: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     await existing(id);
     return { openingHours: await loadOpeningHours(ledger, id) };
   });
 
-  app.put('/api/v1/admin/kiosks/:id/opening-hours', { preHandler: adminAuth }, async (request) => {
+  app.put('/api/v1/admin/kiosks/:id/opening-hours', { onRequest: adminAuth }, async (request) => {
     const { id } = parseRequest(kioskIdParams, request.params, 'params');
     const { openingHours } = parseRequest(hoursBody, request.body, 'body');
     await existing(id);

@@ -138,6 +138,11 @@ describe('operator actions on a punch', () => {
     ['reassign', { employee: { externalId: 'B-1002' } }],
     ['reassign', { employee: { externalId: 'B-1002', email: 'a@b.c' }, reason: 'x' }],
     ['reassign', { employee: { email: 'not-an-email' }, reason: 'x' }],
+    // Held to a punch's own rule: what no kiosk could send, no operator can reassign to.
+    ['reassign', { employee: { externalId: 'B-1002\u0007' }, reason: 'x' }],
+    ['reassign', { employee: { externalId: ' B-1002' }, reason: 'x' }],
+    ['reassign', { employee: { email: 'ana@localhost' }, reason: 'x' }],
+    ['reassign', { employee: { userId: 'u'.repeat(255) }, reason: 'x' }],
   ])('%s refuses the body %o', async (action, payload) => {
     const id = await failedPunch();
     expect(errorOf(await act(id, action, payload))).toEqual({ status: 400, code: 'invalid-body' });

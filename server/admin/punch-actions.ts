@@ -99,7 +99,7 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
 
   app.post('/api/v1/admin/punches/:kioskId/:id/reassign', { onRequest: adminAuth }, async (request) => {
     const body = parseRequest(reassignBody, request.body, 'body');
-    const employee = body.employee as EmployeeRef;
+    const { employee } = body;
     const punch = await actionablePunch(request);
     assertSendable(punch, employee);
     const answer = await directory.resolve(employee);

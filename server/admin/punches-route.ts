@@ -1,3 +1,4 @@
+import { MAX_IDENTIFIER_LENGTH } from '../../core/identifiers';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { parseInstant } from '../../core/wall-time';
@@ -25,7 +26,7 @@ const listQuery = z.strictObject({
     .pipe(z.array(z.enum(PUNCH_STATUSES)).min(1))
     .optional(),
   kioskId: z.string().min(1).max(100).optional(),
-  employee: z.string().trim().min(1).max(254).optional(),
+  employee: z.string().trim().min(1).max(MAX_IDENTIFIER_LENGTH).optional(),
   from: instant.optional(),
   to: instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, buildTestConsole, signIn, type TestConsole } from '../testing/admin-support';
+import { ADMIN_TOKEN, buildTestConsole, NOW_MS, signIn, type TestConsole } from '../testing/admin-support';
 import { SESSION_LIFETIME_MS } from '../auth/session-store';
 
 let t: TestConsole;
@@ -35,7 +35,11 @@ describe('admin sign-in', () => {
     expect(header).toContain('SameSite=Strict');
     expect(header).toContain('Path=/');
     expect(header).not.toContain('Secure');
-    expect(response.json<{ csrfToken: string }>().csrfToken).toMatch(/^[\w-]{40,}$/);
+    // The browser forgets the cookie when the server forgets the session, 12 hours after sign-in.
+    expect(header).toContain(`Max-Age=${SESSION_LIFETIME_MS / 1000};`);
+    const { csrfToken, expiresAt } = response.json<{ csrfToken: string; expiresAt: string }>();
+    expect(csrfToken).toMatch(/^[\w-]{40,}$/);
+    expect(Date.parse(expiresAt)).toBe(NOW_MS + SESSION_LIFETIME_MS);
   });
 
   it('marks the cookie Secure when the request came over https', async () => {

@@ -25,9 +25,9 @@ export function registerSettingsPinRoute(app: FastifyInstance, { services, admin
   const audit = (actor: string, action: string) =>
     ledger.appendAudit({ atMs: services.now(), actor, action, target: 'kiosks', reason: null, detail: {} });
 
-  app.get(url, { preHandler: adminAuth }, async () => ({ set: (await loadSettingsLock(ledger)) !== null }));
+  app.get(url, { onRequest: adminAuth }, async () => ({ set: (await loadSettingsLock(ledger)) !== null }));
 
-  app.put(url, { preHandler: adminAuth }, async (request) => {
+  app.put(url, { onRequest: adminAuth }, async (request) => {
     const { pin } = parseRequest(pinBody, request.body, 'body');
     const problem = pinProblem(pin);
     if (problem !== null) throw new HttpError(400, 'invalid-pin', PROBLEMS[problem]);
@@ -36,7 +36,7 @@ export function registerSettingsPinRoute(app: FastifyInstance, { services, admin
     return { set: true };
   });
 
-  app.delete(url, { preHandler: adminAuth }, async (request) => {
+  app.delete(url, { onRequest: adminAuth }, async (request) => {
     await saveSettingsLock(ledger, null);
     await audit(adminOf(request).actor, 'kiosk.settings-pin-removed');
     return { set: false };

@@ -48,7 +48,6 @@ describe('whoIsIn', () => {
       [at(TODAY, '08:00')],
       [],
     ],
-    ['a failed punch does not count', [{ wall: at(TODAY, '08:00'), status: 'failed' }], NOW_MS, [], []],
     [
       'a night shift still running',
       [{ wall: at(YESTERDAY, '22:00') }],
@@ -100,7 +99,7 @@ describe('whoIsIn', () => {
     ],
     ['an entry of two days ago is not reported', [{ wall: '2026-02-02T08:00:00' }], NOW_MS, [], []],
   ])('%s', (_name, specs, nowMs, present, forgotten) => {
-    const result = whoIsIn(specs.filter((s) => s.status !== 'failed').map(ledgerPunch), nowMs, 16);
+    const result = whoIsIn(specs.map(ledgerPunch), nowMs, 16);
     expect(result.present.map((e) => `${e.punch.kenjoDateTime}${e.overnight ? '+o' : ''}`)).toEqual(present);
     expect(result.forgotten.map((e) => e.punch.kenjoDateTime)).toEqual(forgotten);
   });
@@ -139,12 +138,14 @@ describe('GET /api/v1/admin/who-is-in', () => {
     storePunches(t.ledger, [
       { wall: at(TODAY, '08:00'), employeeKey: 'a', kioskId: 'front' },
       { wall: at(TODAY, '08:10'), employeeKey: 'b', kioskId: 'back' },
+      // Which punches count is the ledger's read: a failed one does not, one still waiting for Kenjo does.
       { wall: at(TODAY, '08:20'), employeeKey: 'c', kioskId: 'back', status: 'failed' },
+      { wall: at(TODAY, '08:30'), employeeKey: 'e', kioskId: 'back', status: 'queued' },
       { wall: at(YESTERDAY, '07:00'), employeeKey: 'd', kioskId: 'front' },
     ]);
     const { cookie } = await signIn(t.app);
     const all = (await t.app.inject({ url: '/api/v1/admin/who-is-in', headers: { cookie } })).json();
-    expect(all.presentCount).toBe(2);
+    expect(all.presentCount).toBe(3);
     expect(all.sites).toEqual([
       expect.objectContaining({
         kioskId: 'front',
@@ -156,7 +157,13 @@ describe('GET /api/v1/admin/who-is-in', () => {
           }),
         ],
       }),
-      expect.objectContaining({ kioskId: 'back', people: [expect.objectContaining({ employeeKey: 'b' })] }),
+      expect.objectContaining({
+        kioskId: 'back',
+        people: [
+          expect.objectContaining({ employeeKey: 'b' }),
+          expect.objectContaining({ employeeKey: 'e' }),
+        ],
+      }),
     ]);
     expect(all.forgotten).toEqual([
       expect.objectContaining({ employeeKey: 'd', sinceWallTime: at(YESTERDAY, '07:00') }),

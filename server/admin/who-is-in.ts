@@ -5,9 +5,9 @@
  */
 import { inKenjoOrder } from './kenjo-order';
 import { presenceAt } from '../../core/attendance-day';
+import { personKey } from '../../core/punch';
 import { toWallTime } from '../../core/wall-time';
 import type { LedgerPunch } from '../ledger/ledger';
-import { personKey } from './admin-ledger';
 
 /** Statuses whose punches are, or will be, in Kenjo. */
 export const PRESENT_STATUSES = ['queued', 'sending', 'sent'] as const;

@@ -149,6 +149,22 @@ describe('alert monitor', () => {
     expect(texts()).toHaveLength(2);
   });
 
+  it('keeps a silent kiosk reported after closing time, until it is heard from again', async () => {
+    const alerts = monitor();
+    const kiosk = newKiosk({ name: 'Front door', lastSeenAtMs: T0 - 45 * MINUTE });
+    ledger.insertKiosk(kiosk, 'hash');
+    await saveOpeningHours(asyncOf(ledger), kiosk.id, { days: [1, 2, 3, 4, 5], from: '07:00', to: '18:00' });
+    await alerts.check();
+    expect(texts()).toHaveLength(1);
+    clock.nowMs = T0 + 8 * 60 * MINUTE;
+    await alerts.check();
+    expect(texts()).toHaveLength(1);
+    ledger.reportKioskStatus(kiosk.id, { lastSeenAtMs: clock.nowMs });
+    await alerts.check();
+    expect(texts()).toHaveLength(2);
+    expect(texts()[1]).toMatch(/^:white_check_mark: Over after 480 min: Kiosk "Front door"/);
+  });
+
   it('counts silence from the opening of the day, not from the evening before', async () => {
     const alerts = monitor();
     const kiosk = newKiosk({ lastSeenAtMs: T0 - 15 * 60 * MINUTE });

@@ -4,6 +4,7 @@
  * backed up with PostgreSQL's own tools.
  */
 import { existsSync } from 'node:fs';
+import { DEFAULT_DATA_DIR } from '../config';
 import { ledgerPath } from '../ledger/open-database';
 import { backupLedger, defaultBackupPath } from './backup-ledger';
 
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const dataDir = process.env['DATA_DIR'] || './data';
+  const dataDir = process.env['DATA_DIR'] || DEFAULT_DATA_DIR;
   if (!existsSync(ledgerPath(dataDir))) {
     console.error(`There is no ledger at ${ledgerPath(dataDir)}; set DATA_DIR to the server's data folder.`);
     process.exit(1);

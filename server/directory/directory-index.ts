@@ -1,3 +1,4 @@
+import { normalizedIdentifier } from '../../core/identifier-hash';
 import type { EmployeeRef } from '../../core/punch';
 import type { DirectoryEmployee } from '../ledger/ledger';
 
@@ -12,10 +13,6 @@ export interface DirectoryIndex {
   byUserId(userId: string): DirectoryEmployee | null;
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 function claim(map: Map<string, DirectoryEmployee>, key: string, employee: DirectoryEmployee): void {
   const holder = map.get(key);
   if (holder === undefined || (!holder.isActive && employee.isActive)) map.set(key, employee);
@@ -28,18 +25,18 @@ export function buildDirectoryIndex(employees: readonly DirectoryEmployee[]): Di
   for (const employee of employees) {
     claim(byUserId, employee.userId, employee);
     if (employee.email !== null && employee.email.trim() !== '') {
-      claim(byEmail, normalizeEmail(employee.email), employee);
+      claim(byEmail, normalizedIdentifier('email', employee.email), employee);
     }
     if (employee.externalId !== null && employee.externalId.trim() !== '') {
-      claim(byExternalId, employee.externalId.trim(), employee);
+      claim(byExternalId, normalizedIdentifier('badge', employee.externalId), employee);
     }
   }
   return {
     employees,
     find(ref) {
       if ('userId' in ref) return byUserId.get(ref.userId) ?? null;
-      if ('email' in ref) return byEmail.get(normalizeEmail(ref.email)) ?? null;
-      return byExternalId.get(ref.externalId.trim()) ?? null;
+      if ('email' in ref) return byEmail.get(normalizedIdentifier('email', ref.email)) ?? null;
+      return byExternalId.get(normalizedIdentifier('badge', ref.externalId)) ?? null;
     },
     byUserId: (userId) => byUserId.get(userId) ?? null,
   };

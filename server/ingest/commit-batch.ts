@@ -1,5 +1,5 @@
 import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../core/double-scan';
-import { employeeIdentifier } from '../../core/punch';
+import { personKey } from '../../core/punch';
 import { reasonText, type PunchReason } from '../../core/punch-reason';
 import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
 import {
@@ -22,13 +22,6 @@ type Slot =
 
 /** The name goes with every answer but a refusal: a rejected punch names nobody (an inactive employee is not named). */
 const named = (name: string | undefined) => (name === undefined ? {} : { name });
-
-/** Punches of one person within this batch: by Kenjo id when resolved, else by the identifier as sent. */
-function personKey(record: NewPunch): string {
-  if (record.employeeKey !== null) return `key:${record.employeeKey}`;
-  const { field, value } = employeeIdentifier(record.employee);
-  return `${field}:${value}`;
-}
 
 /** Per resolved employee of the batch, the instants whose stored punches can make one of its punches a double scan. */
 function windowRanges(records: readonly NewPunch[], windowMs: number): EmployeeRange[] {

@@ -216,6 +216,17 @@ describe('ingest: double scans', () => {
     ['three in one request, reverse order', '50 20 0', { 0: 'queued', 20: 'ignored', 50: 'ignored' }],
     ['60 s apart, reverse order: two punches', '60 0', { 0: 'queued', 60: 'queued' }],
     ['a displaced scan covers nothing', '0 | 40 | 80', { 0: 'queued', 40: 'ignored', 80: 'queued' }],
+    // One request with a person's punches hours apart: each is compared with what is stored around it.
+    [
+      'a request of last night and now, after a scan now',
+      '0 | -32400 7',
+      { 0: 'queued', '-32400': 'queued', 7: 'ignored' },
+    ],
+    [
+      'a request of now and last night, after a scan last night',
+      '-32400 | 0 -32393',
+      { '-32400': 'queued', 0: 'queued', '-32393': 'ignored' },
+    ],
   ])('double scans: %s', async (_name, script, expected) => {
     const ids = new Map<string, string>();
     for (const request of script.split('|')) {

@@ -79,7 +79,16 @@ describe('kenjo:check', () => {
       cwd: REPO,
       env: { ...process.env, KENJO_API_URL: running.baseUrl, KENJO_API_KEY: API_KEY },
     });
-    if (code === 0) await expect(run).resolves.toMatchObject({ stdout: expect.stringMatching(/USABLE/) });
+    if (code === 0) await expect(run).resolves.toMatchObject({ stdout: expect.stringMatching(/^USABLE/m) });
     else await expect(run).rejects.toMatchObject({ code, stdout: expect.stringMatching(/NOT USABLE/) });
+  });
+
+  it('the command exits 2, asking nothing of anyone, when a variable is missing', async () => {
+    const { KENJO_API_URL: _url, KENJO_API_KEY: _key, ...env } = process.env;
+    const run = promisify(execFile)('node_modules/.bin/tsx', ['scripts/kenjo-check.ts'], {
+      cwd: REPO,
+      env: { ...env, KENJO_API_URL: 'http://127.0.0.1:9/api/v1' },
+    });
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/KENJO_API_KEY/) });
   });
 });

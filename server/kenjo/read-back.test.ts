@@ -24,6 +24,21 @@ describe('belongsTo', () => {
     ['no userId, other email, same badge', entry({ userId: null, email: 'x@y.z' }), false],
     ['no userId, no email, same badge', entry({ userId: null, email: null }), true],
     ['no userId, no email, other badge', entry({ userId: null, email: null, externalId: 'B-2' }), false],
+    [
+      'no userId, email with spaces around it',
+      entry({ userId: null, externalId: null, email: ' ana@demo.example ' }),
+      true,
+    ],
+    [
+      'no userId, no email, badge with spaces around it',
+      entry({ userId: null, email: null, externalId: 'B-1001 ' }),
+      true,
+    ],
+    [
+      'no userId, no email, badge in another case',
+      entry({ userId: null, email: null, externalId: 'b-1001' }),
+      false,
+    ],
     ['no identifier at all', entry({ userId: null, email: null, externalId: null }), false],
   ])('%s → %s', (_label, candidate, expected) => {
     expect(belongsTo(candidate, ANA)).toBe(expected);

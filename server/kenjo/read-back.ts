@@ -6,6 +6,7 @@
  * be in Kenjo.
  */
 import * as z from 'zod';
+import { normalizedIdentifier } from '../../core/identifier-hash';
 import { splitRange } from './dates';
 import { readList, type ReadContext } from './kenjo-list';
 import type { AttendanceList, KenjoAttendance, ReadBackEmployee } from './types';
@@ -61,11 +62,16 @@ export async function listAttendances(
   return list;
 }
 
-/** The entry is this employee's: by userId when the entry has one, else by email (any case) or externalId. */
+/**
+ * The entry is this employee's: by userId when the entry has one, else by email or externalId compared as the
+ * directory compares them (`normalizedIdentifier`), so that an entry the directory would call theirs is found.
+ */
 export function belongsTo(entry: KenjoAttendance, employee: ReadBackEmployee): boolean {
   if (entry.userId !== null) return entry.userId === employee.userId;
-  if (entry.email !== null && employee.email)
-    return entry.email.toLowerCase() === employee.email.toLowerCase();
-  if (entry.externalId !== null && employee.externalId) return entry.externalId === employee.externalId;
+  const same = (kind: 'badge' | 'email', a: string, b: string) =>
+    normalizedIdentifier(kind, a) === normalizedIdentifier(kind, b);
+  if (entry.email !== null && employee.email) return same('email', entry.email, employee.email);
+  if (entry.externalId !== null && employee.externalId)
+    return same('badge', entry.externalId, employee.externalId);
   return false;
 }

@@ -14,12 +14,17 @@ describe('outcomeOf', () => {
     expect(outcomeOf(response(status, { ...SENT }), NOW_MS, SENT)).toEqual({ kind: 'applied' });
     const echo = { ...SENT, dateTime: `${SENT.dateTime}.000Z`, extra: 1 };
     expect(outcomeOf(response(status, echo), NOW_MS, SENT)).toEqual({ kind: 'applied' });
+    const byEmail = { email: 'Ana.Schmidt@Demo.example', dateTime: SENT.dateTime };
+    const echoedLower = { ...byEmail, email: 'ana.schmidt@demo.example' };
+    expect(outcomeOf(response(status, echoedLower), NOW_MS, byEmail)).toEqual({ kind: 'applied' });
   });
 
   it.each([
     ['a web page', 200, '<html><body>Sign in to the network</body></html>'],
     ['no body', 204, null],
     ['another dateTime', 201, { ...SENT, dateTime: '2026-02-04T07:00:01' }],
+    ['the same wall time with an offset', 201, { ...SENT, dateTime: `${SENT.dateTime}+02:00` }],
+    ['the same wall time and a fraction', 201, { ...SENT, dateTime: `${SENT.dateTime}.500Z` }],
     ['another employee', 201, { ...SENT, externalId: 'B-1002' }],
     ['another identifier field', 201, { userId: 'B-1001', dateTime: SENT.dateTime }],
     ['a list', 200, [SENT]],

@@ -15,7 +15,8 @@
  *   408, 5xx, timeout, reset, closed socket,    unknown: Kenjo may have stored it
  *   anything unrecognised
  */
-import { employeeIdentifier } from '../../core/punch';
+import { normalizedIdentifier } from '../../core/identifier-hash';
+import { EMPLOYEE_ID_FIELDS, employeeIdentifier } from '../../core/punch';
 import { configurationSentence } from './configuration';
 import { KenjoAuthError, KenjoUnavailableError } from './errors';
 import type { Health } from './health';
@@ -48,12 +49,12 @@ export function isEcho(body: unknown, sent: TrackTimeBody): boolean {
   const dateTime = echo['dateTime'];
   if (typeof dateTime !== 'string' || !dateTime.startsWith(sentDateTime)) return false;
   if (!/^(\.0+)?Z?$/.test(dateTime.slice(sentDateTime.length))) return false;
-  const field = ['userId', 'email', 'externalId'].find((name) => name in sent);
+  const field = EMPLOYEE_ID_FIELDS.find((name) => name in sent);
   if (field === undefined) return false;
   const value = echo[field];
   if (typeof value !== 'string') return false;
   return field === 'email'
-    ? value.trim().toLowerCase() === String(sent[field]).trim().toLowerCase()
+    ? normalizedIdentifier('email', value) === normalizedIdentifier('email', String(sent[field]))
     : value === sent[field];
 }
 

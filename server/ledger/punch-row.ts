@@ -1,4 +1,4 @@
-import type { EmployeeRef } from '../../core/punch';
+import { employeeIdentifier, employeeRefOf, type EmployeeIdField, type EmployeeRef } from '../../core/punch';
 import { codedReason, parseCodedReason, reasonText, type ReasonInput } from '../../core/punch-reason';
 import { PUNCH_STATUSES } from '../../core/punch-status';
 import type { Backlog, LedgerPunch, LedgerStatus } from './punch-records';
@@ -8,7 +8,7 @@ export interface PunchRow {
   seq: number;
   kiosk_id: string;
   id: string;
-  employee_kind: 'externalId' | 'email' | 'userId';
+  employee_kind: EmployeeIdField;
   employee_value: string;
   employee_key: string | null;
   at: string;
@@ -29,15 +29,8 @@ export interface PunchRow {
 }
 
 export function employeeColumns(ref: EmployeeRef): { kind: PunchRow['employee_kind']; value: string } {
-  if ('externalId' in ref) return { kind: 'externalId', value: ref.externalId };
-  if ('email' in ref) return { kind: 'email', value: ref.email };
-  return { kind: 'userId', value: ref.userId };
-}
-
-function employeeRef(kind: PunchRow['employee_kind'], value: string): EmployeeRef {
-  if (kind === 'externalId') return { externalId: value };
-  if (kind === 'email') return { email: value };
-  return { userId: value };
+  const { field, value } = employeeIdentifier(ref);
+  return { kind: field, value };
 }
 
 export function toLedgerPunch(row: PunchRow): LedgerPunch {
@@ -45,7 +38,7 @@ export function toLedgerPunch(row: PunchRow): LedgerPunch {
     seq: row.seq,
     kioskId: row.kiosk_id,
     id: row.id,
-    employee: employeeRef(row.employee_kind, row.employee_value),
+    employee: employeeRefOf(row.employee_kind, row.employee_value),
     employeeKey: row.employee_key,
     at: row.at,
     atMs: row.at_ms,

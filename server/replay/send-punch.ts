@@ -1,5 +1,10 @@
-import { canCloseOvernight, PAIRING_HISTORY_MS } from '../../core/attendance-day';
-import { decideOvernight, overnightWitnesses, type OvernightDecision } from '../../core/overnight';
+import { canCloseOvernight } from '../../core/attendance-day';
+import {
+  decideOvernight,
+  OVERNIGHT_HISTORY_MS,
+  overnightWitnesses,
+  type OvernightDecision,
+} from '../../core/overnight';
 import { kenjoReasons } from '../../core/punch-reason';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
@@ -9,7 +14,7 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 /**
  * Decides the overnight flag from what Kenjo already has of this employee: core's witnesses of the decision among
  * the punches delivered in the window it names. `near` is the employee's punches around this one as the step read
- * them (`neighbourhood`, which reaches further back than `PAIRING_HISTORY_MS`); past 18:00 none can make it close.
+ * them (`neighbourhood`, which reaches at least `OVERNIGHT_HISTORY_MS` back); past 18:00 none can make it close.
  */
 export function decideFor(
   ctx: Pick<StepContext, 'maxShiftHours'>,
@@ -17,7 +22,7 @@ export function decideFor(
   near: readonly LedgerPunch[],
 ): OvernightDecision {
   const wallTime = punch.kenjoDateTime;
-  const sinceMs = punch.atMs - PAIRING_HISTORY_MS;
+  const sinceMs = punch.atMs - OVERNIGHT_HISTORY_MS;
   const delivered = canCloseOvernight(wallTime)
     ? near.filter((p) => p.status === 'sent' && p.atMs >= sinceMs)
     : [];

@@ -1,3 +1,4 @@
+import { OVERNIGHT_HISTORY_MS } from '../../core/overnight';
 import { LEASE_RETRY_MS } from './employee-leases';
 import { beginReadBack } from './read-back';
 import { beginResolve } from './resolve-employee';
@@ -7,9 +8,10 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /**
  * How far around a punch an unsettled call of the same employee can change what Kenjo makes of it. It also holds
- * every punch the overnight decision reads (`decideFor`: days D-1 and D), so that decision needs no read of its own.
+ * every punch the overnight decision reads (`decideFor`: `OVERNIGHT_HISTORY_MS` back), so that decision needs no read
+ * of its own.
  */
-const NEIGHBOURHOOD_MS = 3 * 24 * 60 * 60 * 1000;
+const NEIGHBOURHOOD_MS = Math.max(3 * 24 * 60 * 60 * 1000, OVERNIGHT_HISTORY_MS);
 
 /**
  * The only states of the neighbourhood's punches that `beginStep` reads: a call in doubt (`sending`) and what Kenjo

@@ -136,10 +136,15 @@ describe('GET /api/v1/punches/:id', () => {
   it.each([
     ['queued', [], { status: 'queued', isOvernightShift: false }],
     ['sending', [{ to: 'sending', isOvernightShift: true }], { status: 'queued', isOvernightShift: true }],
+    [
+      'waiting after a try that failed',
+      [{ to: 'sending' }, { to: 'queued', lastError: 'Kenjo did not answer within 10 s' }],
+      { status: 'queued', reason: 'Kenjo did not answer within 10 s' },
+    ],
     ['sent', [{ to: 'sending', isOvernightShift: false }, { to: 'sent' }], { status: 'sent' }],
     [
       'failed',
-      [{ to: 'failed', reason: 'Kenjo refused it' }],
+      [{ to: 'failed', reason: 'Kenjo refused it', lastError: 'HTTP 422' }],
       { status: 'failed', reason: 'Kenjo refused it' },
     ],
     [

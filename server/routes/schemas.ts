@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { EmployeeRef } from '../../core/punch';
+import { validateEmployee } from '../../core/validate-punch';
 import { isTimeZone } from '../../core/wall-time';
 
 /** Shapes shared by several route modules; every request body is strict (an unknown field is a 400). */
@@ -10,14 +12,13 @@ export const kioskName = z
 
 export const timeZone = z.string().refine(isTimeZone, 'is not an IANA time zone, e.g. "Europe/Berlin"');
 
-const identifier = z.string().trim().min(1, 'must not be empty').max(254, 'must be at most 254 characters');
-
-/** Exactly one identifier, as in a punch. */
-export const employeeRef = z.union([
-  z.strictObject({ externalId: identifier }),
-  z.strictObject({ email: identifier.pipe(z.email('is not an email address')) }),
-  z.strictObject({ userId: identifier }),
-]);
+/** Exactly one identifier, held to the same rule as a kiosk's punch (`core/validate-punch.ts`). */
+export const employeeRef = z.unknown().transform((value, ctx): EmployeeRef => {
+  const checked = validateEmployee(value);
+  if ('ref' in checked) return checked.ref;
+  ctx.addIssue({ code: 'custom', message: checked.message });
+  return z.NEVER;
+});
 
 export const operatorReason = z
   .string()

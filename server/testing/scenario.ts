@@ -9,6 +9,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, toWallTime } from '../../core/wall-time';
 import type { EmployeeRef, Punch } from '../../core/punch';
 import type { SimEmployee } from '../simulator';
+import { createRandom } from '../simulator/faults';
 
 export const SCENARIO_ZONE = 'Europe/Berlin';
 
@@ -55,16 +56,8 @@ export function kioskRuns(
   return runs;
 }
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The simulator's seeded generator: a scenario and the faults it meets replay the same from one seed. */
+export const seededRandom = createRandom;
 
 function instant(date: string, hour: number, minute: number, second = 0): number {
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);

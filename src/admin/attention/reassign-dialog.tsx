@@ -1,18 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import type { EmployeeRef } from '../../../core/punch';
+import { MAX_IDENTIFIER_LENGTH } from '../../../core/identifiers';
+import { employeeRefOf, type EmployeeIdField } from '../../../core/punch';
 import { useI18n } from '../i18n/i18n';
 import { Modal } from '../ui/modal';
 import { ActionError } from '../ui/status';
 import type { PunchAction } from './attention-api';
 
-type Kind = 'externalId' | 'email' | 'userId';
+type Kind = EmployeeIdField;
+/** In the order an operator most often has them to hand. */
 const KINDS: readonly Kind[] = ['externalId', 'email', 'userId'];
-
-function employeeRef(kind: Kind, value: string): EmployeeRef {
-  if (kind === 'externalId') return { externalId: value };
-  if (kind === 'email') return { email: value };
-  return { userId: value };
-}
 
 export function ReassignDialog({
   onAct,
@@ -29,7 +25,7 @@ export function ReassignDialog({
   const [reason, setReason] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onAct({ kind: 'reassign', employee: employeeRef(kind, value.trim()), reason: reason.trim() });
+    onAct({ kind: 'reassign', employee: employeeRefOf(kind, value.trim()), reason: reason.trim() });
   };
   return (
     <Modal title={t('attention.reassignTitle')} onClose={onClose}>
@@ -48,7 +44,7 @@ export function ReassignDialog({
           {t('attention.identifier')}
           <input
             required
-            maxLength={254}
+            maxLength={MAX_IDENTIFIER_LENGTH}
             type={kind === 'email' ? 'email' : 'text'}
             value={value}
             onChange={(e) => setValue(e.target.value)}

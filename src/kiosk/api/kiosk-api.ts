@@ -9,6 +9,12 @@ export async function pairKiosk(fetchFn: FetchFn, pairingCode: string): Promise<
   return (await response.json()) as PairingAnswer;
 }
 
+/** Whether the proxy runs on its built-in Kenjo simulator, from its public health answer (no token needed). */
+export async function fetchDemoMode(fetchFn: FetchFn): Promise<boolean> {
+  const response = await apiRequest(fetchFn, '/api/v1/health');
+  return ((await response.json()) as { demoMode?: unknown }).demoMode === true;
+}
+
 export async function fetchConfig(fetchFn: FetchFn, token: string): Promise<KioskConfig> {
   const response = await apiRequest(fetchFn, '/api/v1/kiosk/config', { token });
   return (await response.json()) as KioskConfig;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
 import { personOnDevice } from './history';
-import { forgetNames, knownName, pruneNames } from './names';
+import { forgetNames, knownName, MAX_NAMES, pruneNames } from './names';
 import { ack, enqueue } from './outbox';
 
 beforeEach(resetDevice);
@@ -50,6 +50,19 @@ describe('names told to this kiosk', () => {
       'P3',
       'P4',
     ]);
+  });
+
+  it('stay within the bound as answers come in, without being asked', async () => {
+    const punches = Array.from({ length: MAX_NAMES + 1 }, (_, n) =>
+      storedPunch({ employeeKey: `directory:k${n}` }),
+    );
+    for (const punch of punches) await enqueue(punch);
+    await ack(
+      punches.map((punch, n) => ({ id: punch.id, status: 'accepted' as const, name: `P${n}` })),
+      Date.parse('2026-02-04T08:00:00Z'),
+    );
+    expect(await pruneNames()).toBe(0);
+    expect(await knownName(`directory:k${MAX_NAMES}`)).toBe(`P${MAX_NAMES}`);
   });
 
   it('are forgotten all at once (revoked or paired again)', async () => {

@@ -107,6 +107,22 @@ describe('sync engine', () => {
     expect(delays).toHaveLength(1);
   });
 
+  it('keeps a punch whose answer is not one of the three a punch can have, and retries later', async () => {
+    const [garbled, foreign] = [await enqueueOne(), await enqueueOne()];
+    // A 200 from something that is not the proxy, or a proxy of another version: nothing says the punch is stored.
+    const proxy = fakeProxy((p) =>
+      p.id === garbled.id
+        ? ({ id: p.id, status: 'queued' } as unknown as PunchAnswer)
+        : ({ id: p.id, status: undefined } as unknown as PunchAnswer),
+    );
+    const { engine, delays } = engineFor(proxy);
+    await engine.trigger();
+    expect(await count()).toBe(2);
+    expect(await historyEntry(garbled.id)).toMatchObject({ state: 'waiting' });
+    expect(await historyEntry(foreign.id)).toMatchObject({ state: 'waiting' });
+    expect(delays).toHaveLength(1);
+  });
+
   it('keeps a rejected punch in history with its reason', async () => {
     const punch = await enqueueOne();
     const proxy = fakeProxy((p) => ({ id: p.id, status: 'rejected', reason: 'unknown employee' }));

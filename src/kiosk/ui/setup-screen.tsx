@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { usePendingCount } from '../state/local-state';
+import { DemoBanner, useProxyDemoMode } from './demo-banner';
 import { type PairingState } from './use-pairing';
 
 interface Props {
@@ -15,6 +16,7 @@ export function SetupScreen({ pairing, onPair, revoked }: Props) {
   const id = useId();
   const [code, setCode] = useState('');
   const pending = usePendingCount();
+  const demoMode = useProxyDemoMode();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -23,6 +25,7 @@ export function SetupScreen({ pairing, onPair, revoked }: Props) {
 
   return (
     <main className="setup">
+      {demoMode && <DemoBanner />}
       <h1>{t('setupHeading')}</h1>
       {revoked && <p className="notice notice-error">{t('revoked')}</p>}
       {pending > 0 && <p className="notice">{t('keptOnDevice', { count: pending })}</p>}
