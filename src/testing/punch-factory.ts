@@ -1,5 +1,6 @@
 import { deleteDB } from 'idb';
 import { closeKioskDb } from '../kiosk/outbox/db';
+import { enqueueIfDue } from '../kiosk/outbox/outbox';
 import { DB_NAME, type StoredPunch } from '../kiosk/outbox/schema';
 
 let n = 0;
@@ -23,4 +24,9 @@ export function storedPunch(overrides: Partial<StoredPunch> = {}): StoredPunch {
 export async function resetDevice(): Promise<void> {
   await closeKioskDb();
   await deleteDB(DB_NAME);
+}
+
+/** Stores a punch in the outbox as a scan does, whatever the person's earlier punches. */
+export async function enqueue(punch: StoredPunch): Promise<void> {
+  await enqueueIfDue(punch.employeeKey, punch.atMs, punch.atMs, () => ({ punch, result: undefined }));
 }

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { EmployeeRef } from '../../../core/punch';
 import { useI18n } from '../i18n/i18n-context';
 import { refFromInput } from '../punch/employee-ref';
 import { canReadNfc, canScanQr } from './capabilities';
 import { readNfcBadges } from './nfc';
-import { QrScanner } from './qr-scanner';
+
+// Fetched when the camera is first asked for (the service worker keeps it for offline use), so the idle screen
+// loads without it.
+const QrScanner = lazy(() => import('./qr-scanner').then((m) => ({ default: m.QrScanner })));
 
 interface Props {
   onPunch: (ref: EmployeeRef) => void;
@@ -48,7 +51,11 @@ export function CaptureButtons({ onPunch, onActiveChange }: Props) {
         </button>
       )}
       {mode === 'nfc' && <p>{t('nfcHint')}</p>}
-      {mode === 'qr' && <QrScanner onRead={read} onClose={close} />}
+      {mode === 'qr' && (
+        <Suspense fallback={null}>
+          <QrScanner onRead={read} onClose={close} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -44,6 +44,17 @@ describe('afterAnswerPainted', () => {
     expect(work).toHaveBeenCalledTimes(1);
   });
 
+  it("holds work whose paint comes after a scan began, until the paint of that scan's answer", () => {
+    const work = vi.fn();
+    afterAnswerPainted(work);
+    const release = holdForAnswer();
+    paintFrame();
+    expect(work).not.toHaveBeenCalled();
+    release();
+    paintFrame();
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
   it('waits for every answer in preparation, and a second release changes nothing', () => {
     const first = holdForAnswer();
     const second = holdForAnswer();

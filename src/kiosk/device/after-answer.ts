@@ -13,12 +13,23 @@ export const ANSWER_HOLD_MAX_MS = 1_000;
 let holds = 0;
 let held: Array<() => void> = [];
 
+/**
+ * Runs `work` after the next paint, unless an answer is being prepared by then (a scan came while it waited for
+ * that paint): it is then held again, for the paint of that answer.
+ */
+function afterPaintUnlessAnswering(work: () => void): void {
+  afterNextPaint(() => {
+    if (holds > 0) held.push(work);
+    else work();
+  });
+}
+
 function flush(): void {
   if (holds > 0 || held.length === 0) return;
   const work = held;
   held = [];
   // One task each: a frame due in between can run between them.
-  for (const run of work) afterNextPaint(run);
+  for (const run of work) afterPaintUnlessAnswering(run);
 }
 
 /** An answer is being prepared; the returned function says it is committed (only its first call counts). */
@@ -36,10 +47,13 @@ export function holdForAnswer(): () => void {
   return release;
 }
 
-/** Runs `work` after the next paint, and while an answer is being prepared, after the paint that shows it. */
+/**
+ * Runs `work` after the next paint, and when an answer is being prepared (now, or by the time that paint comes),
+ * after the paint that shows it.
+ */
 export function afterAnswerPainted(work: () => void): void {
   if (holds === 0) {
-    afterNextPaint(work);
+    afterPaintUnlessAnswering(work);
     return;
   }
   held.push(work);

@@ -9,25 +9,6 @@ export async function punchesOf(employeeKey: string, fromMs: number, toMs: numbe
   return db.getAllFromIndex('history', 'by-employee', range);
 }
 
-/**
- * What deciding a person's scan reads: their punches as `punchesOf` gives them and the name this kiosk was told for
- * them (`names.ts`), in one transaction, as a scan waits for both.
- */
-export async function personOnDevice(
-  employeeKey: string,
-  fromMs: number,
-  toMs: number,
-): Promise<{ punches: HistoryEntry[]; name: string | null }> {
-  const db = await kioskDb();
-  const tx = db.transaction(['history', 'names']);
-  const range = IDBKeyRange.bound([employeeKey, fromMs], [employeeKey, toMs]);
-  const [punches, known] = await Promise.all([
-    tx.objectStore('history').index('by-employee').getAll(range),
-    tx.objectStore('names').get(employeeKey),
-  ]);
-  return { punches, name: known?.name ?? null };
-}
-
 export async function historyEntry(id: string): Promise<HistoryEntry | undefined> {
   const db = await kioskDb();
   return db.get('history', id);

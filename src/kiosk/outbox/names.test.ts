@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDevice, storedPunch } from '../../testing/punch-factory';
-import { closeKioskDb } from './db';
-import { personOnDevice } from './history';
+import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
+import { closeKioskDb, kioskDb } from './db';
 import { forgetNames, knownName, MAX_NAMES, pruneNames } from './names';
-import { ack, enqueue } from './outbox';
+import { ack, enqueueIfDue, type PersonOnDevice } from './outbox';
 
 beforeEach(resetDevice);
 
@@ -15,6 +14,21 @@ async function punchAnswered(
   const punch = storedPunch({ employeeKey });
   await enqueue(punch);
   await ack([{ id: punch.id, ...answer }], punch.atMs);
+}
+
+/** What a scan of this person reads before deciding, with a decision that stores nothing. */
+const personRead = (employeeKey: string) =>
+  enqueueIfDue<PersonOnDevice>(employeeKey, 0, Number.MAX_SAFE_INTEGER, (person) => ({
+    punch: null,
+    result: person,
+  }));
+
+/** Bounds the names now, in a transaction of its own. */
+async function pruneNow(max?: number): Promise<number> {
+  const tx = (await kioskDb()).transaction('names', 'readwrite');
+  const removed = await pruneNames(tx.store, max);
+  await tx.done;
+  return removed;
 }
 
 describe('names told to this kiosk', () => {
@@ -29,10 +43,10 @@ describe('names told to this kiosk', () => {
   it("are read with the person's punches for a scan, each person's own", async () => {
     await punchAnswered('directory:k1', { status: 'accepted', name: 'Ada Lovelace' });
     await punchAnswered('directory:k2', { status: 'accepted', name: 'Grace Hopper' });
-    const { punches, name } = await personOnDevice('directory:k1', 0, Number.MAX_SAFE_INTEGER);
+    const { punches, name } = await personRead('directory:k1');
     expect(name).toBe('Ada Lovelace');
     expect(punches.map((p) => [p.employeeKey, p.state])).toEqual([['directory:k1', 'accepted']]);
-    expect((await personOnDevice('directory:k3', 0, Number.MAX_SAFE_INTEGER)).name).toBeNull();
+    expect((await personRead('directory:k3')).name).toBeNull();
   });
 
   it('never come from a refusal', async () => {
@@ -43,7 +57,7 @@ describe('names told to this kiosk', () => {
   it('are bounded: the names answered longest ago go first', async () => {
     for (const n of [1, 2, 3, 4])
       await punchAnswered(`directory:k${n}`, { status: 'accepted', name: `P${n}` });
-    expect(await pruneNames(2)).toBe(2);
+    expect(await pruneNow(2)).toBe(2);
     expect(await Promise.all([1, 2, 3, 4].map((n) => knownName(`directory:k${n}`)))).toEqual([
       null,
       null,
@@ -61,7 +75,7 @@ describe('names told to this kiosk', () => {
       punches.map((punch, n) => ({ id: punch.id, status: 'accepted' as const, name: `P${n}` })),
       Date.parse('2026-02-04T08:00:00Z'),
     );
-    expect(await pruneNames()).toBe(0);
+    expect(await pruneNow()).toBe(0);
     expect(await knownName(`directory:k${MAX_NAMES}`)).toBe(`P${MAX_NAMES}`);
   });
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDevice, storedPunch } from '../../testing/punch-factory';
+import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
 import { historyEntry, pruneHistory, punchesOf, recentHistory } from './history';
-import { ack, count, enqueue, onOutboxChange, peekBatch } from './outbox';
+import { ack, count, enqueueIfDue, onOutboxChange, peekBatch, type OutboxChange } from './outbox';
 
 beforeEach(resetDevice);
 
@@ -65,9 +65,9 @@ describe('outbox', () => {
     expect((await peekBatch()).map((p) => p.id)).toEqual([b.id]);
   });
 
-  it('tells listeners after each committed change, and whether a punch was refused', async () => {
-    const changes: boolean[] = [];
-    const stop = onOutboxChange(({ refused }) => changes.push(refused));
+  it('tells listeners after each committed change, whether the proxy answered and whether it refused', async () => {
+    const changes: OutboxChange[] = [];
+    const stop = onOutboxChange((change) => changes.push(change));
     const [accepted, refused] = [storedPunch(), storedPunch()];
     await enqueue(accepted);
     await enqueue(refused);
@@ -75,7 +75,28 @@ describe('outbox', () => {
     await ack([{ id: refused.id, status: 'rejected', reason: 'unknown employee' }], 2);
     stop();
     await enqueue(storedPunch());
-    expect(changes).toEqual([false, false, false, true]);
+    expect(changes).toEqual([
+      { answered: false, refused: false },
+      { answered: false, refused: false },
+      { answered: true, refused: false },
+      { answered: true, refused: true },
+    ]);
+  });
+
+  it('stores nothing and tells nobody when the decision is not a punch, and decides on what it read', async () => {
+    const first = storedPunch({ employeeKey: 'directory:e1' });
+    await enqueue(first);
+    const changes: OutboxChange[] = [];
+    const stop = onOutboxChange((change) => changes.push(change));
+    const second = storedPunch({ employeeKey: 'directory:e1' });
+    const seen = await enqueueIfDue('directory:e1', 0, second.atMs, ({ punches }) => ({
+      punch: punches.length === 0 ? second : null,
+      result: punches.map((p) => p.id),
+    }));
+    stop();
+    expect(seen).toEqual([first.id]);
+    expect((await peekBatch()).map((p) => p.id)).toEqual([first.id]);
+    expect(changes).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The outbox: punches that exist only on this device. `enqueue` resolves only once the punch is on disk (strict
+ * The outbox: punches that exist only on this device. `enqueueIfDue` resolves only once the punch is on disk (strict
  * durability), so feedback shown afterwards never promises a punch a crash could lose. A punch leaves the outbox
  * only through `ack`, with the proxy's answer for it, which stays in history (and the person's name, when the
  * answer carries one, in `names`).
@@ -20,9 +20,10 @@ export interface PunchAnswer {
   name?: string;
 }
 
-/** What one committed change may have altered: always the pending count and punch states; `refused` when a punch
- * was refused (the list of refused punches grew). */
+/** What one committed change may have altered: always the pending count; `answered` when the proxy answered punches
+ * (their states and the names it told changed); `refused` when a punch was refused (the refused list grew). */
 export interface OutboxChange {
+  answered: boolean;
   refused: boolean;
 }
 
@@ -39,13 +40,38 @@ function changed(change: OutboxChange): void {
   for (const listener of listeners) listener(change);
 }
 
-export async function enqueue(punch: StoredPunch): Promise<void> {
+/** A person's punches on this device with instants in `[fromMs, toMs]`, and the name this kiosk was told for them. */
+export interface PersonOnDevice {
+  punches: HistoryEntry[];
+  name: string | null;
+}
+
+/**
+ * Reads what deciding a scan needs (`PersonOnDevice`), lets `decide` say whether it is a punch, and stores that punch,
+ * all in one transaction: a scan waits for one round trip to the database instead of two, and no other write can
+ * come between the reading and the writing.
+ */
+export async function enqueueIfDue<T>(
+  employeeKey: string,
+  fromMs: number,
+  toMs: number,
+  decide: (person: PersonOnDevice) => { punch: StoredPunch | null; result: T },
+): Promise<T> {
   const db = await kioskDb();
-  const tx = db.transaction(['outbox', 'history'], 'readwrite', { durability: 'strict' });
-  void tx.objectStore('outbox').put(punch);
-  void tx.objectStore('history').put({ ...punch, state: 'waiting' });
+  const tx = db.transaction(['history', 'names', 'outbox'], 'readwrite', { durability: 'strict' });
+  const range = IDBKeyRange.bound([employeeKey, fromMs], [employeeKey, toMs]);
+  const [punches, known] = await Promise.all([
+    tx.objectStore('history').index('by-employee').getAll(range),
+    tx.objectStore('names').get(employeeKey),
+  ]);
+  const { punch, result } = decide({ punches, name: known?.name ?? null });
+  if (punch) {
+    void tx.objectStore('outbox').put(punch);
+    void tx.objectStore('history').put({ ...punch, state: 'waiting' });
+  }
   await tx.done;
-  changed({ refused: false });
+  if (punch) changed({ answered: false, refused: false });
+  return result;
 }
 
 /** The oldest waiting punches, by instant, at most `limit` (the protocol's batch limit). */
@@ -62,26 +88,23 @@ export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number)
   const outbox = tx.objectStore('outbox');
   const history = tx.objectStore('history');
   const names = tx.objectStore('names');
-  let named = false;
-  for (const answer of answers) {
-    void (async () => {
+  const named = await Promise.all(
+    answers.map(async (answer) => {
       const punch = await outbox.get(answer.id);
-      if (!punch) return;
+      if (!punch) return false;
       const entry: HistoryEntry = { ...punch, state: answer.status, answeredAtMs };
       if (answer.reason !== undefined) entry.reason = answer.reason;
       if (typeof answer.code === 'string') entry.reasonCode = answer.code;
       if (answer.params !== undefined) entry.reasonParams = answer.params;
       const name = answer.status !== 'rejected' && typeof answer.name === 'string' ? answer.name : null;
-      if (name !== null) {
-        named = true;
-        void names.put({ employeeKey: punch.employeeKey, name, answeredAtMs });
-      }
+      if (name !== null) void names.put({ employeeKey: punch.employeeKey, name, answeredAtMs });
       await Promise.all([outbox.delete(answer.id), history.put(entry)]);
-    })();
-  }
+      return name !== null;
+    }),
+  );
+  if (named.includes(true)) await pruneNames(names);
   await tx.done;
-  if (named) await pruneNames();
-  changed({ refused: answers.some((answer) => answer.status === 'rejected') });
+  changed({ answered: true, refused: answers.some((answer) => answer.status === 'rejected') });
 }
 
 export async function count(): Promise<number> {

@@ -4,8 +4,7 @@
  */
 import type { EmployeeRef } from '../../../core/punch';
 import { validatePunch } from '../../../core/validate-punch';
-import { personOnDevice } from '../outbox/history';
-import { enqueue } from '../outbox/outbox';
+import { enqueueIfDue } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { decidePunch } from './decide-punch';
 import { PAIRING_HISTORY_MS, type Direction } from '../../../core/attendance-day';
@@ -49,24 +48,40 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   const lookup = await lookupEmployee(context.directory, ref, atMs);
   const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
   const window = context.doubleScanWindowS * 1000;
-  const { punches: previous, name } = await personOnDevice(
+  // Decided inside the transaction that reads the person's punches and stores the new one.
+  return enqueueIfDue<PunchOutcome>(
     employeeKey,
     atMs - PAIRING_HISTORY_MS,
     atMs + window,
+    ({ punches, name }) => {
+      const previousAtMs = punches.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
+      const decision = decidePunch({
+        lookup,
+        previousAtMs,
+        atMs,
+        doubleScanWindowS: context.doubleScanWindowS,
+        maxShiftHours: context.maxShiftHours,
+        timeZone,
+      });
+      if (decision.kind === 'unknown' || decision.kind === 'inactive') {
+        return { punch: null, result: { kind: decision.kind, ref } };
+      }
+      if (decision.kind === 'double-scan') {
+        return { punch: null, result: { kind: 'double-scan', name, firstAtMs: decision.firstAtMs } };
+      }
+      const workedMs = workedTodayMs(previousAtMs, atMs, timeZone, context.maxShiftHours);
+      return {
+        punch: { ...punch, atMs, timeZone, employeeKey },
+        result: {
+          kind: 'recorded',
+          id: punch.id,
+          employeeKey,
+          name,
+          direction: decision.direction,
+          atMs,
+          workedMs,
+        },
+      };
+    },
   );
-  const previousAtMs = previous.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
-  const decision = decidePunch({
-    lookup,
-    previousAtMs,
-    atMs,
-    doubleScanWindowS: context.doubleScanWindowS,
-    maxShiftHours: context.maxShiftHours,
-    timeZone,
-  });
-  if (decision.kind === 'unknown' || decision.kind === 'inactive') return { kind: decision.kind, ref };
-  if (decision.kind === 'double-scan') return { kind: 'double-scan', name, firstAtMs: decision.firstAtMs };
-
-  await enqueue({ ...punch, atMs, timeZone, employeeKey });
-  const workedMs = workedTodayMs(previousAtMs, atMs, timeZone, context.maxShiftHours);
-  return { kind: 'recorded', id: punch.id, employeeKey, name, direction: decision.direction, atMs, workedMs };
 }

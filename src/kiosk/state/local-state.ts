@@ -1,30 +1,39 @@
 /** Device-local reads shown on screen, refreshed whenever the outbox or history changes. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { afterAnswerPainted } from '../device/after-answer';
+import { afterAnswerPainted, answerSettled } from '../device/after-answer';
 import { historyEntry, recentHistory } from '../outbox/history';
 import { knownName } from '../outbox/names';
-import { count, onOutboxChange } from '../outbox/outbox';
+import { count, onOutboxChange, type OutboxChange } from '../outbox/outbox';
 
 const LOCAL = ['kiosk', 'device'] as const;
-const REFUSED = [...LOCAL, 'refused'] as const;
+const PENDING = 'pending';
+const REFUSED = 'refused';
+
+/** Whether a device-local read (`['kiosk', 'device', kind, …]`) may read differently after `change`. */
+export function isAffectedBy(kind: unknown, change: OutboxChange): boolean {
+  if (kind === PENDING) return true;
+  if (kind === REFUSED) return change.refused;
+  return change.answered;
+}
 
 /**
- * Refreshes the device-local reads after each change, once the answer being prepared (if any) is painted: a punch's
- * change comes before its answer is on screen, and on a slow tablet these reads (and the renders they cause) would
- * delay it.
- * The list of refused punches, the costliest read, is read again only when a punch was refused.
+ * Refreshes the device-local reads a change may have altered, once the answer being prepared (if any) is painted: a
+ * punch's change comes before its answer is on screen, and on a slow tablet these reads (and the renders they cause)
+ * would delay it. A new punch alters only the pending count (its answer's card already knows it is waiting and whom
+ * it names); the proxy's answers alter punch states and names; the list of refused punches, the costliest read, is
+ * read again only when a punch was refused.
  */
 export function useOutboxInvalidation(): void {
   const queryClient = useQueryClient();
   useEffect(
     () =>
-      onOutboxChange(({ refused }) =>
+      onOutboxChange((change) =>
         afterAnswerPainted(
           () =>
             void queryClient.invalidateQueries({
               queryKey: LOCAL,
-              predicate: (query) => refused || query.queryKey[2] !== REFUSED[2],
+              predicate: (query) => isAffectedBy(query.queryKey[2], change),
             }),
         ),
       ),
@@ -32,8 +41,22 @@ export function useOutboxInvalidation(): void {
   );
 }
 
+/**
+ * A device-local read whose result waits, when an answer is being prepared, until that answer is painted: a read
+ * started just before a scan would otherwise render its result in the middle of that scan's answer.
+ */
+function settled<T>(read: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    const value = await read();
+    await answerSettled();
+    return value;
+  };
+}
+
 export function usePendingCount(): number {
-  return useQuery({ queryKey: [...LOCAL, 'pending'], queryFn: count, networkMode: 'always' }).data ?? 0;
+  return (
+    useQuery({ queryKey: [...LOCAL, PENDING], queryFn: settled(count), networkMode: 'always' }).data ?? 0
+  );
 }
 
 /**
@@ -44,7 +67,7 @@ export function usePendingCount(): number {
 export function usePunchState(id: string, recorded = false) {
   return useQuery({
     queryKey: [...LOCAL, 'punch', id],
-    queryFn: async () => (await historyEntry(id)) ?? null,
+    queryFn: settled(async () => (await historyEntry(id)) ?? null),
     networkMode: 'always',
     ...(recorded ? { initialData: null, staleTime: Number.POSITIVE_INFINITY } : {}),
   }).data;
@@ -59,7 +82,7 @@ export function useKnownName(employeeKey: string, known?: string | null) {
   return (
     useQuery({
       queryKey: [...LOCAL, 'name', employeeKey],
-      queryFn: () => knownName(employeeKey),
+      queryFn: settled(() => knownName(employeeKey)),
       networkMode: 'always',
       ...(known === undefined ? {} : { initialData: known, staleTime: Number.POSITIVE_INFINITY }),
     }).data ?? null
@@ -72,8 +95,10 @@ const RECENT_PUNCHES = 200;
 export function useRefusedPunches() {
   return (
     useQuery({
-      queryKey: REFUSED,
-      queryFn: async () => (await recentHistory(RECENT_PUNCHES)).filter((p) => p.state === 'rejected'),
+      queryKey: [...LOCAL, REFUSED],
+      queryFn: settled(async () =>
+        (await recentHistory(RECENT_PUNCHES)).filter((p) => p.state === 'rejected'),
+      ),
       networkMode: 'always',
     }).data ?? []
   );

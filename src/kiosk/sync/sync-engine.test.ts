@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Punch } from '../../../core/punch';
+import { MAX_BATCH_SIZE, type Punch } from '../../../core/punch';
 import type { PunchAnswer } from '../outbox/outbox';
-import { count, enqueue } from '../outbox/outbox';
+import { count } from '../outbox/outbox';
 import { historyEntry } from '../outbox/history';
 import { readSetting } from '../outbox/settings';
-import { resetDevice, storedPunch } from '../../testing/punch-factory';
+import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { createSyncEngine, type SyncEngineOptions } from './sync-engine';
 
 beforeEach(resetDevice);
@@ -84,9 +84,15 @@ describe('sync engine', () => {
     expect(await count()).toBe(1);
     expect((await historyEntry(punch.id))?.state).toBe('waiting');
     allow();
-    await sent;
+    // The answers are stored; the status the drain ends with waits for settle once more.
+    await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(2));
     expect(await count()).toBe(0);
     expect((await historyEntry(punch.id))?.state).toBe('accepted');
+    expect(engine.status()).toMatchObject({ sending: true, lastSyncAt: null });
+    allow();
+    await sent;
+    expect(engine.status()).toMatchObject({ sending: false, failures: 0 });
+    expect(engine.status().lastSyncAt).not.toBeNull();
   });
 
   it('sends 2,500 punches as batches of 1,000, 1,000 and 500', async () => {
@@ -178,6 +184,20 @@ describe('sync engine', () => {
     await engine.trigger();
     expect(proxy.batches.map((b) => b.length)).toEqual([1, 1]);
     expect(await count()).toBe(0);
+  });
+
+  it('reads the outbox once for a batch short of the limit, and again after a full one', async () => {
+    await enqueueMany(3);
+    let reads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    await engineFor(fakeProxy()).engine.trigger();
+    expect(reads).toHaveBeenCalledOnce();
+    reads.mockRestore();
+    await enqueueMany(MAX_BATCH_SIZE);
+    reads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    await engineFor(fakeProxy()).engine.trigger();
+    // The full batch, then the empty outbox.
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
   });
 
   it('never sends a punch twice when two tabs sync at once', async () => {

@@ -32,7 +32,7 @@ export interface SyncEngineOptions {
   random?: () => number;
   locks?: LockManager | null;
   schedule?: (run: () => void, delayMs: number) => () => void;
-  /** Passed to each drain (`DrainOptions.settle`). */
+  /** Passed to each drain (`DrainOptions.settle`), and awaited before the status a drain ends with. */
   settle?: () => Promise<void>;
 }
 
@@ -93,6 +93,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       outcome = { kind: 'unreachable', answered: 0, detail: String(error) };
     }
+    // The status (and the screen it re-renders) waits, like the answers' storing, for an answer being prepared.
+    await options.settle?.();
     const lastSyncAt = outcome.answered > 0 ? formatInstant(now(), options.timeZone()) : status.lastSyncAt;
     if (lastSyncAt !== status.lastSyncAt && lastSyncAt) await writeSetting('lastSyncAt', lastSyncAt);
     if (outcome.kind === 'unauthorized') {

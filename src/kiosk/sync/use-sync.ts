@@ -57,7 +57,7 @@ function createKioskSync(options: UseSyncOptions): KioskSync {
   };
 }
 
-export function useSync(options: UseSyncOptions): { engine: SyncEngine; status: SyncStatus } {
+export function useSync(options: UseSyncOptions): SyncEngine {
   // The engine lives as long as this kiosk's token (the component is keyed by it).
   const [sync] = useState(() => createKioskSync(options));
   useEffect(() => {
@@ -78,6 +78,16 @@ export function useSync(options: UseSyncOptions): { engine: SyncEngine; status: 
     };
   }, [engine]);
 
-  const status = useSyncExternalStore(engine.subscribe, engine.status);
-  return { engine, status };
+  return engine;
+}
+
+/**
+ * One part of the engine's status, re-rendering the component only when that part changes: the status changes
+ * twice per send, and on a slow tablet re-rendering the whole screen each time is work done right after an answer.
+ */
+export function useSyncStatus<T extends string | number | boolean | null>(
+  engine: SyncEngine,
+  part: (status: SyncStatus) => T,
+): T {
+  return useSyncExternalStore(engine.subscribe, () => part(engine.status()));
 }

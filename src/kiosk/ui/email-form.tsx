@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import type { EmployeeRef } from '../../../core/punch';
 import { useI18n } from '../i18n/i18n-context';
 import { BADGE_MAX_AVERAGE_GAP_MS } from '../input/badge-buffer';
-import type { InputAnswer } from '../punch/use-punch-controller';
+import type { InputAnswer } from '../punch/feedback-store';
 
 /**
  * Punch by email. Text with an `@` is an email; text without one is a badge only when it came at a badge reader's

@@ -4,7 +4,7 @@ import { en, type MessageKey } from '../i18n/en';
 import { formatClockTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n-context';
 import type { HistoryEntry } from '../outbox/schema';
-import type { Feedback } from '../punch/use-punch-controller';
+import type { Feedback } from '../punch/feedback-store';
 import { useKnownName, usePunchState } from '../state/local-state';
 import type { Connection } from '../sync/use-connection';
 import { FeedbackIcon, type FeedbackTone } from './feedback-icon';

@@ -13,20 +13,19 @@ import { usePunchController } from '../punch/use-punch-controller';
 import { kioskTimeZone } from '../state/device-state';
 import { currentDirectory, useDirectory, useKioskConfig } from '../state/server-state';
 import { useConnection } from '../sync/use-connection';
-import { useSync } from '../sync/use-sync';
-import { setIdleCheck } from '../update/sw-update';
+import { useSync, useSyncStatus } from '../sync/use-sync';
 import { EmailForm } from './email-form';
-import { FeedbackCard } from './feedback-card';
+import { AnswerRegion } from './answer-region';
 import { IdleClock } from './idle-clock';
+import { IdleWatch } from './idle-watch';
 import { PunchLanguage } from './punch-language';
 import { RefusedPunches } from './refused-punches';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
-import { usePunchLanguageReset } from './use-punch-language-reset';
 
 /**
- * The screen's parts that an answer does not change, rendered again only when their own inputs change: each answer
- * re-renders this screen, and on a slow tablet rendering them all again would delay the answer.
+ * The screen's parts, rendered again only when their own inputs change: the screen itself re-renders when the
+ * configuration, the directory, the connection or the last sync change, and an answer renders only its region.
  */
 const Status = memo(StatusBar);
 const Tools = memo(Toolbar);
@@ -35,6 +34,7 @@ const Email = memo(EmailForm);
 const Capture = memo(CaptureButtons);
 const Languages = memo(PunchLanguage);
 const Refused = memo(RefusedPunches);
+const Answer = memo(AnswerRegion);
 
 interface Props {
   token: string;
@@ -55,20 +55,24 @@ export function PairedKiosk(props: Props) {
   const queryClient = useQueryClient();
   const directory = useDirectory(props.token, props.storedDirectory);
   const timeZone = kioskTimeZone(config.data ?? null);
-  const { engine, status } = useSync({
+  const engine = useSync({
     token: props.token,
     timeZone,
     lastSyncAt: props.lastSyncAt,
     onRevoked,
   });
-  const connection = useConnection(engine, status.failures);
+  const lastSyncAt = useSyncStatus(engine, (status) => status.lastSyncAt);
+  const connection = useConnection(
+    engine,
+    useSyncStatus(engine, (status) => status.failures),
+  );
   const revokedByQuery =
     config.error instanceof UnauthorizedError || directory.error instanceof UnauthorizedError;
   useEffect(() => {
     if (revokedByQuery) onRevoked();
   }, [revokedByQuery, onRevoked]);
 
-  const { feedback, isPunching, punch, answer, dismiss } = usePunchController({
+  const { answers, isPunching, punch, answer } = usePunchController({
     context: () => ({
       directory: currentDirectory(queryClient, props.token) ?? directory.data ?? null,
       timeZone,
@@ -80,19 +84,12 @@ export function PairedKiosk(props: Props) {
     sound: props.sound,
   });
   useBadgeReader((badge) => punch({ externalId: badge }));
-  // A badge the cached directory lacks may belong to someone added since: ask the proxy again for the next try.
-  const unknownSeen = feedback?.kind === 'unknown' ? feedback.seq : null;
   const { refetch: refetchDirectory } = directory;
-  useEffect(() => {
-    if (unknownSeen !== null) void refetchDirectory();
-  }, [unknownSeen, refetchDirectory]);
+  const onUnknown = useCallback(() => void refetchDirectory(), [refetchDirectory]);
   useWakeLock();
 
   const [typing, setTyping] = useState(false);
   const [capturing, setCapturing] = useState(false);
-  const idle = !feedback && !status.sending && !typing && !capturing;
-  useEffect(() => setIdleCheck(() => idle && !isPunching()), [idle, isPunching]);
-  usePunchLanguageReset(feedback?.seq ?? null, idle);
   const onCaptureChange = useCallback((active: boolean) => setCapturing(active), []);
 
   return (
@@ -107,7 +104,7 @@ export function PairedKiosk(props: Props) {
           <Status
             kioskName={config.data?.name ?? null}
             timeZone={timeZone}
-            sync={status}
+            lastSyncAt={lastSyncAt}
             connection={connection}
           />
           <Tools
@@ -118,20 +115,11 @@ export function PairedKiosk(props: Props) {
           />
         </div>
       </header>
+      <IdleWatch engine={engine} answers={answers} busy={typing || capturing} isPunching={isPunching} />
       <main className="stage">
         <Clock timeZone={timeZone} />
         <h1>{t('idleHeading')}</h1>
-        <div role="status" aria-live="polite" aria-atomic="true" className="feedback-region">
-          {feedback && (
-            <FeedbackCard
-              key={feedback.seq}
-              feedback={feedback}
-              timeZone={timeZone}
-              connection={connection}
-              onDismiss={dismiss}
-            />
-          )}
-        </div>
+        <Answer answers={answers} timeZone={timeZone} connection={connection} onUnknown={onUnknown} />
         <Email onPunch={punch} onAnswer={answer} onDraftChange={setTyping} />
         <Capture onPunch={punch} onActiveChange={onCaptureChange} />
         <Languages />

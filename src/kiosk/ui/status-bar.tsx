@@ -1,18 +1,18 @@
 import { formatClockTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n-context';
 import { usePendingCount } from '../state/local-state';
-import type { SyncStatus } from '../sync/sync-engine';
 import type { Connection } from '../sync/use-connection';
 
 interface Props {
   kioskName: string | null;
   timeZone: string;
-  sync: SyncStatus;
+  /** When the proxy last answered for punches of this device. */
+  lastSyncAt: string | null;
   connection: Connection;
 }
 
 /** Always on screen, one slim line: the site, connectivity, punches waiting on this device and the last sync. */
-export function StatusBar({ kioskName, timeZone, sync, connection }: Props) {
+export function StatusBar({ kioskName, timeZone, lastSyncAt, connection }: Props) {
   const { t } = useI18n();
   const pending = usePendingCount();
   const connectionText = {
@@ -20,7 +20,7 @@ export function StatusBar({ kioskName, timeZone, sync, connection }: Props) {
     offline: t('statusOffline'),
     unreachable: t('statusUnreachable'),
   }[connection];
-  const lastSyncMs = sync.lastSyncAt ? Date.parse(sync.lastSyncAt) : NaN;
+  const lastSyncMs = lastSyncAt ? Date.parse(lastSyncAt) : NaN;
 
   return (
     <section className="status-bar" aria-label={t('kioskStatus')}>
