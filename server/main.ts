@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { type Config, ConfigError, parseConfig } from './config';
-import { loggerOptions } from './http/logger';
+import { logDestination, loggerOptions } from './http/logger';
 import { DataDirInUseError } from './ledger/data-dir-lock';
 import { type RunningServer, startServer } from './start-server';
 
@@ -34,7 +34,7 @@ function announceDemo(server: RunningServer): void {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = pino(loggerOptions(config.LOG_LEVEL));
+  const logger = pino(loggerOptions(config.LOG_LEVEL), logDestination());
   let server: RunningServer;
   try {
     server = await startServer(config, logger);

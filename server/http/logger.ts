@@ -1,4 +1,4 @@
-import pino, { type Logger, type LoggerOptions } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /**
  * pino options for the proxy. Credentials never reach a log line: the Authorization, cookie and CSRF headers, and
@@ -84,6 +84,18 @@ function censorChildBindings(child: Logger): void {
     pino.symbols.chindingsSym
   ];
   child.setBindings(censored(own, 2));
+}
+
+/** Most a log line waits in the buffer before it is written, when too few lines follow it to fill one write. */
+export const LOG_FLUSH_MS = 100;
+
+/**
+ * Standard output (or `dest`), buffered: lines are written 4 KB at a time, or within `LOG_FLUSH_MS`, instead of one system call
+ * each (the replay logs every state change of every punch: two lines per punch). What is buffered is written when
+ * the process exits; a kill loses at most the last `LOG_FLUSH_MS` of lines, never a punch (the ledger is the record).
+ */
+export function logDestination(dest: number | string = 1): DestinationStream {
+  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: LOG_FLUSH_MS });
 }
 
 export function loggerOptions(level: string): LoggerOptions {

@@ -37,8 +37,14 @@ export interface PunchQueries {
   getPunch(kioskId: string, id: string): LedgerPunch | null;
   /** Non-ignored, non-rejected, non-discarded punches of the employee with atMs in [fromMs, toMs]. */
   punchesOfEmployeeBetween(employeeKey: string, fromMs: number, toMs: number): LedgerPunch[];
-  /** `punchesOfEmployeeBetween` for each range (one per employee) in one read; an employee with none is absent. */
-  punchesOfEmployeesBetween(ranges: readonly EmployeeRange[]): Map<string, LedgerPunch[]>;
+  /**
+   * `punchesOfEmployeeBetween` for each range (one per employee) in one read, only those in one of `statuses`; an
+   * employee with none is absent.
+   */
+  punchesOfEmployeesBetween(
+    ranges: readonly EmployeeRange[],
+    statuses: readonly LedgerStatus[],
+  ): Map<string, LedgerPunch[]>;
   listPunches(filter: PunchFilter): PunchPage;
   backlog(nowMs: number): Backlog;
   countByStatus(): Record<LedgerStatus, number>;

@@ -1,7 +1,7 @@
 import type { AsyncLedger } from './async-ledger';
 import { describeLedgers } from '../testing/ledger-implementations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PunchFilter } from './ledger';
+import type { LedgerStatus, PunchFilter } from './ledger';
 import { insertPunches, newPunch } from '../testing/ledger-factories';
 import { arrivalReasons } from '../../core/punch-reason';
 
@@ -118,15 +118,22 @@ describeLedgers((open) => {
       await insertPunches(ledger, punches);
       const found = await ledger.punchesOfEmployeeBetween('emp-1', at(0), at(90));
       expect(found.map((p) => p.atMs)).toEqual([at(0), at(30), at(90)]);
-      const several = await ledger.punchesOfEmployeesBetween([
-        { employeeKey: 'emp-1', fromMs: at(0), toMs: at(90) },
-        { employeeKey: 'emp-2', fromMs: at(0), toMs: at(90) },
-        { employeeKey: 'emp-3', fromMs: at(0), toMs: at(90) },
-      ]);
+      const ranges = ['emp-1', 'emp-2', 'emp-3'].map((employeeKey) => ({
+        employeeKey,
+        fromMs: at(0),
+        toMs: at(90),
+      }));
+      const live: LedgerStatus[] = ['queued', 'sending', 'sent', 'failed'];
+      const several = await ledger.punchesOfEmployeesBetween(ranges, live);
       expect([...several.keys()].sort()).toEqual(['emp-1', 'emp-2']);
       expect(several.get('emp-1')).toEqual(found);
       expect(several.get('emp-2')).toEqual(await ledger.punchesOfEmployeeBetween('emp-2', at(0), at(90)));
-      expect((await ledger.punchesOfEmployeesBetween([])).size).toBe(0);
+      expect((await ledger.punchesOfEmployeesBetween([], live)).size).toBe(0);
+      const ignored = await ledger.punchesOfEmployeesBetween(ranges, ['ignored']);
+      expect([...ignored.entries()].map(([key, list]) => [key, list.map((p) => p.atMs)])).toEqual([
+        ['emp-1', [at(60)]],
+      ]);
+      expect((await ledger.punchesOfEmployeesBetween(ranges, ['sent'])).size).toBe(0);
     });
   });
 

@@ -59,6 +59,10 @@ export function createPunchStore(
     SELECT * FROM punches
      WHERE employee_key = ? AND at_ms BETWEEN ? AND ? AND status NOT IN ('ignored', 'rejected', 'discarded')
      ORDER BY at_ms, seq`);
+  const ofEmployeeBetweenIn = db.prepare<[string, number, number, string], PunchRow>(`
+    SELECT * FROM punches
+     WHERE employee_key = ? AND at_ms BETWEEN ? AND ? AND status IN (SELECT value FROM json_each(?))
+     ORDER BY at_ms, seq`);
 
   // One statement per combination of filters, prepared on first use: a fixed shape per combination lets SQLite
   // pick the index that fits it, where one catch-all `(? IS NULL OR …)` statement would scan.
@@ -111,10 +115,11 @@ export function createPunchStore(
     },
     punchesOfEmployeeBetween: (employeeKey, fromMs, toMs) =>
       ofEmployeeBetween.all(employeeKey, fromMs, toMs).map(toLedgerPunch),
-    punchesOfEmployeesBetween(ranges) {
+    punchesOfEmployeesBetween(ranges, statuses) {
       const punches = new Map<string, LedgerPunch[]>();
+      const wanted = JSON.stringify(statuses);
       for (const { employeeKey, fromMs, toMs } of ranges) {
-        const rows = ofEmployeeBetween.all(employeeKey, fromMs, toMs);
+        const rows = ofEmployeeBetweenIn.all(employeeKey, fromMs, toMs, wanted);
         if (rows.length > 0) punches.set(employeeKey, rows.map(toLedgerPunch));
       }
       return punches;

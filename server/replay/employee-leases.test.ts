@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../testing/harness';
-import { createEmployeeLeases, LEASE_MARGIN_MS, LEASE_TTL_MS } from './employee-leases';
+import {
+  createEmployeeLeases,
+  LEASE_MARGIN_MS,
+  LEASE_RENEW_WITHIN_MS,
+  LEASE_TTL_MS,
+} from './employee-leases';
 
 /** A ledger whose claims another instance already holds for `taken`; it records what is asked of it. */
 function ledgerWith(taken: readonly string[], shared = true) {
@@ -33,6 +38,21 @@ describe("an instance's claims on employees", () => {
     expect(['u1', 'u2', 'u3'].map((key) => leases.held(key))).toEqual([true, true, true]);
     clock.ms += LEASE_TTL_MS - 1_000;
     expect(leases.held('u1')).toBe(false);
+  });
+
+  it('asks the database again only for holds that near their end, and keeps holding meanwhile', async () => {
+    const clock = { ms: 1_000_000 };
+    const ledger = ledgerWith([]);
+    const leases = createEmployeeLeases(ledger, () => clock.ms, memoryLogger(), LONGEST_CALL_MS);
+    await leases.renew(['u1'], []);
+    clock.ms += LEASE_TTL_MS - LEASE_MARGIN_MS - LEASE_RENEW_WITHIN_MS - 1;
+    await leases.renew(['u1'], ['u2']);
+    expect(ledger.claims).toEqual([['u1'], ['u2']]);
+    clock.ms += 2;
+    await leases.renew(['u1'], ['u2']);
+    expect(ledger.claims).toEqual([['u1'], ['u2'], ['u1']]);
+    clock.ms += LEASE_TTL_MS - LEASE_MARGIN_MS - 1;
+    expect([leases.held('u1'), leases.held('u2')]).toEqual([true, false]);
   });
 
   it('tells the busy employees another instance took over from the wanted ones it holds', async () => {

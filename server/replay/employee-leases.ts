@@ -8,6 +8,11 @@ export const LEASE_TTL_MS = 5_000;
  * instance from before it sent it, and a pass must never take a step on a claim about to lapse.
  */
 export const LEASE_MARGIN_MS = 1_500;
+/**
+ * A hold is renewed once less than this is left of it. A pass runs at least every second, so a hold is renewed well
+ * before it ends, while the passes between renewals (one per commit while punches flow) ask the database nothing.
+ */
+export const LEASE_RENEW_WITHIN_MS = (LEASE_TTL_MS - LEASE_MARGIN_MS) / 2;
 /** How soon an employee another instance holds is asked for again. */
 export const LEASE_RETRY_MS = 1_000;
 
@@ -30,7 +35,8 @@ export interface EmployeeLeases {
   /** Whether chains wait for a claim (the loop then runs its next pass at once). */
   pending(): boolean;
   /**
-   * Claims `busy` (the employees with work under way: renewal) and `wanted` plus those asked for by `want`.
+   * Claims `busy` (the employees with work under way: renewal) and `wanted` plus those asked for by `want`, except
+   * those held for longer than `LEASE_RENEW_WITHIN_MS` still.
    * Answers the busy ones lost (another instance took them over: this one stalled past the lifetime) and the wanted
    * ones another instance holds. Runs outside any transaction, so a claim is visible to the others at once.
    */
@@ -62,7 +68,10 @@ export function createEmployeeLeases(
     pending: () => asked.size > 0,
     async renew(busy, wanted) {
       const busyKeys = new Set(busy);
-      const keys = [...new Set([...busyKeys, ...wanted, ...asked])].sort();
+      const renewFrom = now() + LEASE_RENEW_WITHIN_MS;
+      const keys = [...new Set([...busyKeys, ...wanted, ...asked])]
+        .filter((key) => (heldUntil.get(key) ?? 0) <= renewFrom)
+        .sort();
       asked.clear();
       if (keys.length === 0) return { lost: [], refused: [] };
       shared ??= await ledger.claimsShared();

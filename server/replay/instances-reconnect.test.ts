@@ -39,10 +39,18 @@ describePostgres('an instance coming back to the database after its employee was
         return kenjo.trackTime(request);
       },
     };
+    const cut = () => {
+      if (cutSinceMs !== null && !reconnected) throw new Error('connection lost');
+    };
+    // Every statement of a pass fails while cut: the first (the shared pause) ends the pass before its commit, so A
+    // keeps the outcome it holds, whether or not its claims were due for renewal.
     const cutLedgerA: AsyncLedger = {
       ...ledgerA,
+      kenjoPausedUntil: async () => (cut(), ledgerA.kenjoPausedUntil()),
+      extendKenjoPause: async (untilMs) => (cut(), ledgerA.extendKenjoPause(untilMs)),
+      atomically: async (work) => (cut(), ledgerA.atomically(work)),
       async claimEmployees(...args) {
-        if (cutSinceMs !== null && !reconnected) throw new Error('connection lost');
+        cut();
         if (reconnected) renewalsSinceReconnect += 1;
         return ledgerA.claimEmployees(...args);
       },

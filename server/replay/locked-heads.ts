@@ -1,5 +1,5 @@
 import type { LoopState } from './loop-state';
-import { neighbourhood } from './step';
+import { neighbourhood, STEP_READS } from './step';
 import type { LedgerPunch } from './types';
 
 /** How soon a chain whose employee an ingest holds is tried again (an ingest's commit takes milliseconds). */
@@ -7,7 +7,7 @@ const LOCKED_RETRY_MS = 20;
 
 export interface LockedHead {
   head: LedgerPunch;
-  /** A queued head's `neighbourhood`, read with the others' in one statement; undefined for any other head. */
+  /** A queued head's `neighbourhood` (its `STEP_READS` punches), read with the others' in one statement. */
   near: readonly LedgerPunch[] | undefined;
 }
 
@@ -42,10 +42,10 @@ export async function lockedHeads(
       ? [neighbourhood({ ...head, employeeKey: head.employeeKey })]
       : [],
   );
-  const around = await ledger.punchesOfEmployeesBetween(ranges);
-  // Every queued head lies in its own neighbourhood, so an employee absent from the answer was not asked for.
+  const around = await ledger.punchesOfEmployeesBetween(ranges, STEP_READS);
+  // An employee absent from the answer has no punch in those states around its head: it reads as none.
   return due.map((head) => ({
     head,
-    near: head.status === 'queued' ? around.get(head.employeeKey ?? '') : undefined,
+    near: head.status === 'queued' ? (around.get(head.employeeKey ?? '') ?? []) : undefined,
   }));
 }

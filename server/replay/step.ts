@@ -3,7 +3,7 @@ import { LEASE_RETRY_MS } from './employee-leases';
 import { beginReadBack } from './read-back';
 import { beginResolve } from './resolve-employee';
 import { beginSend } from './send-punch';
-import type { EmployeeRange } from '../ledger/ledger';
+import type { EmployeeRange, LedgerStatus } from '../ledger/ledger';
 import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
 
 /**
@@ -12,6 +12,12 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
  * of its own.
  */
 const NEIGHBOURHOOD_MS = Math.max(3 * 24 * 60 * 60 * 1000, OVERNIGHT_HISTORY_MS);
+
+/**
+ * The only states of the neighbourhood's punches that `beginStep` reads: a call in doubt (`sending`) and what Kenjo
+ * already has (`sent`, the overnight decision's history). A read given to it may leave out the others.
+ */
+export const STEP_READS: readonly LedgerStatus[] = ['sending', 'sent'];
 
 /** The punches of the head's employee that `beginStep` looks at before sending it. */
 export function neighbourhood(head: LedgerPunch & { employeeKey: string }): EmployeeRange {
@@ -56,7 +62,8 @@ function settle(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }):
  * Starts one step of one chain: resolve the employee, settle an ambiguous call, or send. One step at a time per
  * chain, so the loop reads the chain head again after every change (a resolved punch may not be its employee's
  * head). The caller must run this inside a transaction and make the call only after that transaction committed.
- * `read`: the head's `neighbourhood`, when the caller read it already in this transaction under the employee's lock.
+ * `read`: the head's `neighbourhood` (its `STEP_READS` punches at least), when the caller read it already in this
+ * transaction under the employee's lock.
  */
 export async function beginStep(
   ctx: StepContext,

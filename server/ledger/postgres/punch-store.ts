@@ -34,11 +34,11 @@ const PUNCH_TIMES_SQL = `
     JOIN punches p ON p.employee_key = r.key AND p.at_ms BETWEEN r.from_ms AND r.to_ms
    WHERE p.status NOT IN ('ignored', 'rejected', 'discarded')`;
 
-/** `punchesOfEmployeeBetween` of several employees in one round trip, each one's in order. */
+/** `punchesOfEmployeeBetween` of several employees in one round trip, each one's in order, of the given statuses. */
 const OF_EMPLOYEES_BETWEEN_SQL = `
   SELECT ${punchColumns('p')} FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r(key, from_ms, to_ms)
     JOIN punches p ON p.employee_key = r.key AND p.at_ms BETWEEN r.from_ms AND r.to_ms
-   WHERE p.status NOT IN ('ignored', 'rejected', 'discarded')
+   WHERE p.status = ANY($4::text[])
    ORDER BY p.at_ms, p.seq`;
 
 async function insertAll(db: Connection, punches: readonly NewPunch[]): Promise<InsertResult[]> {
@@ -121,13 +121,14 @@ export function createPunchStore(db: Connection): PunchIngest {
       );
       return new Set(rows.map((row) => row.id));
     },
-    async punchesOfEmployeesBetween(ranges) {
+    async punchesOfEmployeesBetween(ranges, statuses) {
       const punches = new Map<string, LedgerPunch[]>();
-      if (ranges.length === 0) return punches;
+      if (ranges.length === 0 || statuses.length === 0) return punches;
       const rows = await db.query<PunchRow>(OF_EMPLOYEES_BETWEEN_SQL, [
         ranges.map((r) => r.employeeKey),
         ranges.map((r) => r.fromMs),
         ranges.map((r) => r.toMs),
+        statuses,
       ]);
       for (const punch of toPunches(rows)) {
         const list = punches.get(punch.employeeKey ?? '');
