@@ -55,11 +55,10 @@ export function currentDirectory(queryClient: QueryClient, token: string): Store
 
 export function useDirectory(token: string, stored: StoredDirectory | null) {
   const queryClient = useQueryClient();
-  const queryKey = directoryKey(token);
   return useQuery({
-    queryKey,
+    queryKey: directoryKey(token),
     queryFn: async (): Promise<StoredDirectory> => {
-      const previous = queryClient.getQueryData<StoredDirectory>(queryKey);
+      const previous = currentDirectory(queryClient, token);
       const fetchedMs = previous?.fetchedAt ? Date.parse(previous.fetchedAt) : NaN;
       const recent = Date.now() - fetchedMs < DIRECTORY_REVALIDATE_MAX_AGE_MS;
       const answer = await fetchDirectory(fetch, token, recent ? (previous?.etag ?? null) : null);

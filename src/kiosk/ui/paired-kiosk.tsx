@@ -75,7 +75,7 @@ export function PairedKiosk(props: Props) {
 
   const { answers, isPunching, punch, answer } = usePunchController({
     context: () => ({
-      directory: currentDirectory(queryClient, props.token) ?? directory.data ?? null,
+      directory: currentDirectory(queryClient, props.token) ?? null,
       timeZone,
       doubleScanWindowS: config.data?.doubleScanWindowS ?? DEFAULT_DOUBLE_SCAN_WINDOW_S,
       // A configuration stored by an older version lacks it.
