@@ -60,16 +60,17 @@ export function usePendingCount(): number {
 }
 
 /**
- * This device's record of one punch: `waiting`, or the proxy's answer with its reason; undefined until read. A punch
- * just `recorded` is waiting (null: not read, nothing answered), so its answer's card does not read it back as it
- * appears: the outbox's next change (`useOutboxInvalidation`) reads it, as it does every device-local read.
+ * This device's record of a punch just recorded here: `waiting`, or the proxy's answer with its reason. It starts as
+ * waiting (null: nothing answered), so the answer's card does not read it back as it appears: the outbox's next
+ * change (`useOutboxInvalidation`) reads it, as it does every device-local read.
  */
-export function usePunchState(id: string, recorded = false) {
+export function usePunchState(id: string) {
   return useQuery({
     queryKey: [...LOCAL, 'punch', id],
     queryFn: settled(async () => (await historyEntry(id)) ?? null),
     networkMode: 'always',
-    ...(recorded ? { initialData: null, staleTime: Number.POSITIVE_INFINITY } : {}),
+    initialData: null,
+    staleTime: Number.POSITIVE_INFINITY,
   }).data;
 }
 
@@ -78,15 +79,14 @@ export function usePunchState(id: string, recorded = false) {
  * read a moment ago (while deciding the punch), taken as the first value instead of reading it again; the outbox's
  * next change reads it anew.
  */
-export function useKnownName(employeeKey: string, known?: string | null) {
-  return (
-    useQuery({
-      queryKey: [...LOCAL, 'name', employeeKey],
-      queryFn: settled(() => knownName(employeeKey)),
-      networkMode: 'always',
-      ...(known === undefined ? {} : { initialData: known, staleTime: Number.POSITIVE_INFINITY }),
-    }).data ?? null
-  );
+export function useKnownName(employeeKey: string, known: string | null) {
+  return useQuery({
+    queryKey: [...LOCAL, 'name', employeeKey],
+    queryFn: settled(() => knownName(employeeKey)),
+    networkMode: 'always',
+    initialData: known,
+    staleTime: Number.POSITIVE_INFINITY,
+  }).data;
 }
 
 const RECENT_PUNCHES = 200;

@@ -74,7 +74,7 @@ function RecordedCard({
   onDismiss,
 }: Props & { feedback: { kind: 'recorded' } }) {
   const { t } = useI18n();
-  const entry = usePunchState(feedback.id, true);
+  const entry = usePunchState(feedback.id);
   const state = entry?.state ?? 'waiting';
   const isIn = feedback.direction === 'in';
   // Named from an earlier answer at this kiosk, or else from the proxy's answer to this punch once it arrives.
