@@ -1,6 +1,6 @@
 import { deleteDB } from 'idb';
 import { closeKioskDb } from '../kiosk/outbox/db';
-import { enqueueIfDue } from '../kiosk/outbox/outbox';
+import { enqueueIfDue, type PersonOnDevice } from '../kiosk/outbox/outbox';
 import { DB_NAME, type StoredPunch } from '../kiosk/outbox/schema';
 
 let n = 0;
@@ -29,4 +29,16 @@ export async function resetDevice(): Promise<void> {
 /** Stores a punch in the outbox as a scan does, whatever the person's earlier punches. */
 export async function enqueue(punch: StoredPunch): Promise<void> {
   await enqueueIfDue(punch.employeeKey, punch.atMs, punch.atMs, () => ({ punch, result: undefined }));
+}
+
+/** What a scan of this person reads before deciding (punches in `[fromMs, toMs]`), with a decision that stores nothing. */
+export function personRead(
+  employeeKey: string,
+  fromMs = 0,
+  toMs = Number.MAX_SAFE_INTEGER,
+): Promise<PersonOnDevice> {
+  return enqueueIfDue<PersonOnDevice>(employeeKey, fromMs, toMs, (person) => ({
+    punch: null,
+    result: person,
+  }));
 }

@@ -2,13 +2,6 @@
 import { kioskDb } from './db';
 import type { HistoryEntry } from './schema';
 
-/** One person's punches on this device with instants in `[fromMs, toMs]`, oldest first. */
-export async function punchesOf(employeeKey: string, fromMs: number, toMs: number): Promise<HistoryEntry[]> {
-  const db = await kioskDb();
-  const range = IDBKeyRange.bound([employeeKey, fromMs], [employeeKey, toMs]);
-  return db.getAllFromIndex('history', 'by-employee', range);
-}
-
 export async function historyEntry(id: string): Promise<HistoryEntry | undefined> {
   const db = await kioskDb();
   return db.get('history', id);

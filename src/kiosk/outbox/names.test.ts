@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
+import { enqueue, personRead, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb, kioskDb } from './db';
 import { forgetNames, knownName, MAX_NAMES, pruneNames } from './names';
-import { ack, enqueueIfDue, type PersonOnDevice } from './outbox';
+import { ack } from './outbox';
 
 beforeEach(resetDevice);
 
@@ -15,13 +15,6 @@ async function punchAnswered(
   await enqueue(punch);
   await ack([{ id: punch.id, ...answer }], punch.atMs);
 }
-
-/** What a scan of this person reads before deciding, with a decision that stores nothing. */
-const personRead = (employeeKey: string) =>
-  enqueueIfDue<PersonOnDevice>(employeeKey, 0, Number.MAX_SAFE_INTEGER, (person) => ({
-    punch: null,
-    result: person,
-  }));
 
 /** Bounds the names now, in a transaction of its own. */
 async function pruneNow(max?: number): Promise<number> {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { enqueue, resetDevice, storedPunch } from '../../testing/punch-factory';
+import { enqueue, personRead, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
-import { historyEntry, pruneHistory, punchesOf, recentHistory } from './history';
+import { historyEntry, pruneHistory, recentHistory } from './history';
 import { ack, count, enqueueIfDue, onOutboxChange, peekBatch, type OutboxChange } from './outbox';
 
 beforeEach(resetDevice);
@@ -105,7 +105,9 @@ describe('history', () => {
     const mine = [1_000, 2_000, 3_000].map((atMs) => storedPunch({ atMs, employeeKey: 'directory:e1' }));
     for (const punch of [...mine, storedPunch({ atMs: 2_500, employeeKey: 'directory:e2' })])
       await enqueue(punch);
-    expect((await punchesOf('directory:e1', 1_500, 3_000)).map((p) => p.atMs)).toEqual([2_000, 3_000]);
+    expect((await personRead('directory:e1', 1_500, 3_000)).punches.map((p) => p.atMs)).toEqual([
+      2_000, 3_000,
+    ]);
   });
 
   it('lists the newest first and prunes only answered punches', async () => {
