@@ -1,6 +1,6 @@
 /**
  * One sync engine per paired kiosk token: triggered by new punches (the caller), the browser coming online, a
- * heartbeat and the engine's own retry timer; reports the kiosk's status after each drain that reached the proxy.
+ * periodic sweep and the engine's own retry timer; reports the kiosk's status after each drain that reached the proxy.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { APP_VERSION } from '../app-version';
@@ -10,7 +10,8 @@ import { count } from '../outbox/outbox';
 import { createStatusReporter } from './status-report';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './sync-engine';
 
-const HEARTBEAT_MS = 5 * 60_000;
+/** Tries to send every few minutes too, should any other trigger have been missed. */
+const SWEEP_EVERY_MS = 5 * 60_000;
 
 export interface UseSyncOptions {
   token: string;
@@ -70,10 +71,10 @@ export function useSync(options: UseSyncOptions): SyncEngine {
     engine.start();
     kick();
     window.addEventListener('online', kick);
-    const heartbeat = setInterval(kick, HEARTBEAT_MS);
+    const sweep = setInterval(kick, SWEEP_EVERY_MS);
     return () => {
       window.removeEventListener('online', kick);
-      clearInterval(heartbeat);
+      clearInterval(sweep);
       engine.stop();
     };
   }, [engine]);
