@@ -200,11 +200,43 @@ describe('sync engine', () => {
     reads.mockRestore();
   });
 
-  it('never sends a punch twice when two tabs sync at once', async () => {
+  it('never sends a punch twice when two engines of one page sync at once, without Web Locks', async () => {
     await enqueueMany(3);
     const proxy = fakeProxy();
-    const [tabA, tabB] = [engineFor(proxy).engine, engineFor(proxy).engine];
+    const [first, second] = [engineFor(proxy).engine, engineFor(proxy).engine];
+    await Promise.all([first.trigger(), second.trigger()]);
+    expect(proxy.batches.flat()).toHaveLength(3);
+  });
+
+  it("holds the origin's Web Lock around each drain, so two tabs never send at once", async () => {
+    await enqueueMany(3);
+    const proxy = fakeProxy();
+    const held: string[] = [];
+    let active = 0;
+    let overlapped = false;
+    let queue: Promise<unknown> = Promise.resolve();
+    // The browser's lock manager, shared by every tab of the origin: one holder per name at a time.
+    const locks = {
+      request: (name: string, work: () => Promise<unknown>) => {
+        const run = queue.then(async () => {
+          held.push(name);
+          overlapped ||= active > 0;
+          active += 1;
+          try {
+            return await work();
+          } finally {
+            active -= 1;
+          }
+        });
+        queue = run.catch(() => undefined);
+        return run;
+      },
+    } as unknown as LockManager;
+    const [tabA, tabB] = [engineFor(proxy, { locks }).engine, engineFor(proxy, { locks }).engine];
     await Promise.all([tabA.trigger(), tabB.trigger()]);
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(held)).toEqual(new Set(['kiosk-sync']));
+    expect(overlapped).toBe(false);
     expect(proxy.batches.flat()).toHaveLength(3);
   });
 
