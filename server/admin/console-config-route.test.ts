@@ -12,13 +12,16 @@ describe('GET /api/v1/admin/console', () => {
     ['PUBLIC_URL when set', 'https://kiosk.example.com', 'https://kiosk.example.com'],
     ['null when unset', undefined, null],
   ])('answers %s', async (_name, publicUrl, expected) => {
-    t = await buildTestConsole(publicUrl === undefined ? {} : { config: { PUBLIC_URL: publicUrl } });
+    const zone = { TIME_ZONE: 'Europe/Madrid' };
+    t = await buildTestConsole({
+      config: publicUrl === undefined ? zone : { ...zone, PUBLIC_URL: publicUrl },
+    });
     const response = await t.app.inject({
       url: '/api/v1/admin/console',
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ publicUrl: expected });
+    expect(response.json()).toEqual({ publicUrl: expected, timeZone: 'Europe/Madrid' });
   });
 
   it('is for operators only', async () => {

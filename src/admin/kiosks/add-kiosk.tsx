@@ -1,14 +1,21 @@
 import { useState, type FormEvent } from 'react';
+import { type ConsoleConfig, useConsoleConfig } from '../api/console-config';
 import { useI18n } from '../i18n/i18n';
 import { ActionError } from '../ui/status';
 import { useCreateKiosk } from './kiosk-api';
 import { PairingDialog } from './pairing-dialog';
 import { ZoneField } from './zone-field';
 
+const serverTimeZone = (config: ConsoleConfig) => config.timeZone;
+
 export function AddKiosk() {
   const { t } = useI18n();
   const [name, setName] = useState('');
-  const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // Until the operator picks one, a new kiosk gets the server's TIME_ZONE, not this browser's zone: the console may
+  // be opened from another country, and a kiosk's zone decides the times Kenjo records.
+  const [pickedZone, setZone] = useState<string | null>(null);
+  const defaultZone = useConsoleConfig(serverTimeZone);
+  const zone = pickedZone ?? defaultZone.data ?? '';
   const create = useCreateKiosk();
   const [paired, setPaired] = useState<{ name: string; code: string } | null>(null);
   const submit = (event: FormEvent) => {

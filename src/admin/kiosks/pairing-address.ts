@@ -3,8 +3,7 @@
  * opened at. A loopback or unspecified host (`localhost`, `127.0.0.1`, `[::1]`, `0.0.0.0`) only works on the
  * computer itself, so the console warns when the link would carry one.
  */
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../api/client';
+import { type ConsoleConfig, useConsoleConfig } from '../api/console-config';
 
 export function pairingUrl(origin: string, code: string): string {
   return `${origin}/#pair=${encodeURIComponent(code)}`;
@@ -31,13 +30,9 @@ export function localOnlyHost(origin: string): string | null {
   return local ? host : null;
 }
 
-/** The server's `PUBLIC_URL` (null when unset); it does not change while the server runs. */
+const publicUrlOf = (config: ConsoleConfig) => config.publicUrl;
+
+/** The server's `PUBLIC_URL` (null when unset). */
 export function usePublicUrl() {
-  return useQuery({
-    queryKey: ['console-config'],
-    queryFn: () => get<{ publicUrl: string | null }>('/api/v1/admin/console'),
-    select: (data) => data.publicUrl,
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: false,
-  });
+  return useConsoleConfig(publicUrlOf);
 }
