@@ -2,6 +2,7 @@ import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../cor
 import { personKey } from '../../core/punch';
 import { reasonText, type PunchReason } from '../../core/punch-reason';
 import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
+import { duplicateAnswer } from './duplicate-answer';
 import {
   DisplacedPunchMovedError,
   type IngestContext,
@@ -63,14 +64,16 @@ export async function commitBatch(
   const recorded =
     windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
   const { decided, displaced } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
-  const slots = prepared.map((entry, index): Slot => {
-    if (entry.kind === 'answered') return entry;
-    if (storedIds.has(entry.record.id)) {
-      return { kind: 'answered', result: { id: entry.record.id, status: 'duplicate', ...named(entry.name) } };
+  const slots: Slot[] = [];
+  for (const [index, entry] of prepared.entries()) {
+    if (entry.kind === 'answered') slots.push(entry);
+    else if (storedIds.has(entry.record.id)) {
+      slots.push({ kind: 'answered', result: await duplicateAnswer(ctx, entry.record, entry.name) });
+    } else {
+      const record = decided.get(index) ?? entry.record;
+      slots.push({ kind: 'insert', record, answer: entry.answer, name: entry.name });
     }
-    const record = decided.get(index) ?? entry.record;
-    return { kind: 'insert', record, answer: entry.answer, name: entry.name };
-  });
+  }
 
   const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
   // The later punches this batch displaces become double scans in the same commit as the batch.
@@ -86,19 +89,26 @@ export async function commitBatch(
     return ctx.ledger.insertKioskBatch(seen, toInsert);
   });
   let next = 0;
-  return slots.map((slot): CommittedPunch => {
-    if (slot.kind === 'answered') return { result: slot.result, stored: null };
+  const committed: CommittedPunch[] = [];
+  for (const slot of slots) {
+    if (slot.kind === 'answered') {
+      committed.push({ result: slot.result, stored: null });
+      continue;
+    }
     const { record } = slot;
     const outcome = outcomes[next];
     next += 1;
     if (outcome !== 'inserted') {
-      return { result: { id: record.id, status: 'duplicate', ...named(slot.name) }, stored: null };
+      // Another request stored this id first, between the check above and this commit.
+      committed.push({ result: await duplicateAnswer(ctx, record, slot.name), stored: null });
+      continue;
     }
     const status = record.status === 'rejected' ? 'rejected' : 'accepted';
     const reason = record.reason === null ? {} : { reason: reasonText(record.reason) };
     const answer = status === 'rejected' ? slot.answer : named(slot.name);
-    return { result: { id: record.id, status, ...reason, ...answer }, stored: record };
-  });
+    committed.push({ result: { id: record.id, status, ...reason, ...answer }, stored: record });
+  }
+  return committed;
 }
 
 interface Displaced {

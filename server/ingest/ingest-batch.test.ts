@@ -156,6 +156,24 @@ describe('ingest: resends', () => {
     expect(h.kicks.count).toBe(kicks);
   });
 
+  it('names nobody when a stored id is resent with another person: a token alone tells no name', async () => {
+    const ada = punch();
+    const unknown = punch({ employee: { externalId: 'B-9999' } });
+    await send([ada, unknown]);
+    const before = h.ledger.listPunches({ limit: 10 });
+    const asBob = { employee: { externalId: 'B-1002' } };
+    expect(
+      await send([
+        { ...ada, ...asBob },
+        { ...unknown, ...asBob },
+      ]),
+    ).toEqual([
+      { id: ada.id, status: 'duplicate' },
+      { id: unknown.id, status: 'duplicate' },
+    ]);
+    expect(h.ledger.listPunches({ limit: 10 })).toEqual(before);
+  });
+
   it('answers duplicate for an id repeated within a batch', async () => {
     const p = punch();
     expect(await send([p, { ...p, at: at(600) }])).toEqual([
