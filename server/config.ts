@@ -2,6 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import * as z from 'zod';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../core/double-scan';
+import { tlsPairProblem } from './tls-pair';
 
 /** Where the ledger lives unless `DATA_DIR` says otherwise; the backup command looks there too. */
 export const DEFAULT_DATA_DIR = './data';
@@ -136,6 +137,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       'TLS_CERT_FILE and TLS_KEY_FILE must be set together (or neither, for plain HTTP).',
     );
   }
+  const tlsProblem =
+    config.TLS_CERT_FILE === undefined || config.TLS_KEY_FILE === undefined
+      ? null
+      : tlsPairProblem(config.TLS_CERT_FILE, config.TLS_KEY_FILE);
+  if (tlsProblem !== null) throw new ConfigError(tlsProblem);
   const demoMode = !config.KENJO_API_URL;
   if (!demoMode && !config.ADMIN_TOKEN) {
     throw new ConfigError(`ADMIN_TOKEN must be set when KENJO_API_URL is set; it ${ADMIN_TOKEN_RULE}.`);
