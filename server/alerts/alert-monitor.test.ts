@@ -95,16 +95,22 @@ describe('alert monitor', () => {
     ledger.transition(held.kioskId, held.id, { from: ['queued'], to: 'failed', reason: 'unknown employee' });
     await alerts.check();
     await alerts.check();
-    expect(texts()).toEqual([
-      expect.stringMatching(/1 punch\(es\) refused by Kenjo are held for an operator/),
-    ]);
+    expect(texts()).toEqual([expect.stringMatching(/1 punch\(es\) are held for an operator/)]);
 
     ledger.transition(held.kioskId, held.id, { from: ['failed'], to: 'discarded' });
     clock.nowMs += 5 * MINUTE;
     await alerts.check();
     await alerts.check();
     expect(texts()).toHaveLength(2);
-    expect(texts()[1]).toMatch(/^:white_check_mark: Over after 5 min: 1 punch\(es\) refused/);
+    expect(texts()[1]).toMatch(/^:white_check_mark: Over after 5 min: 1 punch\(es\) are held/);
+  });
+
+  it('does not blame Kenjo for a punch held because it was too old when it arrived', async () => {
+    const alerts = monitor();
+    insertPunches(ledger, [newPunch({ status: 'failed', reason: 'too old', receivedAtMs: T0 })]);
+    await alerts.check();
+    expect(texts()).toEqual([expect.stringMatching(/1 punch\(es\) are held for an operator/)]);
+    expect(texts()[0]).not.toMatch(/Kenjo/);
   });
 
   it('announces Kenjo unreachable only after the threshold, and its return', async () => {

@@ -25,7 +25,10 @@ export interface AlertSnapshot {
   nowMs: number;
   kiosks: readonly WatchedKiosk[];
   oldestWaitingAtMs: number | null;
-  /** Punches Kenjo refused, held for an operator. */
+  /**
+   * Punches held for an operator (status failed): refused by Kenjo, too old when they arrived, or perhaps already in
+   * Kenjo after a call whose outcome stayed unknown.
+   */
   failed: number;
   kenjoUnreachableSinceMs: number | null;
 }
@@ -82,7 +85,8 @@ export function activeIncidents(
     incidents.push({
       key: 'punches-held',
       kind: 'punches-held',
-      text: `${snapshot.failed} punch(es) refused by Kenjo are held for an operator (admin console, Needs attention).`,
+      // Not only Kenjo's refusals: a punch too old on arrival, or one Kenjo may already have, waits here too.
+      text: `${snapshot.failed} punch(es) are held for an operator (admin console, Needs attention).`,
     });
   }
   const down = snapshot.kenjoUnreachableSinceMs;
