@@ -1,8 +1,9 @@
 import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../core/double-scan';
 import { personKey } from '../../core/punch';
-import { reasonText, type PunchReason } from '../../core/punch-reason';
-import type { EmployeeRange, KioskSeen, LedgerPunch, NewPunch } from '../ledger/ledger';
+import { reasonText } from '../../core/punch-reason';
+import type { EmployeeRange, KioskSeen, NewPunch } from '../ledger/ledger';
 import { duplicateAnswer } from './duplicate-answer';
+import { type BatchEntry, type DoubleScanChanges, rejudgeStretch } from './rejudge-stretch';
 import {
   DisplacedPunchMovedError,
   type IngestContext,
@@ -63,7 +64,7 @@ export async function commitBatch(
   const fresh = records.filter((record) => !storedIds.has(record.id));
   const recorded =
     windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
-  const { decided, displaced } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
+  const { decided, displaced, restored } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
   const slots: Slot[] = [];
   for (const [index, entry] of prepared.entries()) {
     if (entry.kind === 'answered') slots.push(entry);
@@ -83,6 +84,15 @@ export async function commitBatch(
         from: ['queued'],
         to: 'ignored',
         reason,
+      });
+      if (moved === null) throw new DisplacedPunchMovedError();
+    }
+    // Double scans of a punch just displaced that nothing else covers: sent after all, as in time order.
+    for (const punch of restored) {
+      const moved = await ctx.ledger.transition(punch.kioskId, punch.id, {
+        from: ['ignored'],
+        to: 'queued',
+        reason: null,
       });
       if (moved === null) throw new DisplacedPunchMovedError();
     }
@@ -111,22 +121,20 @@ export async function commitBatch(
   return committed;
 }
 
-interface Displaced {
-  punch: LedgerPunch;
-  reason: PunchReason;
-}
-
-/** Each fresh queued punch of the batch decided in time order, against the stored ones and the batch's kept ones. */
+/**
+ * Each fresh queued punch of the batch decided in time order, against the stored ones and the batch's kept ones. An
+ * employee with a stored punch less than a window after one of the batch's (rare: a late kiosk, or two kiosks at
+ * once) has the stretch around it judged again as a whole (`rejudgeStretch`).
+ */
 async function decideDoubleScans(
   ctx: IngestContext,
   prepared: readonly PreparedPunch[],
   storedIds: ReadonlySet<string>,
   recorded: ReadonlyMap<string, number[]>,
-): Promise<{ decided: Map<number, NewPunch>; displaced: Displaced[] }> {
-  const decided = new Map<number, NewPunch>();
-  const displaced: Displaced[] = [];
+): Promise<DoubleScanChanges> {
+  const changes: DoubleScanChanges = { decided: new Map(), displaced: [], restored: [] };
   const windowMs = ctx.doubleScanWindowS * 1000;
-  if (windowMs <= 0) return { decided, displaced };
+  if (windowMs <= 0) return changes;
   const order = prepared
     .flatMap((entry, index) =>
       entry.kind === 'store' && entry.record.status === 'queued' && !storedIds.has(entry.record.id)
@@ -134,46 +142,41 @@ async function decideDoubleScans(
         : [],
     )
     .sort((a, b) => a.record.atMs - b.record.atMs || a.index - b.index);
-  const kept = new Map<string, number[]>();
-  const gone = new Set<string>();
-  const displacedAt = new Set<string>();
-  for (const { index, record } of order) {
-    const person = personKey(record);
-    const stored = (record.employeeKey === null ? [] : (recorded.get(record.employeeKey) ?? [])).filter(
-      (atMs) => !displacedAt.has(`${person} ${atMs}`),
+  const recordedOf = (record: NewPunch) =>
+    record.employeeKey === null ? [] : (recorded.get(record.employeeKey) ?? []);
+  const stretches = new Map<string, BatchEntry[]>();
+  for (const { record } of order) {
+    const laterStored = recordedOf(record).some(
+      (atMs) => atMs > record.atMs && atMs - record.atMs < windowMs,
     );
-    const scans: Array<RecordedScan & { punch?: LedgerPunch }> = [
-      ...stored.filter((atMs) => atMs <= record.atMs).map((atMs) => ({ atMs, movable: false })),
-      ...(kept.get(person) ?? []).map((atMs) => ({ atMs, movable: false })),
-    ];
-    const laterStored = stored.some((atMs) => atMs > record.atMs && atMs - record.atMs < windowMs);
-    if (laterStored && record.employeeKey !== null) {
-      // Rare: only then is it worth asking which of them have gone to Kenjo already.
-      for (const punch of await ctx.ledger.punchesOfEmployeeBetween(
-        record.employeeKey,
-        record.atMs + 1,
-        record.atMs + windowMs,
-      )) {
-        if (gone.has(`${punch.kioskId}/${punch.id}`)) continue;
-        scans.push({ atMs: punch.atMs, movable: punch.status === 'queued', punch });
-      }
-    }
-    const decision = decideDoubleScan(scans, record.atMs, ctx.doubleScanWindowS);
-    if (decision.kind === 'ignore') {
-      decided.set(index, {
-        ...record,
-        status: 'ignored',
-        reason: doubleScanReason(decision.coveredByAtMs, record.timeZone),
-      });
+    if (laterStored && record.employeeKey !== null) stretches.set(record.employeeKey, []);
+  }
+  const kept = new Map<string, number[]>();
+  for (const entry of order) {
+    const { index, record } = entry;
+    const stretch = record.employeeKey === null ? undefined : stretches.get(record.employeeKey);
+    if (stretch !== undefined) {
+      stretch.push(entry);
       continue;
     }
-    kept.set(person, [...(kept.get(person) ?? []), record.atMs]);
-    for (const scan of scans) {
-      if (scan.punch === undefined || !decision.displace.includes(scan.atMs)) continue;
-      gone.add(`${scan.punch.kioskId}/${scan.punch.id}`);
-      displacedAt.add(`${person} ${scan.atMs}`);
-      displaced.push({ punch: scan.punch, reason: doubleScanReason(record.atMs, scan.punch.timeZone) });
+    const person = personKey(record);
+    const scans: RecordedScan[] = [
+      ...recordedOf(record).filter((atMs) => atMs <= record.atMs),
+      ...(kept.get(person) ?? []),
+    ].map((atMs) => ({ atMs, movable: false }));
+    const decision = decideDoubleScan(scans, record.atMs, ctx.doubleScanWindowS);
+    if (decision.kind === 'ignore') {
+      const reason = doubleScanReason(decision.coveredByAtMs, record.timeZone);
+      changes.decided.set(index, { ...record, status: 'ignored', reason });
+    } else {
+      kept.set(person, [...(kept.get(person) ?? []), record.atMs]);
     }
   }
-  return { decided, displaced };
+  for (const [employeeKey, entries] of stretches) {
+    const firstAtMs = entries[0]?.record.atMs ?? 0;
+    const before = (recorded.get(employeeKey) ?? []).filter((atMs) => atMs < firstAtMs);
+    const keptBeforeAtMs = before.length === 0 ? null : Math.max(...before);
+    await rejudgeStretch(ctx, employeeKey, entries, keptBeforeAtMs, changes);
+  }
+  return changes;
 }

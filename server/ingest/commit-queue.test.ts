@@ -45,9 +45,12 @@ beforeEach(() => {
       claimed.add(id);
       return null;
     },
-    punchesOfEmployeeBetween: async (...args) =>
-      (await base.punchesOfEmployeeBetween(...args)).map((p) =>
-        claimed.has(p.id) ? { ...p, status: 'sending' as const } : p,
+    punchesOfEmployeesBetween: async (...args) =>
+      new Map(
+        [...(await base.punchesOfEmployeesBetween(...args))].map(([key, punches]) => [
+          key,
+          punches.map((p) => (claimed.has(p.id) ? { ...p, status: 'sending' as const } : p)),
+        ]),
       ),
     insertKioskBatch: async (seen, punches) => {
       const outcomes = await base.insertKioskBatch(seen, punches);

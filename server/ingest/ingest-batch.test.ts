@@ -234,6 +234,19 @@ describe('ingest: double scans', () => {
     ['three in one request, reverse order', '50 20 0', { 0: 'queued', 20: 'ignored', 50: 'ignored' }],
     ['60 s apart, reverse order: two punches', '60 0', { 0: 'queued', 60: 'queued' }],
     ['a displaced scan covers nothing', '0 | 40 | 80', { 0: 'queued', 40: 'ignored', 80: 'queued' }],
+    // A scan displaced by an earlier arrival no longer covers the ones it had displaced: the order never matters.
+    [
+      'a displaced scan covers nothing, in reverse',
+      '80 | 40 | 0',
+      { 0: 'queued', 40: 'ignored', 80: 'queued' },
+    ],
+    [
+      'a chain of scans 40 s apart, in reverse',
+      '160 | 120 | 80 | 40 | 0',
+      { 0: 'queued', 40: 'ignored', 80: 'queued', 120: 'ignored', 160: 'queued' },
+    ],
+    ['a chain in reverse, its last already sent', '80! | 40 | 0', { 0: 'queued', 40: 'ignored', 80: 'sent' }],
+    ['a chain, the middle one last', '0 | 80 | 40', { 0: 'queued', 40: 'ignored', 80: 'queued' }],
     // One request with a person's punches hours apart: each is compared with what is stored around it.
     [
       'a request of last night and now, after a scan now',
