@@ -2,7 +2,7 @@ import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../cor
 import { personKey } from '../../core/punch';
 import { reasonText } from '../../core/punch-reason';
 import type { EmployeeRange, KioskSeen, NewPunch } from '../ledger/ledger';
-import { duplicateAnswer } from './duplicate-answer';
+import { duplicateAnswers } from './duplicate-answer';
 import { type BatchEntry, type DoubleScanChanges, rejudgeStretch } from './rejudge-stretch';
 import {
   DisplacedPunchMovedError,
@@ -65,16 +65,21 @@ export async function commitBatch(
   const recorded =
     windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
   const { decided, displaced, restored } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
-  const slots: Slot[] = [];
-  for (const [index, entry] of prepared.entries()) {
-    if (entry.kind === 'answered') slots.push(entry);
-    else if (storedIds.has(entry.record.id)) {
-      slots.push({ kind: 'answered', result: await duplicateAnswer(ctx, entry.record, entry.name) });
-    } else {
-      const record = decided.get(index) ?? entry.record;
-      slots.push({ kind: 'insert', record, answer: entry.answer, name: entry.name });
-    }
-  }
+  const resent = await duplicateAnswers(
+    ctx,
+    prepared.flatMap((entry) =>
+      entry.kind === 'store' && storedIds.has(entry.record.id)
+        ? [{ record: entry.record, name: entry.name }]
+        : [],
+    ),
+  );
+  const slots = prepared.map((entry, index): Slot => {
+    if (entry.kind === 'answered') return entry;
+    const duplicate = resent.get(entry.record.id);
+    if (duplicate !== undefined) return { kind: 'answered', result: duplicate };
+    const record = decided.get(index) ?? entry.record;
+    return { kind: 'insert', record, answer: entry.answer, name: entry.name };
+  });
 
   const toInsert = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot.record] : []));
   // The later punches this batch displaces become double scans in the same commit as the batch.
@@ -98,27 +103,22 @@ export async function commitBatch(
     }
     return ctx.ledger.insertKioskBatch(seen, toInsert);
   });
-  let next = 0;
-  const committed: CommittedPunch[] = [];
-  for (const slot of slots) {
-    if (slot.kind === 'answered') {
-      committed.push({ result: slot.result, stored: null });
-      continue;
-    }
+  const inserts = slots.flatMap((slot) => (slot.kind === 'insert' ? [slot] : []));
+  // Another request may have stored one of these ids first, between the check above and this commit.
+  const raced = await duplicateAnswers(
+    ctx,
+    inserts.filter((_slot, i) => outcomes[i] !== 'inserted').map(({ record, name }) => ({ record, name })),
+  );
+  return slots.map((slot): CommittedPunch => {
+    if (slot.kind === 'answered') return { result: slot.result, stored: null };
     const { record } = slot;
-    const outcome = outcomes[next];
-    next += 1;
-    if (outcome !== 'inserted') {
-      // Another request stored this id first, between the check above and this commit.
-      committed.push({ result: await duplicateAnswer(ctx, record, slot.name), stored: null });
-      continue;
-    }
+    const duplicate = raced.get(record.id);
+    if (duplicate !== undefined) return { result: duplicate, stored: null };
     const status = record.status === 'rejected' ? 'rejected' : 'accepted';
     const reason = record.reason === null ? {} : { reason: reasonText(record.reason) };
     const answer = status === 'rejected' ? slot.answer : named(slot.name);
-    committed.push({ result: { id: record.id, status, ...reason, ...answer }, stored: record });
-  }
-  return committed;
+    return { result: { id: record.id, status, ...reason, ...answer }, stored: record };
+  });
 }
 
 /**
