@@ -13,10 +13,13 @@ const KIOSK_STATUS: Record<LedgerStatus, KioskPunchStatus> = {
   failed: 'failed',
 };
 
-/** `GET /api/v1/punches/{id}`'s body. A punch still waiting names its last trouble, if any, as the reason. */
+/**
+ * `GET /api/v1/punches/{id}`'s body. A punch still waiting names its last trouble, if any, as the reason. A sent
+ * punch names none: Kenjo has it, and why it was held on the way (an operator confirmed it) is the console's history.
+ */
 export function kioskPunchView(punch: LedgerPunch) {
   const status = KIOSK_STATUS[punch.status];
-  const reason = status === 'queued' ? punch.lastError : punch.reason;
+  const reason = status === 'queued' ? punch.lastError : status === 'sent' ? null : punch.reason;
   return {
     id: punch.id,
     status,

@@ -143,6 +143,15 @@ describe('GET /api/v1/punches/:id', () => {
     ],
     ['sent', [{ to: 'sending', isOvernightShift: false }, { to: 'sent' }], { status: 'sent' }],
     [
+      'held in doubt, then confirmed in Kenjo by an operator',
+      [
+        { to: 'sending' },
+        { to: 'failed', reason: 'Kenjo may already have this punch: check and confirm, or send it again' },
+        { to: 'sent' },
+      ],
+      { status: 'sent' },
+    ],
+    [
       'failed',
       [{ to: 'failed', reason: 'Kenjo refused it', lastError: 'HTTP 422' }],
       { status: 'failed', reason: 'Kenjo refused it' },
