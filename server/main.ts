@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { type Config, ConfigError, parseConfig } from './config';
 import { logDestination, loggerOptions } from './http/logger';
-import { DataDirInUseError } from './ledger/data-dir-lock';
+import { startFailureSentence } from './start-failure';
 import { type RunningServer, startServer } from './start-server';
 
 function readConfig(): Config {
@@ -39,14 +39,9 @@ async function main(): Promise<void> {
   try {
     server = await startServer(config, logger);
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') {
-      console.error(`Cannot listen on ${config.HOST}:${config.PORT} (${code}); choose another PORT or HOST.`);
-    } else if (err instanceof DataDirInUseError) {
-      console.error(err.message);
-    } else {
-      logger.fatal({ err }, 'the server did not start');
-    }
+    const sentence = startFailureSentence(err, config);
+    if (sentence === null) logger.fatal({ err }, 'the server did not start');
+    else console.error(sentence);
     process.exit(1);
   }
   if (config.demoMode) {
