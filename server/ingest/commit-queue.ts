@@ -44,6 +44,8 @@ async function commitGroup(ledger: IngestContext['ledger'], group: readonly Wait
       // them between this group's double-scan check and its insert would escape the window. One call for the whole
       // group takes the locks in one order, so two instances' groups cannot deadlock.
       await ledger.lockEmployees(group.flatMap((entry) => employeesOf(entry.prepared)));
+      // Each batch records its kiosk as seen; the kiosks' rows are held up front, in one order (see `lockKiosks`).
+      await ledger.lockKiosks([...new Set(group.map((entry) => entry.seen.kioskId))]);
       const done: Outcome[] = [];
       for (const entry of group) {
         try {

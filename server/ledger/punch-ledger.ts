@@ -104,6 +104,13 @@ export interface LedgerTransactions {
    */
   lockEmployees(employeeKeys: readonly string[]): void;
   /**
+   * Called inside `atomically`, after `lockEmployees`: holds these kiosks' rows until the transaction ends, taken in
+   * one order. A group commit records each of its kiosks as seen; two instances' groups holding batches of the same
+   * two kiosks in opposite orders would otherwise each hold one row and wait for the other's (a deadlock, which
+   * PostgreSQL breaks by failing one of them). SQLite's one writer has nothing to do.
+   */
+  lockKiosks(kioskIds: readonly string[]): void;
+  /**
    * Like `lockEmployees` for one employee, without waiting: false when another instance's transaction holds them.
    * Replay claims with it, so that it never waits for an ingest while holding other employees' punches (the two
    * would wait for each other); the chain is tried again a moment later.

@@ -42,6 +42,7 @@ export function createReplayBatchStore(db: Database.Database): ReplayBatch {
     atomically: <T>(work: () => T): T => inTransaction.immediate(work) as T,
     // One writer: an IMMEDIATE transaction already excludes every other one.
     lockEmployees: () => undefined,
+    lockKiosks: () => undefined,
     tryLockEmployee: () => true,
     tryLockEmployees: (employeeKeys) => new Set(employeeKeys),
     // One process owns the SQLite file, so every employee is its own.

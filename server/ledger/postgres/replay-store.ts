@@ -22,6 +22,7 @@ type PunchReplay = Pick<
   | 'countByStatus'
   | 'atomically'
   | 'lockEmployees'
+  | 'lockKiosks'
   | 'tryLockEmployee'
   | 'tryLockEmployees'
 >;
@@ -36,6 +37,9 @@ const EMPLOYEE_LOCK_CLASS = 7_310_002;
 const LOCK_EMPLOYEES_SQL = `
   SELECT pg_advisory_xact_lock(${EMPLOYEE_LOCK_CLASS}, hashtext(key))
     FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key ORDER BY key) AS keys`;
+
+/** Row locks are taken as the sorted rows come out, so every instance takes them in the same order. */
+const LOCK_KIOSKS_SQL = 'SELECT id FROM kiosks WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE';
 
 /** Each key is tried once; a lock this transaction holds already is granted again. */
 const TRY_LOCK_EMPLOYEES_SQL = `
@@ -171,6 +175,10 @@ export function createReplayStore(db: Connection): PunchReplay {
       // Outside a transaction the lock would end with its own statement and protect nothing.
       if (!db.inTransaction()) throw new Error('lockEmployees is called inside atomically');
       if (employeeKeys.length > 0) await db.query(LOCK_EMPLOYEES_SQL, [employeeKeys]);
+    },
+    async lockKiosks(kioskIds) {
+      if (!db.inTransaction()) throw new Error('lockKiosks is called inside atomically');
+      if (kioskIds.length > 0) await db.query(LOCK_KIOSKS_SQL, [kioskIds]);
     },
     tryLockEmployee: async (employeeKey) => (await tryLockEmployees([employeeKey])).has(employeeKey),
     tryLockEmployees,
