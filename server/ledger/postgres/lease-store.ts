@@ -9,11 +9,12 @@ const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
 /**
  * One statement claims a whole list: a free employee is inserted, one already the owner's or expired is taken over,
  * one held by a live claim of another instance is left alone (the conditional DO UPDATE), and RETURNING names the
- * employees the owner holds afterwards. Two instances racing for one employee are serialised on its row.
+ * employees the owner holds afterwards. Two instances racing for one employee are serialised on its row; the rows are
+ * taken in key order, so two instances claiming overlapping lists cannot each hold one row the other waits for.
  */
 const CLAIM_SQL = `
   INSERT INTO replay_leases (employee_key, owner, expires_at_ms)
-  SELECT DISTINCT key, $2, ${NOW_MS} + $3 FROM unnest($1::text[]) AS key
+  SELECT key, $2, ${NOW_MS} + $3 FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key ORDER BY key) AS keys
   ON CONFLICT (employee_key) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms
    WHERE replay_leases.owner = excluded.owner OR replay_leases.expires_at_ms <= ${NOW_MS}
   RETURNING employee_key`;
