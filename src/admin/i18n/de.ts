@@ -95,6 +95,7 @@ export const de: Messages = {
   'audit.actor': 'Wer',
   'audit.action': 'Aktion',
   'audit.target': 'Ziel',
+  'audit.punchTarget': '{employee} am {time}',
   'kiosks.title': 'Kiosks',
   'kiosks.add': 'Kiosk hinzufügen',
   'kiosks.name': 'Name',

@@ -95,6 +95,7 @@ export const en = {
   'audit.actor': 'Who',
   'audit.action': 'Action',
   'audit.target': 'Target',
+  'audit.punchTarget': '{employee} at {time}',
   'kiosks.title': 'Kiosks',
   'kiosks.add': 'Add a kiosk',
   'kiosks.name': 'Name',

@@ -94,6 +94,7 @@ export const es: Messages = {
   'audit.actor': 'Quién',
   'audit.action': 'Acción',
   'audit.target': 'Objeto',
+  'audit.punchTarget': '{employee}, {time}',
   'kiosks.title': 'Quioscos',
   'kiosks.add': 'Añadir un quiosco',
   'kiosks.name': 'Nombre',

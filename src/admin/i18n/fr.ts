@@ -94,6 +94,7 @@ export const fr: Messages = {
   'audit.actor': 'Qui',
   'audit.action': 'Action',
   'audit.target': 'Cible',
+  'audit.punchTarget': '{employee} le {time}',
   'kiosks.title': 'Bornes',
   'kiosks.add': 'Ajouter une borne',
   'kiosks.name': 'Nom',

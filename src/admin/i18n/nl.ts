@@ -95,6 +95,7 @@ export const nl: Messages = {
   'audit.actor': 'Wie',
   'audit.action': 'Actie',
   'audit.target': 'Doel',
+  'audit.punchTarget': '{employee} op {time}',
   'kiosks.title': 'Kiosken',
   'kiosks.add': 'Kiosk toevoegen',
   'kiosks.name': 'Naam',
