@@ -23,6 +23,7 @@ import {
   nodeServerOptions,
 } from './http/limits';
 import { schemaController } from './http/schema-compilers';
+import { fastifyTrustProxy } from './http/trust-proxy';
 import { registerSecurityHeaders } from './http/security-headers';
 import type { RouteDeps } from './routes/deps';
 import { registerHealth } from './routes/health';
@@ -64,7 +65,7 @@ function serverOptions(config: Config, limits: HttpLimits): FastifyServerOptions
     ...fastifyLimitOptions(limits),
     ...transport,
     // Without TRUST_PROXY, X-Forwarded-* is ignored: any client could claim to be https or another address.
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     return503OnClosing: true,
     // Request lines come from `installRequestLog`, at debug.
     logController: new LogController({ disableRequestLogging: true }),

@@ -48,7 +48,9 @@ const envSchema = z.object({
   PORT: wholeNumber(0, 65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
-  KENJO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KENJO_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.kenjo.io/api/v1' })
+    .optional(),
   KENJO_API_KEY: z.string().min(1).optional(),
   ADMIN_TOKEN: z.string().refine(strongEnough, ADMIN_TOKEN_RULE).optional(),
   TIME_ZONE: z
@@ -116,11 +118,12 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
+/** The variables that are set (an empty one counts as unset) parsed by `schema`; a bad one throws its sentence. */
+function parseSet<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = envSchema.safeParse(present);
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
@@ -128,7 +131,21 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     const got = SECRET_VARIABLES.has(name) ? 'a hidden value' : `"${env[name] ?? ''}"`;
     throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'} (got ${got}).`);
   }
-  const config = parsed.data;
+  return parsed.data;
+}
+
+const kenjoAccessSchema = envSchema.pick({ KENJO_API_URL: true, KENJO_API_KEY: true });
+
+/**
+ * KENJO_API_URL and KENJO_API_KEY alone, by the server's own rules (what `npm run kenjo:check` reads); unset ones
+ * are absent. A bad value throws a ConfigError naming the variable.
+ */
+export function parseKenjoAccess(env: NodeJS.ProcessEnv): z.infer<typeof kenjoAccessSchema> {
+  return parseSet(kenjoAccessSchema, env);
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const config = parseSet(envSchema, env);
   if (config.KENJO_API_URL && !config.KENJO_API_KEY) {
     throw new ConfigError('KENJO_API_KEY must be set when KENJO_API_URL is set.');
   }

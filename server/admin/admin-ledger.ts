@@ -40,7 +40,7 @@ export async function allPunches(
 
 /** Display names of the directory's employees by Kenjo id; one load per call, the directory is small. */
 export async function employeeNames(
-  ledger: AdminLedger,
+  ledger: Pick<AdminLedger, 'loadDirectory'>,
 ): Promise<(punch: Pick<LedgerPunch, 'employeeKey'>) => string | null> {
   const names = new Map(
     ((await ledger.loadDirectory())?.employees ?? []).map((e) => [e.userId, e.displayName]),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KenjoClientStats } from '../kenjo/types';
 import { kenjoStats } from '../testing/kenjo-stats';
+import { newKiosk } from '../testing/ledger-factories';
 import { punch, setup } from '../testing/simulator-fixture';
 import { connectionState } from './status-routes';
 import {
@@ -123,5 +124,39 @@ describe('admin read endpoints', () => {
     }
     const body = (await t.app.inject({ url: '/api/v1/admin/audit', headers: auth })).json();
     expect(body.entries.map((e: { action: string }) => e.action)).toEqual(['punch.discard', 'kiosk.revoke']);
+  });
+
+  it('says what each entry was about: the kiosk by name, the punch by its person and time', async () => {
+    t = await buildTestConsole();
+    t.ledger.saveDirectory(
+      [{ userId: 'u-ada', email: null, externalId: null, isActive: true, displayName: 'Ada' }],
+      0,
+    );
+    t.ledger.insertKiosk(newKiosk({ id: 'k-front', name: 'Front door' }), 'hash');
+    const [named, unnamed] = storePunches(t.ledger, [
+      { wall: '2026-02-04T08:00:00', employeeKey: 'u-ada', kioskId: 'k-front', status: 'failed' },
+      { wall: '2026-02-04T09:30:00', employeeKey: null, employee: { externalId: 'B-9' }, status: 'failed' },
+    ]);
+    const entries: Array<[string, string, Record<string, unknown>]> = [
+      ['kiosk.revoke', 'k-front', {}],
+      ['kiosk.delete', 'k-gone', { name: 'Back door' }],
+      ['punch.retry', `${named?.kioskId}/${named?.id}`, {}],
+      ['punch.discard', `${unnamed?.kioskId}/${unnamed?.id}`, {}],
+      ['punch.confirm', 'kiosk-1/00000000-0000-4000-8000-999999999999', {}],
+      ['kiosk.settings-pin', 'kiosks', {}],
+    ];
+    entries.forEach(([action, target, detail], i) =>
+      t.ledger.appendAudit({ atMs: 10 - i, actor: 'admin', action, target, reason: null, detail }),
+    );
+    const body = (await t.app.inject({ url: '/api/v1/admin/audit', headers: auth })).json();
+    expect(body.entries.map((e: { subject: unknown }) => e.subject)).toEqual([
+      { kind: 'kiosk', name: 'Front door' },
+      { kind: 'kiosk', name: 'Back door' },
+      { kind: 'punch', employee: 'Ada', at: named?.at, timeZone: 'Europe/Berlin' },
+      { kind: 'punch', employee: 'badge B-9', at: unnamed?.at, timeZone: 'Europe/Berlin' },
+      // A punch past retention, and a change to every kiosk: the console shows the target as recorded.
+      null,
+      null,
+    ]);
   });
 });

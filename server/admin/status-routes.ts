@@ -1,6 +1,6 @@
 /**
  * `GET /api/v1/admin/kenjo`: is Kenjo answering, how far behind is replay, how old is the employee directory.
- * `GET /api/v1/admin/audit`: operators' actions, newest first.
+ * `GET /api/v1/admin/audit`: operators' actions, newest first, each with what it was about (`auditSubjects`).
  */
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
@@ -8,6 +8,7 @@ import { HttpError } from '../http/errors';
 import type { KenjoClientStats } from '../kenjo/types';
 import type { RouteDeps } from '../routes/deps';
 import { isoOrNull } from './admin-ledger';
+import { auditSubjects } from './audit-subjects';
 
 export type KenjoConnection = 'ok' | 'failing' | 'not-yet-called';
 
@@ -72,9 +73,14 @@ export function registerStatusRoutes(app: FastifyInstance, { config, services, a
     if (!parsed.success) throw new HttpError(400, 'bad-query', 'limit must be 1–500 and before an epoch ms.');
     const { limit, before } = parsed.data;
     const entries = await ledger.listAudit(limit, before);
+    const subjects = await auditSubjects(ledger, entries);
     const last = entries.at(-1);
     return {
-      entries: entries.map((e) => ({ ...e, at: new Date(e.atMs).toISOString() })),
+      entries: entries.map((e, i) => ({
+        ...e,
+        at: new Date(e.atMs).toISOString(),
+        subject: subjects[i] ?? null,
+      })),
       nextBefore: entries.length === limit && last ? last.atMs : null,
     };
   });

@@ -2,9 +2,10 @@
  * Demo mode's admin token: generated once and kept in `${DATA_DIR}/admin-token` (readable by this user only), so a
  * restart does not sign the operator out of the console nor invalidate the token they copied from the banner.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strongEnough } from '../config';
+import { PRIVATE_FILE_MODE, makePrivateDir } from '../ledger/private-files';
 import { newKioskToken } from './tokens';
 
 export const DEMO_ADMIN_TOKEN_FILE = 'admin-token';
@@ -25,8 +26,8 @@ export function demoAdminToken(dataDir: string): string {
   const path = join(dataDir, DEMO_ADMIN_TOKEN_FILE);
   const existing = readExisting(path);
   if (existing !== null) return existing;
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const token = newKioskToken();
-  writeFileSync(path, `${token}\n`, { mode: 0o600 });
+  writeFileSync(path, `${token}\n`, { mode: PRIVATE_FILE_MODE });
   return token;
 }

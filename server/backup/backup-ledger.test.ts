@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,21 @@ describe('backupLedger', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('exists already');
     expect(existsSync(join(dataDir, 'backups', `${file}.partial`))).toBe(false);
+  });
+
+  it('writes the copy 0600 and a backups folder it creates 0700: they hold everyone’s punches', async () => {
+    const dataDir = tempDir();
+    const ledger = openSqliteLedger(dataDir);
+    insertPunches(ledger, [newPunch()]);
+    ledger.close();
+    const umask = process.umask(0o022);
+    try {
+      const { path } = await backupLedger(dataDir, join(dataDir, 'backups', 'copy.sqlite'));
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'backups')).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(umask);
+    }
   });
 
   it('says so when DATA_DIR holds no ledger', () => {

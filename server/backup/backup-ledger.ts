@@ -2,12 +2,13 @@
  * A consistent copy of the SQLite ledger while the server runs, through SQLite's online backup (better-sqlite3's
  * `backup()`): the copy is one snapshot of committed transactions, taken page by page between the server's writes.
  * It is written beside its destination first and renamed once checked, so a file with the final name is always a
- * complete, intact ledger.
+ * complete, intact ledger, readable by this user alone (0600; a folder it creates is 0700).
  */
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS, ledgerPath } from '../ledger/open-database';
+import { createPrivateFile, makePrivateDir } from '../ledger/private-files';
 
 export interface BackupResult {
   path: string;
@@ -48,8 +49,11 @@ export async function backupLedger(dataDir: string, destination: string): Promis
   const source = new Database(ledgerPath(dataDir), { fileMustExist: true });
   source.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const partial = `${destination}.partial`;
-  mkdirSync(dirname(destination), { recursive: true });
+  makePrivateDir(dirname(destination));
   try {
+    // The copy holds everyone's punches: 0600 from its first byte (SQLite would create it 0644 less the umask).
+    rmSync(partial, { force: true });
+    createPrivateFile(partial);
     const { totalPages } = await source.backup(partial);
     const { punches, pageSize } = checkedCopy(partial);
     renameSync(partial, destination);

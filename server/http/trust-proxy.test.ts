@@ -37,4 +37,14 @@ describe('TRUST_PROXY', () => {
     // Untrusted, the header is the client's own claim: changing it does not buy new attempts.
     expect((await signIn({ 'x-forwarded-for': '192.0.2.2' })).statusCode).toBe(429);
   });
+
+  it('trusts only the proxy in front: an address the client put before its own in X-Forwarded-For is not believed', async () => {
+    h = await createHarness({ TRUST_PROXY: true });
+    // The proxy appends the address it saw (192.0.2.1) to whatever the client sent.
+    for (let i = 0; i < 10; i += 1) await signIn({ 'x-forwarded-for': '1.2.3.4, 192.0.2.1' }, 'wrong');
+    // A new forged entry does not make the same client someone else with fresh attempts.
+    expect((await signIn({ 'x-forwarded-for': '5.6.7.8, 192.0.2.1' })).statusCode).toBe(429);
+    // The proxy's other clients are not blamed for it.
+    expect((await signIn({ 'x-forwarded-for': '1.2.3.4, 192.0.2.2' })).statusCode).toBe(200);
+  });
 });

@@ -27,10 +27,13 @@ const STRETCH: LedgerStatus[] = ['queued', 'sending', 'sent', 'failed', 'ignored
  * One employee's batch punches when a stored punch lies less than a window after one of them (rare): the employee's
  * stored punches from the first of them on, as far as a chain of windows reaches, are judged again with them in time
  * order (`judgeChain`), so that the outcome is the one of punches arriving in time order. Punches before the batch's
- * first keep their verdicts; `keptBeforeAtMs` is the last of them kept within a window of it.
+ * first keep their verdicts; `keptBeforeAtMs` is the last of them kept within a window of it. The replay judges a
+ * punch whose employee was resolved only after it arrived the same way, as a batch of one.
  */
 export async function rejudgeStretch(
-  ctx: IngestContext,
+  ctx: Pick<IngestContext, 'doubleScanWindowS'> & {
+    ledger: Pick<IngestContext['ledger'], 'punchesOfEmployeesBetween'>;
+  },
   employeeKey: string,
   entries: readonly BatchEntry[],
   keptBeforeAtMs: number | null,

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAGE_CACHE_KIB, openDatabase } from './open-database';
+import { PAGE_CACHE_KIB, ledgerPath, openDatabase } from './open-database';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,4 +26,25 @@ describe('openDatabase', () => {
       }
     },
   );
+
+  it('creates the data folder 0700 and the ledger with its -wal and -shm 0600, even where the umask would let others read them', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ledger-open-'));
+    dirs.push(parent);
+    const dataDir = join(parent, 'data');
+    const umask = process.umask(0o022);
+    try {
+      const db = openDatabase(dataDir);
+      try {
+        db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+        const mode = (path: string) => statSync(path).mode & 0o777;
+        expect(mode(dataDir)).toBe(0o700);
+        for (const suffix of ['', '-wal', '-shm'])
+          expect(mode(`${ledgerPath(dataDir)}${suffix}`)).toBe(0o600);
+      } finally {
+        db.close();
+      }
+    } finally {
+      process.umask(umask);
+    }
+  });
 });

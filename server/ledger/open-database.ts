@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile, makePrivateDir } from './private-files';
 
 export const LEDGER_FILE_NAME = 'ledger.sqlite';
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -18,8 +18,8 @@ export function ledgerPath(dataDir: string): string {
 }
 
 /**
- * Opens (creating it and its folder if needed) `${dataDir}/ledger.sqlite`, or a private in-memory database for
- * `':memory:'`. WAL with `synchronous=FULL` makes every committed transaction survive a power cut, not just a crash
+ * Opens (creating it 0600 and its folder 0700 if needed) `${dataDir}/ledger.sqlite`, or a private in-memory database
+ * for `':memory:'`. WAL with `synchronous=FULL` makes every committed transaction survive a power cut, not just a crash
  * of the process; `busy_timeout` lets a second connection (a maintenance script) wait instead of failing.
  */
 export function openDatabase(dataDir: string): Database.Database {
@@ -27,7 +27,8 @@ export function openDatabase(dataDir: string): Database.Database {
   if (dataDir === ':memory:') {
     db = new Database(':memory:');
   } else {
-    mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dataDir);
+    createPrivateFile(ledgerPath(dataDir));
     db = new Database(ledgerPath(dataDir));
     db.pragma('journal_mode = WAL');
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgeDirectory, insert, must, punchAt, stepHarness, runStep } from '../testing/harness';
+import { doubleScanReason } from '../../core/double-scan';
+import { ZONE, badgeDirectory, insert, must, punchAt, stepHarness, runStep } from '../testing/harness';
 import type { EmployeeResolution } from './types';
 
 describe('resolving the employee of a punch that arrived unresolved', () => {
@@ -84,5 +85,28 @@ describe('a punch resolved late is judged by the double-scan rule ingest could n
   it('punches the window apart are both kept', async () => {
     const { recorded, resolved } = await resolveBeside('08:00:00', '08:01:00');
     expect([recorded.status, resolved.status]).toEqual(['queued', 'queued']);
+  });
+
+  it('judges the stretch in time order: a double scan of the punch it displaces is sent after all', async () => {
+    const h = stepHarness({ directory: badgeDirectory({}, () => ({ kind: 'found', userId: 'u7' })) });
+    const stored = { employeeKey: 'u7', employee: { userId: 'u7' } } as const;
+    // Arrived in this order: 08:00:40 kept, 08:01:20 a double scan of it, then 08:00:00 with a badge not yet known.
+    const [first, second, unresolved] = insert(
+      h.ledger,
+      punchAt(at('08:00:40'), stored),
+      punchAt(at('08:01:20'), {
+        ...stored,
+        status: 'ignored',
+        reason: doubleScanReason(Date.parse(at('08:00:40')), ZONE),
+      }),
+      punchAt(at('08:00:00'), { employeeKey: null, employee: { externalId: 'B-7' } }),
+    );
+    expect(await runStep(h.ctx, must(unresolved))).toEqual({ kind: 'resolved' });
+    const status = (p: { kioskId: string; id: string } | undefined) =>
+      must(h.ledger.getPunch(must(p).kioskId, must(p).id));
+    // In time order: 08:00:00 kept, 08:00:40 its double scan, 08:01:20 (80 s after the kept one) kept.
+    expect(status(unresolved)).toMatchObject({ status: 'queued', employeeKey: 'u7' });
+    expect(status(first)).toMatchObject({ status: 'ignored', reason: 'already recorded at 08:00' });
+    expect(status(second)).toMatchObject({ status: 'queued', reason: null });
   });
 });

@@ -1,5 +1,6 @@
-import { decideDoubleScan, doubleScanReason, type RecordedScan } from '../../core/double-scan';
-import { reasonText } from '../../core/punch-reason';
+import { reasonText, type ReasonInput } from '../../core/punch-reason';
+import { type DoubleScanChanges, rejudgeStretch } from '../ingest/rejudge-stretch';
+import type { NewPunch } from '../ledger/ledger';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { BegunStep, EmployeeResolution, LedgerPunch, StepContext, StepResult } from './types';
@@ -20,30 +21,42 @@ export function beginResolve(ctx: StepContext, punch: LedgerPunch): BegunStep {
   };
 }
 
-type Judged = { kind: 'keep'; displace: LedgerPunch[] } | { kind: 'ignore'; coveredByAtMs: number };
-
 /**
- * The double-scan rule (`decideDoubleScan`) for a punch that arrived before its employee was known: ingest could not
- * compare it with that employee's other punches, so it is compared now, against every recorded punch of the employee
- * within the window. Later ones not yet sent are displaced; one already sent makes this one the double scan.
+ * The double-scan rule for a punch that arrived before its employee was known: ingest could not judge it, so its
+ * employee's stretch around it is judged now as ingest judges a late punch (`rejudgeStretch`, in time order), so that
+ * what is kept does not depend on when the directory answered. `keptBeforeAtMs` is the employee's last kept punch
+ * less than a window before it, as ingest reads it.
  */
-async function judgeDoubleScan(ctx: StepContext, punch: LedgerPunch, employeeKey: string): Promise<Judged> {
+async function judgeDoubleScan(
+  ctx: StepContext,
+  punch: LedgerPunch,
+  employeeKey: string,
+): Promise<{ reason: ReasonInput | null; changes: DoubleScanChanges }> {
+  const changes: DoubleScanChanges = { decided: new Map(), displaced: [], restored: [] };
   const windowMs = ctx.doubleScanWindowS * 1000;
-  if (windowMs <= 0) return { kind: 'keep', displace: [] };
-  const near = (
-    await ctx.ledger.punchesOfEmployeeBetween(
-      employeeKey,
-      punch.atMs - windowMs + 1,
-      punch.atMs + windowMs - 1,
-    )
-  ).filter((p) => p.kioskId !== punch.kioskId || p.id !== punch.id);
-  const scans: RecordedScan[] = near.map((p) => ({ atMs: p.atMs, movable: p.status === 'queued' }));
-  const decision = decideDoubleScan(scans, punch.atMs, ctx.doubleScanWindowS);
-  if (decision.kind === 'ignore') return decision;
-  return {
-    kind: 'keep',
-    displace: near.filter((p) => p.status === 'queued' && decision.displace.includes(p.atMs)),
+  if (windowMs <= 0) return { reason: null, changes };
+  const before = await ctx.ledger.punchesOfEmployeeBetween(
+    employeeKey,
+    punch.atMs - windowMs + 1,
+    punch.atMs - 1,
+  );
+  const keptBeforeAtMs = before.length === 0 ? null : Math.max(...before.map((p) => p.atMs));
+  const { kioskId, id, employee, at, atMs, timeZone, kenjoDateTime, receivedAtMs } = punch;
+  const record: NewPunch = {
+    kioskId,
+    id,
+    employee,
+    at,
+    atMs,
+    timeZone,
+    kenjoDateTime,
+    receivedAtMs,
+    employeeKey,
+    status: 'queued',
+    reason: null,
   };
+  await rejudgeStretch(ctx, employeeKey, [{ index: 0, record }], keptBeforeAtMs, changes);
+  return { reason: changes.decided.get(0)?.reason ?? null, changes };
 }
 
 async function recordResolution(
@@ -55,26 +68,31 @@ async function recordResolution(
     case 'found': {
       // Judged as ingest judges a resolved punch, under the employee's lock; an ingest holding it goes first.
       if (!(await ctx.ledger.tryLockEmployee(answer.userId))) return { kind: 'waiting', retryAtMs: null };
-      const judged = await judgeDoubleScan(ctx, punch, answer.userId);
+      const { reason, changes } = await judgeDoubleScan(ctx, punch, answer.userId);
       const updated = await recordTransition(ctx, punch, {
         from: ['queued'],
-        to: judged.kind === 'ignore' ? 'ignored' : 'queued',
+        to: reason === null ? 'queued' : 'ignored',
         employeeKey: answer.userId,
-        ...(judged.kind === 'ignore'
-          ? { reason: doubleScanReason(judged.coveredByAtMs, punch.timeZone) }
-          : {}),
-        logReason: `the identifier resolved to a Kenjo employee${judged.kind === 'ignore' ? ': a double scan' : ''}`,
+        ...(reason === null ? {} : { reason }),
+        logReason: `the identifier resolved to a Kenjo employee${reason === null ? '' : ': a double scan'}`,
       });
       if (updated === null) return { kind: 'waiting', retryAtMs: null };
-      if (judged.kind === 'keep') {
-        for (const later of judged.displace) {
-          await recordTransition(ctx, later, {
-            from: ['queued'],
-            to: 'ignored',
-            reason: doubleScanReason(punch.atMs, later.timeZone),
-            logReason: 'a double scan of an earlier punch resolved after it',
-          });
-        }
+      for (const { punch: later, reason: laterReason } of changes.displaced) {
+        await recordTransition(ctx, later, {
+          from: ['queued'],
+          to: 'ignored',
+          reason: laterReason,
+          logReason: 'a double scan of an earlier punch resolved after it',
+        });
+      }
+      // Double scans of a punch just displaced that nothing else covers: sent after all, as in time order.
+      for (const restored of changes.restored) {
+        await recordTransition(ctx, restored, {
+          from: ['ignored'],
+          to: 'queued',
+          reason: null,
+          logReason: 'what covered it is a double scan of a punch resolved after it',
+        });
       }
       return { kind: 'resolved' };
     }

@@ -7,6 +7,7 @@ import { adminGuard } from '../auth/admin-auth';
 import { requireKiosk } from '../auth/kiosk-auth';
 import type { Config } from '../config';
 import { installErrorHandler } from '../http/errors';
+import { fastifyTrustProxy } from '../http/trust-proxy';
 import type { Ledger, LedgerPunch, LedgerStatus } from '../ledger/ledger';
 import { insertPunches } from './ledger-factories';
 import { ADMIN_TOKEN, testConfig, testServices, type TestServices } from './routes-harness';
@@ -24,7 +25,7 @@ export async function buildTestConsole(
   options: { trustProxy?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestConsole> {
   const parts = testServices(NOW_MS);
-  const app = Fastify({ trustProxy: options.trustProxy ?? false });
+  const app = Fastify({ trustProxy: fastifyTrustProxy(options.trustProxy ?? false) });
   installErrorHandler(app);
   const adminAuth = adminGuard(ADMIN_TOKEN);
   const config = testConfig(options.config);

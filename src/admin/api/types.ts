@@ -4,6 +4,7 @@
  */
 import type { EmployeeRef } from '../../../core/punch';
 import type { PunchView } from '../../../core/punch-view';
+import type { AuditSubject } from '../../../core/audit-subject';
 
 export interface AttentionPunch extends PunchView {
   heldBehind: number;
@@ -76,6 +77,8 @@ export interface AuditEntry {
   actor: string;
   action: string;
   target: string;
+  /** What `target` names, where the server can still say it; null: show `target` as recorded. */
+  subject: AuditSubject | null;
   reason: string | null;
   detail: Record<string, unknown>;
 }

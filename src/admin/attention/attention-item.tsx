@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatInZone, formatWallTime } from '../ui/format';
 import { identifierLabel } from '../punches/identifier-label';
 import { reasonLabel } from '../punches/reason-label';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { ActionError, StatusBadge } from '../ui/status';
 import { usePunchAction, type PunchAction } from './attention-api';
 import { DiscardDialog } from './discard-dialog';
@@ -15,7 +16,7 @@ import { ReassignDialog } from './reassign-dialog';
 export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kioskName: string }) {
   const { t, language } = useI18n();
   const action = usePunchAction(punch);
-  const [dialog, setDialog] = useState<'discard' | 'reassign' | null>(null);
+  const [dialog, setDialog] = useState<'discard' | 'reassign' | 'confirm' | 'retry' | null>(null);
   const who = punch.employeeName ?? identifierLabel(punch.employee, t);
   const act = (next: PunchAction) => action.mutate(next, { onSuccess: () => setDialog(null) });
   // Kenjo may already have it: the operator checks Kenjo's entries, then confirms or sends it again.
@@ -43,11 +44,16 @@ export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kio
       {held && <KenjoEntriesOfDay punch={punch} />}
       <div role="group" aria-label={t('attention.actionsFor', { employee: who })} className="buttons">
         {held && (
-          <button type="button" onClick={() => act({ kind: 'confirm' })} disabled={action.isPending}>
+          <button type="button" onClick={() => setDialog('confirm')} disabled={action.isPending}>
             {t('attention.confirm')}
           </button>
         )}
-        <button type="button" onClick={() => act({ kind: 'retry' })} disabled={action.isPending}>
+        {/* A punch in doubt sent again may reach Kenjo twice: that one asks first, like confirming it. */}
+        <button
+          type="button"
+          onClick={() => (held ? setDialog('retry') : act({ kind: 'retry' }))}
+          disabled={action.isPending}
+        >
           {t('attention.retry')}
         </button>
         <button type="button" onClick={() => setDialog('reassign')}>
@@ -60,6 +66,16 @@ export function AttentionItem({ punch, kioskName }: { punch: AttentionPunch; kio
       {dialog === null && <ActionError error={action.error} />}
       {dialog === 'discard' && (
         <DiscardDialog onAct={act} error={action.error} onClose={() => setDialog(null)} />
+      )}
+      {(dialog === 'confirm' || dialog === 'retry') && (
+        <ConfirmDialog
+          title={t(dialog === 'confirm' ? 'attention.confirm' : 'attention.retry')}
+          question={t(dialog === 'confirm' ? 'attention.confirmQuestion' : 'attention.retryQuestion')}
+          onConfirm={() => act({ kind: dialog })}
+          error={action.error}
+          pending={action.isPending}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'reassign' && (
         <ReassignDialog onAct={act} error={action.error} onClose={() => setDialog(null)} />

@@ -1,6 +1,7 @@
+import type { AuditEntry } from '../api/types';
 import { en, type MessageKey } from '../i18n/en';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { formatInstant } from '../ui/format';
+import { formatInZone, formatInstant } from '../ui/format';
 import { QueryState } from '../ui/status';
 import { useAudit } from './attention-api';
 
@@ -32,7 +33,7 @@ export function AuditList() {
                   <td>{formatInstant(entry.at, language)}</td>
                   <td>{entry.actor}</td>
                   <td>{actionLabel(entry.action, t)}</td>
-                  <td className="mono">{entry.target}</td>
+                  <AuditTarget entry={entry} />
                   <td>{entry.reason ?? '—'}</td>
                 </tr>
               ))}
@@ -41,6 +42,18 @@ export function AuditList() {
         </div>
       )}
     </section>
+  );
+}
+
+/** The kiosk by its name, the punch by its person and time on its kiosk's clock; else the target as recorded. */
+function AuditTarget({ entry }: { entry: AuditEntry }) {
+  const { t, language } = useI18n();
+  const { subject, target } = entry;
+  if (subject === null) return <td className="mono">{target}</td>;
+  if (subject.kind === 'kiosk') return <td>{subject.name}</td>;
+  const time = formatInZone(subject.at, language, subject.timeZone, '');
+  return (
+    <td>{time === '' ? subject.employee : t('audit.punchTarget', { employee: subject.employee, time })}</td>
   );
 }
 

@@ -71,6 +71,10 @@ export const de: Messages = {
   'attention.discard': 'Verwerfen…',
   'attention.reassign': 'Neu zuordnen…',
   'attention.confirm': 'Bestätigen: ist in Kenjo',
+  'attention.confirmQuestion':
+    'Die Stempelung wird als gesendet markiert, Kenjo wird nicht aufgerufen. Nur tun, wenn Kenjos Einträge oben sie zeigen: Hat Kenjo sie nicht, fehlt sie dort.',
+  'attention.retryQuestion':
+    'Die Stempelung wird erneut an Kenjo gesendet. Hat Kenjo sie schon (siehe Einträge oben), steht sie dort zweimal.',
   'attention.kenjoEntries': 'In Kenjo von {from} bis {to}',
   'attention.kenjoEntriesEmpty': 'Kenjo hat an diesen Tagen keinen Eintrag dieses Mitarbeiters.',
   'attention.kenjoEntriesError': 'Die Einträge in Kenjo können gerade nicht gelesen werden: {message}',
@@ -91,6 +95,7 @@ export const de: Messages = {
   'audit.actor': 'Wer',
   'audit.action': 'Aktion',
   'audit.target': 'Ziel',
+  'audit.punchTarget': '{employee} am {time}',
   'kiosks.title': 'Kiosks',
   'kiosks.add': 'Kiosk hinzufügen',
   'kiosks.name': 'Name',

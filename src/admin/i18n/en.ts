@@ -71,6 +71,10 @@ export const en = {
   'attention.discard': 'Discard…',
   'attention.reassign': 'Reassign…',
   'attention.confirm': 'Confirm it is in Kenjo',
+  'attention.confirmQuestion':
+    'The punch is marked as sent, and Kenjo is not called. Do this only when Kenjo’s entries above show it: if Kenjo does not have it, it stays missing there.',
+  'attention.retryQuestion':
+    'The punch is sent to Kenjo again. If Kenjo already has it (see its entries above), it will be there twice.',
   'attention.kenjoEntries': 'In Kenjo from {from} to {to}',
   'attention.kenjoEntriesEmpty': 'Kenjo has no entry of this employee on these days.',
   'attention.kenjoEntriesError': 'Kenjo’s entries cannot be read now: {message}',
@@ -91,6 +95,7 @@ export const en = {
   'audit.actor': 'Who',
   'audit.action': 'Action',
   'audit.target': 'Target',
+  'audit.punchTarget': '{employee} at {time}',
   'kiosks.title': 'Kiosks',
   'kiosks.add': 'Add a kiosk',
   'kiosks.name': 'Name',

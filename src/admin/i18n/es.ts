@@ -70,6 +70,10 @@ export const es: Messages = {
   'attention.discard': 'Descartar…',
   'attention.reassign': 'Reasignar…',
   'attention.confirm': 'Confirmar que está en Kenjo',
+  'attention.confirmQuestion':
+    'El fichaje se marca como enviado y no se llama a Kenjo. Hágalo solo si las entradas de Kenjo de arriba lo muestran: si Kenjo no lo tiene, seguirá faltando allí.',
+  'attention.retryQuestion':
+    'El fichaje se envía de nuevo a Kenjo. Si Kenjo ya lo tiene (vea sus entradas arriba), quedará dos veces.',
   'attention.kenjoEntries': 'En Kenjo del {from} al {to}',
   'attention.kenjoEntriesEmpty': 'Kenjo no tiene ningún registro de este empleado en estos días.',
   'attention.kenjoEntriesError': 'No se pueden leer ahora los registros de Kenjo: {message}',
@@ -90,6 +94,7 @@ export const es: Messages = {
   'audit.actor': 'Quién',
   'audit.action': 'Acción',
   'audit.target': 'Objeto',
+  'audit.punchTarget': '{employee}, {time}',
   'kiosks.title': 'Quioscos',
   'kiosks.add': 'Añadir un quiosco',
   'kiosks.name': 'Nombre',

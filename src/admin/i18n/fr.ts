@@ -70,6 +70,10 @@ export const fr: Messages = {
   'attention.discard': 'Écarter…',
   'attention.reassign': 'Réattribuer…',
   'attention.confirm': 'Confirmer qu’il est dans Kenjo',
+  'attention.confirmQuestion':
+    'Le pointage est marqué comme envoyé, sans appel à Kenjo. Ne le faites que si les entrées de Kenjo ci-dessus le montrent : si Kenjo ne l’a pas, il y manquera.',
+  'attention.retryQuestion':
+    'Le pointage est renvoyé à Kenjo. Si Kenjo l’a déjà (voir ses entrées ci-dessus), il y sera deux fois.',
   'attention.kenjoEntries': 'Dans Kenjo du {from} au {to}',
   'attention.kenjoEntriesEmpty': 'Kenjo n’a aucune entrée de cet employé ces jours-là.',
   'attention.kenjoEntriesError': 'Les entrées de Kenjo ne peuvent pas être lues maintenant : {message}',
@@ -90,6 +94,7 @@ export const fr: Messages = {
   'audit.actor': 'Qui',
   'audit.action': 'Action',
   'audit.target': 'Cible',
+  'audit.punchTarget': '{employee} le {time}',
   'kiosks.title': 'Bornes',
   'kiosks.add': 'Ajouter une borne',
   'kiosks.name': 'Nom',

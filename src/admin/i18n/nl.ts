@@ -71,6 +71,10 @@ export const nl: Messages = {
   'attention.discard': 'Verwerpen…',
   'attention.reassign': 'Toewijzen aan…',
   'attention.confirm': 'Bevestigen: staat in Kenjo',
+  'attention.confirmQuestion':
+    'De registratie wordt als verzonden gemarkeerd en Kenjo wordt niet aangeroepen. Doe dit alleen als de items van Kenjo hierboven haar tonen: heeft Kenjo haar niet, dan blijft ze daar ontbreken.',
+  'attention.retryQuestion':
+    'De registratie wordt opnieuw naar Kenjo gestuurd. Heeft Kenjo haar al (zie de items hierboven), dan staat ze er twee keer.',
   'attention.kenjoEntries': 'In Kenjo van {from} tot {to}',
   'attention.kenjoEntriesEmpty': 'Kenjo heeft op deze dagen geen registratie van deze medewerker.',
   'attention.kenjoEntriesError': 'De registraties in Kenjo kunnen nu niet worden gelezen: {message}',
@@ -91,6 +95,7 @@ export const nl: Messages = {
   'audit.actor': 'Wie',
   'audit.action': 'Actie',
   'audit.target': 'Doel',
+  'audit.punchTarget': '{employee} op {time}',
   'kiosks.title': 'Kiosken',
   'kiosks.add': 'Kiosk toevoegen',
   'kiosks.name': 'Naam',
