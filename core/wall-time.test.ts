@@ -186,7 +186,21 @@ describe('wall-time helpers', () => {
     ['2026-02-03', '3 Feb'],
     ['2026-10-25T02:30:00', '25 Oct'],
     ['2026-12-31', '31 Dec'],
+    ['2026-01-01', '1 Jan'],
+    ['2024-02-29', '29 Feb'],
+    ['2026-03-10', '10 Mar'],
+    ['2026-04-30', '30 Apr'],
+    ['2026-05-05T23:59:59', '5 May'],
+    ['2026-06-21', '21 Jun'],
+    ['2026-07-04', '4 Jul'],
+    ['2026-08-15', '15 Aug'],
+    ['2026-09-09', '9 Sep'],
+    ['2026-11-11', '11 Nov'],
   ])('formatWallDay(%j) → %s', (value, expected) => {
     expect(formatWallDay(value)).toBe(expected);
+  });
+
+  it.each(['2026-02-30', '2026-13-01', 'yesterday'])('formatWallDay(%j) throws', (value) => {
+    expect(() => formatWallDay(value)).toThrow(RangeError);
   });
 });

@@ -59,8 +59,15 @@ export function formatWallClock(wallTime: string): string {
   return wallTimeOfDay(wallTime).slice(0, 5);
 }
 
-/** A calendar date (or the date of a wall time) for people, `3 Feb`. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * A calendar date (or the date of a wall time) for people, `3 Feb`. Written from the date's own digits: each
+ * overnight decision words its reason with it, and going through a date object and a formatter showed in the
+ * replay's profile.
+ */
 export function formatWallDay(dateOrWallTime: string): string {
   const date = dateOrWallTime.length > 10 ? wallDate(dateOrWallTime) : dateOrWallTime;
-  return format(new TZDate(utcMs(...calendarDate(date)), 'UTC'), 'd MMM');
+  const [, month, day] = calendarDate(date);
+  return `${day} ${MONTHS[month - 1] ?? ''}`;
 }

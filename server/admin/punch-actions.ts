@@ -61,7 +61,11 @@ export function registerPunchActions(app: FastifyInstance, { services, adminAuth
     change: Omit<PunchTransition, 'from'>,
     detail: Record<string, unknown> = {},
   ) {
-    const updated = await ledger.transition(punch.kioskId, punch.id, { from: [...ACTIONABLE], ...change });
+    const updated = await ledger.transition(punch.kioskId, punch.id, {
+      from: [...ACTIONABLE],
+      ...change,
+      seq: punch.seq,
+    });
     if (!updated)
       throw new HttpError(409, 'punch-not-actionable', 'This punch changed meanwhile; reload it.');
     const actor = adminOf(request).actor;

@@ -89,6 +89,7 @@ export async function commitBatch(
         from: ['queued'],
         to: 'ignored',
         reason,
+        seq: punch.seq,
       });
       if (moved === null) throw new DisplacedPunchMovedError();
     }
@@ -98,6 +99,7 @@ export async function commitBatch(
         from: ['ignored'],
         to: 'queued',
         reason: null,
+        seq: punch.seq,
       });
       if (moved === null) throw new DisplacedPunchMovedError();
     }

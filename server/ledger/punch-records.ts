@@ -115,6 +115,11 @@ export interface PunchTransition {
    * another instance that took the employee over meanwhile.
    */
   whileAttempts?: number;
+  /**
+   * The punch's `seq`, when the caller has it at hand: the change then finds the punch by it (PostgreSQL's primary
+   * key). It must be the seq of the punch named by kiosk and id; with any other, nothing changes.
+   */
+  seq?: number;
 }
 
 /** What the console's status page counts. */

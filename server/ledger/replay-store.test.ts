@@ -264,6 +264,23 @@ describeLedgers((open) => {
       ).toMatchObject({ status: 'sent', attempts: 2 });
     });
 
+    it('with seq, applies only to the punch of that seq, and another seq changes nothing', async () => {
+      await store('other');
+      const punch = await store('p');
+      const stored = await ledger.getPunch(punch.kioskId, punch.id);
+      if (stored === null) throw new Error('the punch was not stored');
+      const claim = { from: ['queued' as const], to: 'sending' as const, incrementAttempts: true };
+      for (const seq of [stored.seq - 1, stored.seq + 1]) {
+        expect(await ledger.transition(punch.kioskId, punch.id, { ...claim, seq })).toBeNull();
+      }
+      expect(await ledger.getPunch(punch.kioskId, punch.id)).toEqual(stored);
+      expect(await ledger.getPunch(punch.kioskId, 'other')).toMatchObject({ status: 'queued', attempts: 0 });
+      expect(await ledger.transition(punch.kioskId, punch.id, { ...claim, seq: stored.seq })).toMatchObject({
+        status: 'sending',
+        attempts: 1,
+      });
+    });
+
     it('answers null for an unknown punch', async () => {
       expect(await ledger.transition('kiosk-1', 'missing', { from: ['queued'], to: 'sent' })).toBeNull();
     });

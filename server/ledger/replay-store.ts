@@ -65,7 +65,7 @@ const TRANSITION_SQL = `
     next_attempt_at_ms = CASE WHEN @setNextAttempt THEN @nextAttemptAtMs ELSE next_attempt_at_ms END,
     delivered_at_ms    = CASE WHEN @setDelivered THEN @deliveredAtMs ELSE delivered_at_ms END
   WHERE kiosk_id = @kioskId AND id = @id AND status IN (SELECT value FROM json_each(@from))
-    AND (@whileAttempts IS NULL OR attempts = @whileAttempts)
+    AND (@whileAttempts IS NULL OR attempts = @whileAttempts) AND (@seq IS NULL OR seq = @seq)
   RETURNING *`;
 
 function present(value: unknown): 0 | 1 {
@@ -102,6 +102,7 @@ function transitionParams(kioskId: string, id: string, change: PunchTransition) 
     setDelivered: present(change.deliveredAtMs),
     deliveredAtMs: change.deliveredAtMs ?? null,
     whileAttempts: change.whileAttempts ?? null,
+    seq: change.seq ?? null,
   };
 }
 

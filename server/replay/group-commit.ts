@@ -60,6 +60,7 @@ async function resumeAfterOutage(state: LoopState, nowMs: number): Promise<void>
       from: ['queued'],
       to: 'queued',
       nextAttemptAtMs: null,
+      seq: head.seq,
     });
     state.candidates.note(key, due);
   }

@@ -15,6 +15,7 @@ export async function recordTransition(
   const updated = await ctx.ledger.transition(punch.kioskId, punch.id, {
     ...transition,
     whileAttempts: punch.attempts,
+    seq: punch.seq,
   });
   const where = { punch: { kioskId: punch.kioskId, id: punch.id } };
   if (updated === null) {

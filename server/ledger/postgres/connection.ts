@@ -22,6 +22,36 @@ interface OpenTransaction {
   savepoints: number;
 }
 
+/**
+ * Thrown when COMMIT finds its transaction aborted: a statement of it failed and the work went on (PostgreSQL then
+ * answers COMMIT with a rollback, not an error). Nothing of the transaction was kept.
+ */
+export class TransactionAbortedError extends Error {
+  constructor() {
+    super('the transaction was rolled back: one of its statements failed');
+    this.name = 'TransactionAbortedError';
+  }
+}
+
+/**
+ * Sends a control statement (BEGIN, SAVEPOINT) without waiting for its answer: on the pool's pipelined connections it
+ * goes out with the work's first statement instead of costing a round trip of its own. Its failure is kept for
+ * `settled`, which the caller awaits once the work is done; the work's statements behind a failed one fail too (the
+ * transaction is aborted) or, for a failed BEGIN, the connection is gone with it.
+ */
+function sendAhead(client: pg.PoolClient, text: string): { settled: () => Promise<void> } {
+  const answer = client.query(text).then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
+  return {
+    async settled() {
+      const failed = await answer;
+      if (failed !== null) throw failed.error;
+    },
+  };
+}
+
 export function createConnection(pool: pg.Pool): Connection {
   const context = new AsyncLocalStorage<OpenTransaction>();
   const statementName = createStatementNames();
@@ -29,11 +59,13 @@ export function createConnection(pool: pg.Pool): Connection {
   async function nested<T>(open: OpenTransaction, work: () => Promise<T>): Promise<T> {
     open.savepoints += 1;
     const name = `s${open.savepoints}`;
-    await open.client.query(`SAVEPOINT ${name}`);
+    const savepoint = sendAhead(open.client, `SAVEPOINT ${name}`);
     try {
       // Not released: the work runs to its end before the caller goes on, so a later savepoint nests inside this one
       // and a rollback to it undoes only the work after it. COMMIT keeps them all; RELEASE would cost a round trip.
-      return await work();
+      const result = await work();
+      await savepoint.settled();
+      return result;
     } catch (error) {
       await open.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
@@ -68,9 +100,12 @@ export function createConnection(pool: pg.Pool): Connection {
       };
       client.on('error', cut);
       try {
-        await client.query('BEGIN');
+        const begin = sendAhead(client, 'BEGIN');
         const result = await context.run({ client, savepoints: 0 }, work);
-        await client.query('COMMIT');
+        await begin.settled();
+        // COMMIT of an aborted transaction rolls back and says so in its command tag, not with an error.
+        const commit = await client.query('COMMIT');
+        if (commit.command !== 'COMMIT') throw new TransactionAbortedError();
         return result;
       } catch (error) {
         // A connection cut mid-transaction cannot roll back; it is discarded instead of returned to the pool.

@@ -79,8 +79,15 @@ const NEXT_CHAIN_HEADS_SQL = `
     SELECT * FROM punches WHERE employee_key = keys.key AND ${UNSETTLED} ORDER BY at_ms, seq LIMIT 1
   ) p`;
 
-/** Fields of a transition that are absent stay as they are: a `$n::boolean` flag per field says "present". */
-const TRANSITION_SQL = `
+/**
+ * Fields of a transition that are absent stay as they are: a `$n::boolean` flag per field says "present".
+ * The statement is prepared once per connection, and after a few executions PostgreSQL may keep a generic plan, made
+ * without the values and kept while the table grows. Made on a young table, that plan for `kiosk_id = $1 AND id = $2`
+ * seeks the kiosk alone and reads all of its punches for the id: a replay's every change then costs a read of
+ * thousands of rows. A transition that names its punch's `seq` is one seek on seq in any plan; the kiosk and id stay
+ * in the condition, so a wrong seq changes nothing.
+ */
+const transitionSql = (bySeq: boolean) => `
   UPDATE punches SET
     status             = $3,
     reason             = CASE WHEN $5::boolean THEN $6 ELSE reason END,
@@ -95,9 +102,12 @@ const TRANSITION_SQL = `
     delivered_at_ms    = CASE WHEN $21::boolean THEN $22::bigint ELSE delivered_at_ms END,
     reason_code        = CASE WHEN $5::boolean THEN $23 ELSE reason_code END,
     overnight_reason_code = CASE WHEN $14::boolean THEN $24 ELSE overnight_reason_code END
-  WHERE kiosk_id = $1 AND id = $2 AND status = ANY($4::text[])
+  WHERE ${bySeq ? 'seq = $26 AND ' : ''}kiosk_id = $1 AND id = $2 AND status = ANY($4::text[])
     AND ($25::int IS NULL OR attempts = $25::int)
   RETURNING ${PUNCH_COLUMNS}`;
+
+const TRANSITION_SQL = transitionSql(false);
+const TRANSITION_BY_SEQ_SQL = transitionSql(true);
 
 function transitionValues(kioskId: string, id: string, change: PunchTransition): unknown[] {
   const employee = change.employee === undefined ? null : employeeColumns(change.employee);
@@ -125,6 +135,7 @@ function transitionValues(kioskId: string, id: string, change: PunchTransition):
     reason.code,
     overnightReason.code,
     change.whileAttempts ?? null,
+    ...(change.seq === undefined ? [] : [change.seq]),
   ];
 }
 
@@ -156,7 +167,12 @@ export function createReplayStore(db: Connection): PunchReplay {
         ),
       ),
     transition: async (kioskId, id, change) =>
-      firstPunch(await db.query<PunchRow>(TRANSITION_SQL, transitionValues(kioskId, id, change))),
+      firstPunch(
+        await db.query<PunchRow>(
+          change.seq === undefined ? TRANSITION_SQL : TRANSITION_BY_SEQ_SQL,
+          transitionValues(kioskId, id, change),
+        ),
+      ),
     async backlog() {
       const [row] = await db.query<BacklogRow>(`
         SELECT (SELECT COUNT(*)::int FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
