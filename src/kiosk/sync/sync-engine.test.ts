@@ -151,6 +151,61 @@ describe('sync engine', () => {
     expect(engine.status()).toMatchObject({ failures: 0, retryAtMs: null });
   });
 
+  it('sends a new punch at once while sends succeed, and leaves it to the retry timer while they fail', async () => {
+    const proxy = fakeProxy();
+    const retries: Array<() => void> = [];
+    const { engine } = engineFor(proxy, {
+      schedule: (run) => {
+        retries.push(run);
+        return () => undefined;
+      },
+    });
+    await enqueueOne();
+    engine.punched();
+    await vi.waitFor(async () => expect(await count()).toBe(0));
+    proxy.setMode('down');
+    await enqueueOne();
+    engine.punched();
+    await vi.waitFor(() => expect(engine.status().failures).toBe(1));
+    expect(proxy.fetch).toHaveBeenCalledTimes(2);
+    await enqueueOne();
+    engine.punched();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(proxy.fetch).toHaveBeenCalledTimes(2);
+    expect(engine.status()).toMatchObject({ sending: false, failures: 1 });
+    proxy.setMode('up');
+    retries[0]?.();
+    await vi.waitFor(async () => expect(await count()).toBe(0));
+    expect(engine.status().failures).toBe(0);
+    expect(proxy.batches.map((b) => b.length)).toEqual([1, 2]);
+  });
+
+  it('sends a punch made during a retry right after it, once that retry reached the proxy', async () => {
+    await enqueueOne();
+    const proxy = fakeProxy();
+    proxy.setMode('down');
+    let duringRetry: (() => Promise<void>) | null = null;
+    const { engine } = engineFor({
+      ...proxy,
+      fetch: vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+        const made = duringRetry;
+        duringRetry = null;
+        await made?.();
+        return proxy.fetch(url, init);
+      }),
+    });
+    await engine.trigger();
+    expect(engine.status().failures).toBe(1);
+    proxy.setMode('up');
+    duringRetry = async () => {
+      await enqueue(storedPunch());
+      engine.punched();
+    };
+    await engine.trigger();
+    expect(proxy.batches.map((b) => b.length)).toEqual([1, 1]);
+    expect(await count()).toBe(0);
+  });
+
   it('treats a 401 as revocation: keeps the outbox, stops sending, tells the app', async () => {
     await enqueueMany(2);
     const proxy = fakeProxy();
