@@ -1,20 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { controlAnimationFrames, type AnimationFrames } from '../../testing/animation-frames';
 import { afterAnswerPainted, answerSettled, ANSWER_HOLD_MAX_MS, holdForAnswer } from './after-answer';
 
-let frames: FrameRequestCallback[] = [];
+let frames: AnimationFrames;
 
-/** Paints one frame: its callbacks run, then the tasks they queued (what runs after the paint). */
+/** The frame that paints, then the next one: work after a paint runs once the paint is shown. */
 function paintFrame(): void {
-  const due = frames;
-  frames = [];
-  for (const callback of due) callback(0);
-  vi.advanceTimersByTime(0);
+  frames.paintFrame();
+  frames.paintFrame();
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  frames = controlAnimationFrames();
 });
 
 afterEach(() => {

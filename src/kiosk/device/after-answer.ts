@@ -1,11 +1,11 @@
 /**
  * Work that can wait until a person's answer is on screen: sending the punch, refreshing the device-local reads.
- * While an answer is being prepared (from the scan to the commit of its card) such work is held; once the card is
- * committed it runs after the next paint, the one that shows the card. Scheduling it for "the next paint" earlier
+ * While an answer is being prepared (from a scan's first key to the commit of its card) such work is held; once the
+ * card is committed it runs after the paint that shows the card (`afterPaintShown`). Scheduling it for "the next paint" earlier
  * is not enough: a frame that comes before the card is committed paints the screen without it, and the work queued
  * behind that frame then runs ahead of the card's own paint, which on a slow tablet is what delays the answer.
  */
-import { afterNextPaint } from './after-paint';
+import { afterPaintShown } from './after-paint';
 
 /** Longest hold: an answer that never comes (a failed render) must not keep a punch from being sent. */
 export const ANSWER_HOLD_MAX_MS = 1_000;
@@ -18,7 +18,7 @@ let held: Array<() => void> = [];
  * that paint): it is then held again, for the paint of that answer.
  */
 function afterPaintUnlessAnswering(work: () => void): void {
-  afterNextPaint(() => {
+  afterPaintShown(() => {
     if (holds > 0) held.push(work);
     else work();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBadgeBuffer, type KeyInput } from './badge-buffer';
+import { BADGE_MAX_PAUSE_MS, createBadgeBuffer, type KeyInput } from './badge-buffer';
 
 function feed(keys: ReadonlyArray<Partial<KeyInput> & { key: string }>, gapMs = 10): string[] {
   const scans: string[] = [];
@@ -68,5 +68,22 @@ describe('badge key buffer', () => {
       buffer.handleKey({ key, timeMs: i * 5, inTextField: false }),
     );
     expect(taken).toEqual([false, false, false, false, false, false, true]);
+  });
+
+  it.each([
+    ['nothing typed', [], 1_000, false],
+    ['the first key of a scan', ['B'], 1_000, true],
+    ['keys at a pause a reader still makes', ['B', '-'], 1_000 + BADGE_MAX_PAUSE_MS, true],
+    ['keys followed by a longer pause', ['B', '-'], 1_001 + BADGE_MAX_PAUSE_MS, false],
+    ['a scan completed by Enter', [...'B-1001', 'Enter'], 1_000, false],
+    ['Enter alone', ['Enter'], 1_000, false],
+    ['keys typed into a text field', ['B', { key: '-', inTextField: true }], 1_000, false],
+  ] as const)('says a scan is pending after %s', (_name, keys, atMs, pending) => {
+    const buffer = createBadgeBuffer({ onScan: () => undefined });
+    for (const key of keys) {
+      const input = typeof key === 'string' ? { key } : key;
+      buffer.handleKey({ inTextField: false, ...input, timeMs: 1_000 });
+    }
+    expect(buffer.pending(atMs)).toBe(pending);
   });
 });

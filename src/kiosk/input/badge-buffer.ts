@@ -22,6 +22,11 @@ export interface KeyInput {
 export interface BadgeBuffer {
   /** Returns whether the key completed a scan (the caller then stops Enter from also activating a button). */
   handleKey(input: KeyInput): boolean;
+  /**
+   * Whether a scan may be being typed at `timeMs`: keys were taken since the last Enter, the last one at most
+   * `maxPauseMs` earlier. From a scan's first key the kiosk keeps other work out of the way of its answer.
+   */
+  pending(timeMs: number): boolean;
 }
 
 export const BADGE_MAX_AVERAGE_GAP_MS = 50;
@@ -65,5 +70,6 @@ export function createBadgeBuffer(options: BadgeBufferOptions): BadgeBuffer {
       lastMs = timeMs;
       return false;
     },
+    pending: (timeMs) => buffer !== '' && timeMs - lastMs <= maxPauseMs,
   };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { createBadgeBuffer } from './badge-buffer';
+import { createBadgeKeys } from './badge-keys';
 
 function isTextField(element: Element | null): boolean {
   if (!element) return false;
@@ -19,10 +19,10 @@ export function useBadgeReader(onScan: (badge: string) => void): void {
     latest.current = onScan;
   });
   useEffect(() => {
-    const buffer = createBadgeBuffer({ onScan: (badge) => latest.current(badge) });
+    const keys = createBadgeKeys((badge) => latest.current(badge));
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-      const taken = buffer.handleKey({
+      const taken = keys.handleKey({
         key: event.key,
         timeMs: event.timeStamp,
         inTextField: isTextField(document.activeElement),
@@ -30,6 +30,9 @@ export function useBadgeReader(onScan: (badge: string) => void): void {
       if (taken) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      keys.close();
+    };
   }, []);
 }

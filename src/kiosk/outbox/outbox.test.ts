@@ -1,11 +1,23 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enqueue, personRead, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
 import { historyEntry, pruneHistory, recentHistory } from './history';
 import { ack, count, enqueueIfDue, onOutboxChange, peekBatch, type OutboxChange } from './outbox';
 
 beforeEach(resetDevice);
+afterEach(() => vi.restoreAllMocks());
+
+/** The durability of each read-write transaction opened while `run` runs, in order. */
+async function writeDurabilities(run: () => Promise<unknown>): Promise<Array<string | undefined>> {
+  const open = vi.spyOn(IDBDatabase.prototype, 'transaction');
+  await run();
+  const seen = open.mock.calls
+    .filter(([, mode]) => mode === 'readwrite')
+    .map(([, , options]) => options?.durability);
+  open.mockRestore();
+  return seen;
+}
 
 describe('outbox', () => {
   it('keeps an enqueued punch across a reopened connection', async () => {
@@ -81,6 +93,19 @@ describe('outbox', () => {
       { answered: true, refused: false },
       { answered: true, refused: true },
     ]);
+  });
+
+  it.each([
+    ['acceptances only, relaxed (a lost write is a resend)', ['accepted', 'duplicate'], 'relaxed'],
+    ['a refusal among them, strict', ['accepted', 'rejected'], 'strict'],
+  ] as const)('stores a punch strictly, and the answers to it with %s', async (_, statuses, durability) => {
+    const punches = statuses.map(() => storedPunch());
+    expect(await writeDurabilities(async () => Promise.all(punches.map(enqueue)))).toEqual(
+      punches.map(() => 'strict'),
+    );
+    const answers = punches.map((punch, i) => ({ id: punch.id, status: statuses[i] ?? 'accepted' }));
+    expect(await writeDurabilities(() => ack(answers, 1))).toEqual([durability]);
+    expect(await count()).toBe(0);
   });
 
   it('stores nothing and tells nobody when the decision is not a punch, and decides on what it read', async () => {

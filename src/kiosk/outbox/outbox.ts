@@ -2,7 +2,9 @@
  * The outbox: punches that exist only on this device. `enqueueIfDue` resolves only once the punch is on disk (strict
  * durability), so feedback shown afterwards never promises a punch a crash could lose. A punch leaves the outbox
  * only through `ack`, with the proxy's answer for it, which stays in history (and the person's name, when the
- * answer carries one, in `names`).
+ * answer carries one, in `names`). An `ack` of acceptances only is written with relaxed durability: a crash that
+ * loses it leaves the punches in the outbox, and sending them again under the same ids is answered as duplicates.
+ * An `ack` with a refusal is strict: the refusal is kept for staff to follow up and is not redone by a resend.
  */
 import { MAX_BATCH_SIZE } from '../../../core/punch';
 import { kioskDb } from './db';
@@ -80,11 +82,21 @@ export async function peekBatch(limit: number = MAX_BATCH_SIZE): Promise<StoredP
   return db.getAllFromIndex('outbox', 'by-at', undefined, Math.min(limit, MAX_BATCH_SIZE));
 }
 
+/**
+ * How durably `ack` stores `answers`: relaxed (the browser may confirm before the disk has it, which on a slow tablet
+ * is work and waiting taken off the screen's way) when losing the write only means sending the punches again.
+ */
+export function ackDurability(answers: readonly PunchAnswer[]): IDBTransactionDurability {
+  return answers.some((answer) => answer.status === 'rejected') ? 'strict' : 'relaxed';
+}
+
 /** Removes answered punches from the outbox and records the answers in history and names, in one transaction. */
 export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number): Promise<void> {
   if (answers.length === 0) return;
   const db = await kioskDb();
-  const tx = db.transaction(['outbox', 'history', 'names'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['outbox', 'history', 'names'], 'readwrite', {
+    durability: ackDurability(answers),
+  });
   const outbox = tx.objectStore('outbox');
   const history = tx.objectStore('history');
   const names = tx.objectStore('names');

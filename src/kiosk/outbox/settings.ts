@@ -25,9 +25,20 @@ export async function readSetting<K extends keyof Settings>(key: K): Promise<Set
   return (await db.get('settings', key)) as Settings[K] | undefined;
 }
 
+/**
+ * Settings written with strict durability: the token comes from a pairing code used once, so a write lost to a
+ * crash could not be redone. Every other setting can be (the proxy is asked again, the last sync is told again,
+ * a person picks a language again), and is written relaxed.
+ */
+const STRICT_SETTINGS: ReadonlySet<keyof Settings> = new Set(['token']);
+
+export function settingDurability(key: keyof Settings): IDBTransactionDurability {
+  return STRICT_SETTINGS.has(key) ? 'strict' : 'relaxed';
+}
+
 export async function writeSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
   const db = await kioskDb();
-  const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
+  const tx = db.transaction('settings', 'readwrite', { durability: settingDurability(key) });
   void tx.store.put(value, key);
   await tx.done;
 }

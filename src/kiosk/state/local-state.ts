@@ -42,11 +42,13 @@ export function useOutboxInvalidation(): void {
 }
 
 /**
- * A device-local read whose result waits, when an answer is being prepared, until that answer is painted: a read
- * started just before a scan would otherwise render its result in the middle of that scan's answer.
+ * A device-local read that starts, and whose result is taken in, only when no answer is being prepared (else once
+ * that answer is painted): the read's work and the render of its result would otherwise come between a scan and its
+ * answer.
  */
 function settled<T>(read: () => Promise<T>): () => Promise<T> {
   return async () => {
+    await answerSettled();
     const value = await read();
     await answerSettled();
     return value;

@@ -20,7 +20,10 @@ export interface DrainOptions {
   now: () => number;
   timeZone: string;
   batchSize?: number;
-  /** Resolves when the kiosk may take in the proxy's answers (not while it is answering a person); at once if unset. */
+  /**
+   * Resolves when the kiosk may read the outbox, send, or take in the proxy's answers: not while it is answering a
+   * person, from the scan's first key to the answer on screen. At once if unset.
+   */
   settle?: () => Promise<void>;
 }
 
@@ -28,11 +31,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainOutcome> 
   const batchSize = Math.min(options.batchSize ?? MAX_BATCH_SIZE, MAX_BATCH_SIZE);
   let answered = 0;
   for (;;) {
+    await options.settle?.();
     const batch = await peekBatch(batchSize);
     if (batch.length === 0) return { kind: 'drained', answered };
     const punches = batch.map(({ id, employee, at }) => ({ id, employee, at }));
     let results;
     try {
+      // A scan that began during the read: the request and its answer's parsing wait for that answer.
+      await options.settle?.();
       results = await postPunches(
         options.fetch,
         options.token,

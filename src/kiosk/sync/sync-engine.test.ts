@@ -72,27 +72,40 @@ describe('sync engine', () => {
     expect(await readSetting('lastSyncAt')).toMatch(/^\d{4}-\d{2}-\d{2}T.*\+01:00$/);
   });
 
-  it("takes in the proxy's answers only once settle allows it (a person's answer is being put on screen)", async () => {
+  it('reads the outbox, sends, and takes in the answers only when settle allows it (no answer being prepared)', async () => {
     const punch = await enqueueOne();
     const proxy = fakeProxy();
-    let allow: () => void = () => undefined;
-    const settle = vi.fn(() => new Promise<void>((resolve) => (allow = resolve)));
+    const waiting: Array<() => void> = [];
+    const settle = vi.fn(() => new Promise<void>((resolve) => waiting.push(resolve)));
+    const allowNext = async (callsBefore: number) => {
+      await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(callsBefore));
+      waiting.shift()?.();
+    };
+    const reads = vi.spyOn(IDBIndex.prototype, 'getAll');
     const { engine } = engineFor(proxy, { settle });
     const sent = engine.trigger();
     await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(1));
-    expect(proxy.batches).toHaveLength(1);
-    expect(await count()).toBe(1);
-    expect((await historyEntry(punch.id))?.state).toBe('waiting');
-    allow();
-    // The answers are stored; the status the drain ends with waits for settle once more.
+    expect(reads).not.toHaveBeenCalled();
+    await allowNext(1);
+    // Read; the request waits for an answer prepared meanwhile.
     await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(2));
+    expect(reads).toHaveBeenCalledOnce();
+    expect(proxy.fetch).not.toHaveBeenCalled();
+    await allowNext(2);
+    await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(3));
+    expect(proxy.batches).toHaveLength(1);
+    expect((await historyEntry(punch.id))?.state).toBe('waiting');
+    await allowNext(3);
+    // The answers are stored; the status the drain ends with waits for settle once more.
+    await vi.waitFor(() => expect(settle).toHaveBeenCalledTimes(4));
     expect(await count()).toBe(0);
     expect((await historyEntry(punch.id))?.state).toBe('accepted');
     expect(engine.status()).toMatchObject({ sending: true, lastSyncAt: null });
-    allow();
+    await allowNext(4);
     await sent;
     expect(engine.status()).toMatchObject({ sending: false, failures: 0 });
     expect(engine.status().lastSyncAt).not.toBeNull();
+    reads.mockRestore();
   });
 
   it('sends 2,500 punches as batches of 1,000, 1,000 and 500', async () => {
@@ -149,6 +162,61 @@ describe('sync engine', () => {
     await engine.trigger();
     expect(await count()).toBe(0);
     expect(engine.status()).toMatchObject({ failures: 0, retryAtMs: null });
+  });
+
+  it('sends a new punch at once while sends succeed, and leaves it to the retry timer while they fail', async () => {
+    const proxy = fakeProxy();
+    const retries: Array<() => void> = [];
+    const { engine } = engineFor(proxy, {
+      schedule: (run) => {
+        retries.push(run);
+        return () => undefined;
+      },
+    });
+    await enqueueOne();
+    engine.punched();
+    await vi.waitFor(async () => expect(await count()).toBe(0));
+    proxy.setMode('down');
+    await enqueueOne();
+    engine.punched();
+    await vi.waitFor(() => expect(engine.status().failures).toBe(1));
+    expect(proxy.fetch).toHaveBeenCalledTimes(2);
+    await enqueueOne();
+    engine.punched();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(proxy.fetch).toHaveBeenCalledTimes(2);
+    expect(engine.status()).toMatchObject({ sending: false, failures: 1 });
+    proxy.setMode('up');
+    retries[0]?.();
+    await vi.waitFor(async () => expect(await count()).toBe(0));
+    expect(engine.status().failures).toBe(0);
+    expect(proxy.batches.map((b) => b.length)).toEqual([1, 2]);
+  });
+
+  it('sends a punch made during a retry right after it, once that retry reached the proxy', async () => {
+    await enqueueOne();
+    const proxy = fakeProxy();
+    proxy.setMode('down');
+    let duringRetry: (() => Promise<void>) | null = null;
+    const { engine } = engineFor({
+      ...proxy,
+      fetch: vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+        const made = duringRetry;
+        duringRetry = null;
+        await made?.();
+        return proxy.fetch(url, init);
+      }),
+    });
+    await engine.trigger();
+    expect(engine.status().failures).toBe(1);
+    proxy.setMode('up');
+    duringRetry = async () => {
+      await enqueue(storedPunch());
+      engine.punched();
+    };
+    await engine.trigger();
+    expect(proxy.batches.map((b) => b.length)).toEqual([1, 1]);
+    expect(await count()).toBe(0);
   });
 
   it('treats a 401 as revocation: keeps the outbox, stops sending, tells the app', async () => {

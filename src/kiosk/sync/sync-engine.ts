@@ -1,6 +1,8 @@
 /**
- * Keeps the outbox flowing to the proxy. Triggers: every new punch, the browser coming online, and a retry timer
- * with exponential backoff while the proxy is unreachable. One drain at a time in this tab (a trigger during a
+ * Keeps the outbox flowing to the proxy. Triggers: every new punch (`punched`), the browser coming online, and a
+ * retry timer with exponential backoff while the proxy is unreachable. While sends fail, a new punch waits for that
+ * timer (or the caller's sweep): on a slow tablet each failing send is work beside the next person's answer, and the
+ * punch is on disk already. One drain at a time in this tab (a trigger during a
  * drain runs one more drain afterwards) and one across tabs (`withSyncLock`). A 401 means the kiosk was revoked:
  * sending stops, the outbox is kept, and `onRevoked` sends the kiosk back to setup.
  */
@@ -39,6 +41,11 @@ export interface SyncEngineOptions {
 export interface SyncEngine {
   /** Starts a drain now (or right after the running one); resolves when the outbox was tried. */
   trigger(): Promise<void>;
+  /**
+   * A punch was stored: sends it like `trigger`, unless sends are failing and none is running; the retry timer then
+   * sends it. During a running retry it asks for one more drain, which runs only if that retry reaches the proxy.
+   */
+  punched(): void;
   status(): SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
   /** Stops triggering and retrying (a drain in flight finishes); `start` resumes. Engines start running. */
@@ -132,6 +139,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   return {
     trigger,
+    punched() {
+      if (status.failures > 0 && !running) return;
+      void trigger();
+    },
     status: () => status,
     subscribe(listener) {
       listeners.add(listener);

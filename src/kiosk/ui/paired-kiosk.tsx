@@ -81,7 +81,7 @@ export function PairedKiosk(props: Props) {
       // A configuration stored by an older version lacks it.
       maxShiftHours: config.data?.maxShiftHours ?? DEFAULT_MAX_SHIFT_HOURS,
     }),
-    onRecorded: () => void engine.trigger(),
+    onRecorded: () => engine.punched(),
     sound: props.sound,
   });
   useBadgeReader((badge) => punch({ externalId: badge }));
