@@ -6,16 +6,9 @@ import { heldReason } from '../../../core/held-punch';
 import type { AttentionPunch } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
 import { AttentionItem } from './attention-item';
+import { stubModalDialogs } from '../../testing/modal-dialogs';
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; the confirmation only needs to open and close.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
+beforeAll(stubModalDialogs);
 
 afterEach(() => {
   cleanup();

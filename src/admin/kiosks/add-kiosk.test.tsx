@@ -4,16 +4,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
 import { AddKiosk } from './add-kiosk';
+import { stubModalDialogs } from '../../testing/modal-dialogs';
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; the pairing dialog only needs to open and close.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
+beforeAll(stubModalDialogs);
 
 afterEach(() => {
   cleanup();
