@@ -10,11 +10,10 @@ import type { AsyncLedger } from '../ledger/async-ledger';
 import { openPostgresLedger } from '../ledger/postgres/postgres-ledger';
 import { newKiosk } from '../testing/ledger-factories';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../testing/postgres-fixture';
+import { sleep } from '../testing/proxy-http';
 import { EMPLOYEES, T0, employee, fakeDirectory } from '../testing/routes-harness';
 import { ingestBatch } from './ingest-batch';
 import type { IngestContext } from './types';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describePostgres('group commits of two instances on one PostgreSQL ledger', (serverUrl) => {
   let database: TestDatabase;

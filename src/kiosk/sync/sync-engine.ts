@@ -2,8 +2,8 @@
  * Keeps the outbox flowing to the proxy. Triggers: every new punch (`punched`), the browser coming online, and a
  * retry timer with exponential backoff while the proxy is unreachable. While sends fail, a new punch waits for that
  * timer (or the caller's sweep): on a slow tablet each failing send is work beside the next person's answer, and the
- * punch is on disk already. One drain at a time in this tab (a trigger during a
- * drain runs one more drain afterwards) and one across tabs (`withSyncLock`). A 401 means the kiosk was revoked:
+ * punch is on disk already. One drain at a time in this tab (a trigger during a drain runs one more drain
+ * afterwards) and one across tabs (`withSyncLock`). A 401 means the kiosk was revoked:
  * sending stops, the outbox is kept, and `onRevoked` sends the kiosk back to setup.
  */
 import type { FetchFn } from '../api/http';
