@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAGE_CACHE_KIB, ledgerPath, openDatabase } from './open-database';
+import {
+  PAGE_CACHE_KIB,
+  WAL_CHECKPOINT_PAGES,
+  WAL_SIZE_LIMIT_BYTES,
+  ledgerPath,
+  openDatabase,
+} from './open-database';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -11,7 +17,7 @@ afterEach(() => {
 
 describe('openDatabase', () => {
   it.each(['file', 'memory'])(
-    'opens a %s ledger with full syncs and a page cache of PAGE_CACHE_KIB, not the driver’s 16 MB',
+    'opens a %s ledger with full syncs, a page cache of PAGE_CACHE_KIB (not the driver’s 16 MB) and a checkpoint every WAL_CHECKPOINT_PAGES',
     (kind) => {
       const dir = kind === 'file' ? mkdtempSync(join(tmpdir(), 'ledger-open-')) : ':memory:';
       if (kind === 'file') dirs.push(dir);
@@ -21,6 +27,8 @@ describe('openDatabase', () => {
         expect(PAGE_CACHE_KIB).toBeLessThan(16_000);
         expect(db.pragma('synchronous', { simple: true })).toBe(2);
         expect(db.pragma('journal_mode', { simple: true })).toBe(kind === 'file' ? 'wal' : 'memory');
+        expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
+        expect(db.pragma('journal_size_limit', { simple: true })).toBe(WAL_SIZE_LIMIT_BYTES);
       } finally {
         db.close();
       }
