@@ -9,11 +9,9 @@ describe('device-local reads refreshed after an outbox change', () => {
   it.each([
     ['pending', NEW_PUNCH, true],
     ['punch', NEW_PUNCH, false],
-    ['name', NEW_PUNCH, false],
     ['refused', NEW_PUNCH, false],
     ['pending', ANSWERED, true],
     ['punch', ANSWERED, true],
-    ['name', ANSWERED, true],
     ['refused', ANSWERED, false],
     ['punch', REFUSED, true],
     ['refused', REFUSED, true],

@@ -5,6 +5,7 @@ import { afterAnswerPainted, answerSettled } from '../device/after-answer';
 import { historyEntry, recentHistory } from '../outbox/history';
 import { knownName } from '../outbox/names';
 import { count, onOutboxChange, type OutboxChange } from '../outbox/outbox';
+import type { HistoryEntry } from '../outbox/schema';
 
 const LOCAL = ['kiosk', 'device'] as const;
 const PENDING = 'pending';
@@ -61,32 +62,28 @@ export function usePendingCount(): number {
   );
 }
 
-/**
- * This device's record of a punch just recorded here: `waiting`, or the proxy's answer with its reason. It starts as
- * waiting (null: nothing answered), so the answer's card does not read it back as it appears: the outbox's next
- * change (`useOutboxInvalidation`) reads it, as it does every device-local read.
- */
-export function usePunchState(id: string) {
-  return useQuery({
-    queryKey: [...LOCAL, 'punch', id],
-    queryFn: settled(async () => (await historyEntry(id)) ?? null),
-    networkMode: 'always',
-    initialData: null,
-    staleTime: Number.POSITIVE_INFINITY,
-  }).data;
+export interface PunchOnDevice {
+  /** Null while nothing is answered (the punch is waiting). */
+  entry: HistoryEntry | null;
+  name: string | null;
 }
 
 /**
- * The name the proxy told this kiosk for a person; it arrives with the answer to their punch. `known` is the name
- * read a moment ago (while deciding the punch), taken as the first value instead of reading it again; the outbox's
- * next change reads it anew.
+ * This device's record of a punch just recorded here, for its answer's card: `waiting`, or the proxy's answer with
+ * its reason, and the name the proxy told this kiosk for the person, which arrives with that answer. It starts as
+ * waiting with `known`, the name read a moment ago while deciding the punch, so the card does not read either back
+ * as it appears: the outbox's next change (`useOutboxInvalidation`) reads them, as it does every device-local read.
+ * One read for both, so that a card costs the answer one query to set up and to tear down, not two.
  */
-export function useKnownName(employeeKey: string, known: string | null) {
+export function usePunchOnDevice(id: string, employeeKey: string, known: string | null): PunchOnDevice {
   return useQuery({
-    queryKey: [...LOCAL, 'name', employeeKey],
-    queryFn: settled(() => knownName(employeeKey)),
+    queryKey: [...LOCAL, 'punch', id],
+    queryFn: settled(async () => {
+      const [entry, name] = await Promise.all([historyEntry(id), knownName(employeeKey)]);
+      return { entry: entry ?? null, name };
+    }),
     networkMode: 'always',
-    initialData: known,
+    initialData: { entry: null, name: known },
     staleTime: Number.POSITIVE_INFINITY,
   }).data;
 }

@@ -5,7 +5,7 @@ import { formatClockTime } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n-context';
 import type { HistoryEntry } from '../outbox/schema';
 import type { Feedback } from '../punch/feedback-store';
-import { useKnownName, usePunchState } from '../state/local-state';
+import { usePunchOnDevice } from '../state/local-state';
 import type { Connection } from '../sync/use-connection';
 import { FeedbackIcon, type FeedbackTone } from './feedback-icon';
 
@@ -74,11 +74,10 @@ function RecordedCard({
   onDismiss,
 }: Props & { feedback: { kind: 'recorded' } }) {
   const { t } = useI18n();
-  const entry = usePunchState(feedback.id);
+  const { entry, name: told } = usePunchOnDevice(feedback.id, feedback.employeeKey, feedback.name);
   const state = entry?.state ?? 'waiting';
   const isIn = feedback.direction === 'in';
   // Named from an earlier answer at this kiosk, or else from the proxy's answer to this punch once it arrives.
-  const told = useKnownName(feedback.employeeKey, feedback.name);
   const name = feedback.name ?? told;
   const title = isIn
     ? name
