@@ -51,6 +51,31 @@ describe('group commits of the replay loop', () => {
     expect(h.kenjo.stored).toHaveLength(3);
   });
 
+  it('writes the claims of one commit in one statement, and the outcomes it records in one more', async () => {
+    const h = loopHarness({ concurrency: 3, kenjo: { latencyMs: 2 } });
+    running = h;
+    insert(
+      h.ledger,
+      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
+    );
+    const writes: string[][] = [];
+    const { transition, transitions } = h.replayLedger;
+    h.replayLedger.transition = (kioskId, id, change) => {
+      writes.push([change.to]);
+      return transition(kioskId, id, change);
+    };
+    h.replayLedger.transitions = (changes) => {
+      writes.push(changes.map(({ change }) => change.to));
+      return transitions(changes);
+    };
+    h.replay.start();
+    await h.drain();
+    expect(h.kenjo.stored).toHaveLength(3);
+    expect(writes[0]).toEqual(['sending', 'sending', 'sending']);
+    // Then each write records the outcomes that one commit found (how the answers fall into commits varies).
+    expect(writes.slice(1).flat()).toEqual(['sent', 'sent', 'sent']);
+  });
+
   it('puts claims it never called back to queued when stopped', async () => {
     const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
     running = h;
