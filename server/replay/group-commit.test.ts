@@ -76,6 +76,31 @@ describe('group commits of the replay loop', () => {
     expect(writes.slice(1).flat()).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('looks for punches of unresolved employees after each walk of the chains, not on every commit', async () => {
+    // Walks only at the start: the chains' next punches are followed commit by commit.
+    const h = loopHarness({ concurrency: 2, kenjo: { latencyMs: 2 }, tickMs: 60_000 });
+    running = h;
+    const hours = ['08', '09', '10', '11'];
+    insert(
+      h.ledger,
+      ...['u1', 'u2'].flatMap((key) =>
+        hours.map((hour) => punchAt(`2026-02-04T${hour}:00:00+01:00`, { employeeKey: key })),
+      ),
+    );
+    const asked = { walks: 0, unresolved: 0, claims: 0 };
+    const { dueChainHeads, unresolvedPunches, transitions } = h.replayLedger;
+    h.replayLedger.dueChainHeads = (...args) => ((asked.walks += 1), dueChainHeads(...args));
+    h.replayLedger.unresolvedPunches = (limit) => ((asked.unresolved += 1), unresolvedPunches(limit));
+    h.replayLedger.transitions = (changes) => {
+      if (changes.some(({ change }) => change.to === 'sending')) asked.claims += 1;
+      return transitions(changes);
+    };
+    h.replay.start();
+    await h.callsMade(8);
+    expect(asked.claims).toBeGreaterThan(asked.walks);
+    expect(asked.unresolved).toBeLessThanOrEqual(asked.walks);
+  });
+
   it('puts claims it never called back to queued when stopped', async () => {
     const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
     running = h;

@@ -70,8 +70,9 @@ async function resumeAfterOutage(state: LoopState, nowMs: number): Promise<void>
 }
 
 /**
- * Records the outcomes: Kenjo's answers to sends (each one change, its result known) in one write, in a savepoint of
- * their own; any other outcome alone.
+ * Records the outcomes: Kenjo's answers to sends (each one change, its result known) in one statement, any other
+ * outcome alone. That statement needs no savepoint: it fails whole, and with it the commit, as when the commit
+ * itself fails (`groupCommit`).
  */
 async function settleAll(state: LoopState, answered: readonly Completion[]): Promise<void> {
   const together: { claim: Claim; outcome: NonNullable<Answer['outcome']> }[] = [];
@@ -79,18 +80,11 @@ async function settleAll(state: LoopState, answered: readonly Completion[]): Pro
     if (answer?.outcome !== undefined) together.push({ claim, outcome: answer.outcome });
   }
   if (together.length > 0) {
-    const { ctx } = state;
-    try {
-      await ctx.ledger.atomically(() =>
-        recordTransitions(
-          ctx,
-          together.map(({ outcome }) => outcome.planned),
-        ),
-      );
-      for (const { claim, outcome } of together) afterStep(state, claim.punch, outcome.result);
-    } catch (err) {
-      for (const { claim } of together) stepFailed(state, claim.key, claim.punch, err);
-    }
+    await recordTransitions(
+      state.ctx,
+      together.map(({ outcome }) => outcome.planned),
+    );
+    for (const { claim, outcome } of together) afterStep(state, claim.punch, outcome.result);
   }
   for (const completion of answered) {
     if (completion.answer?.outcome === undefined) await settle(state, completion);
@@ -145,8 +139,15 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
     if (claim !== null) claims.push(claim);
   };
 
-  if (room() > 0 && nowMs >= state.directoryRetryAtMs) {
-    for (const punch of await ledger.unresolvedPunches(room() + busy.size)) {
+  const look = state.unresolvedLook;
+  if (
+    room() > 0 &&
+    nowMs >= state.directoryRetryAtMs &&
+    (look.found || look.walkAtMs !== state.refresh.lastAtMs)
+  ) {
+    const unresolved = await ledger.unresolvedPunches(room() + busy.size);
+    state.unresolvedLook = { walkAtMs: state.refresh.lastAtMs, found: unresolved.length > 0 };
+    for (const punch of unresolved) {
       if (room() <= 0) break;
       if (!busy.has(chainKey(punch))) await take(punch, null);
     }
@@ -180,8 +181,8 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
 }
 
 /**
- * Claims queued heads to send, as `beginStep` would, with their `sending` changes in one write (in a savepoint of its
- * own): one statement for the lot instead of one each. A head someone else moved meanwhile is no claim.
+ * Claims queued heads to send, as `beginStep` would, with their `sending` changes in one statement instead of one
+ * each (no savepoint, as for `settleAll`). A head someone else moved meanwhile is no claim.
  */
 async function claimSends(
   state: LoopState,
@@ -190,23 +191,16 @@ async function claimSends(
   if (heads.length === 0) return [];
   const { ctx } = state;
   const sends = heads.map(({ head, near }) => ({ head, ...planSend(ctx, head, near) }));
-  try {
-    const written = await ctx.ledger.atomically(() =>
-      recordTransitions(
-        ctx,
-        sends.map(({ planned }) => planned),
-      ),
-    );
-    return sends.flatMap(({ head, decision }, i) => {
-      const sending = written[i] ?? null;
-      if (sending === null) return [];
-      const { call, release } = sendingStep(ctx, head, decision, sending);
-      return [{ key: head.employeeKey, punch: head, headSeq: head.seq, call, release }];
-    });
-  } catch (err) {
-    for (const { head } of sends) stepFailed(state, head.employeeKey, head, err);
-    return [];
-  }
+  const written = await recordTransitions(
+    ctx,
+    sends.map(({ planned }) => planned),
+  );
+  return sends.flatMap(({ head, decision }, i) => {
+    const sending = written[i] ?? null;
+    if (sending === null) return [];
+    const { call, release } = sendingStep(ctx, head, decision, sending);
+    return [{ key: head.employeeKey, punch: head, headSeq: head.seq, call, release }];
+  });
 }
 
 /**
