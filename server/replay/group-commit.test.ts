@@ -8,6 +8,10 @@ afterEach(async () => {
   running = null;
 });
 
+/** One punch at 08:00 for each employee. */
+const punchEach = (h: LoopHarness, keys: readonly string[]) =>
+  insert(h.ledger, ...keys.map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })));
+
 const users = (h: LoopHarness) =>
   h.kenjo.calls.map((c) => `${'userId' in c.employee ? c.employee.userId : '?'} ${c.dateTime.slice(11, 16)}`);
 
@@ -28,10 +32,7 @@ describe('group commits of the replay loop', () => {
       },
     });
     running = h;
-    const punches = insert(
-      h.ledger,
-      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
-    );
+    const punches = punchEach(h, ['u1', 'u2', 'u3']);
     let commits = 0;
     const atomically = h.replayLedger.atomically.bind(h.replayLedger);
     let depth = 0;
@@ -54,10 +55,7 @@ describe('group commits of the replay loop', () => {
   it('writes the claims of one commit in one statement, and the outcomes it records in one more', async () => {
     const h = loopHarness({ concurrency: 3, kenjo: { latencyMs: 2 } });
     running = h;
-    insert(
-      h.ledger,
-      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
-    );
+    punchEach(h, ['u1', 'u2', 'u3']);
     const writes: string[][] = [];
     const { transition, transitions } = h.replayLedger;
     h.replayLedger.transition = (kioskId, id, change) => {
@@ -104,10 +102,7 @@ describe('group commits of the replay loop', () => {
   it('puts claims it never called back to queued when stopped', async () => {
     const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
     running = h;
-    insert(
-      h.ledger,
-      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
-    );
+    punchEach(h, ['u1', 'u2', 'u3']);
     h.replay.start();
     await h.callsMade(1);
     await h.replay.stop();

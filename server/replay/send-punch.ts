@@ -145,6 +145,8 @@ function outcomeOf(
   pauseAllUntilMs: number | null,
 ): { planned: PlannedTransition; result: StepResult } {
   const planned = (change: PlannedTransition['change']) => ({ punch: sending, change });
+  const retryAt = (retryAfterMs: number | null, floorMs?: number) =>
+    nextAttemptAt(now, sending.attempts, ctx.backoff, ctx.random, retryAfterMs, floorMs);
   switch (outcome.kind) {
     case 'applied':
       return {
@@ -163,13 +165,7 @@ function outcomeOf(
           from: ['sending'],
           to: 'queued',
           lastError: outcome.detail,
-          nextAttemptAtMs: nextAttemptAt(
-            now,
-            sending.attempts,
-            ctx.backoff,
-            ctx.random,
-            outcome.retryAfterMs,
-          ),
+          nextAttemptAtMs: retryAt(outcome.retryAfterMs),
           logReason: `Kenjo did not apply it: ${outcome.detail}`,
         }),
         result: { kind: 'retry-later', pauseAllUntilMs },
@@ -180,14 +176,7 @@ function outcomeOf(
           from: ['sending'],
           to: 'sending',
           lastError: outcome.detail,
-          nextAttemptAtMs: nextAttemptAt(
-            now,
-            sending.attempts,
-            ctx.backoff,
-            ctx.random,
-            null,
-            ctx.readBackDelayMs,
-          ),
+          nextAttemptAtMs: retryAt(null, ctx.readBackDelayMs),
           logReason: `outcome unknown, to be read back: ${outcome.detail}`,
         }),
         result: { kind: 'unknown' },
