@@ -11,6 +11,7 @@ import type {
   LedgerStatus,
   NewPunch,
   PunchFilter,
+  PunchChange,
   PunchPage,
   PunchTransition,
 } from './punch-records';
@@ -72,6 +73,11 @@ export interface ReplayQueue {
   unresolvedPunches(limit: number): LedgerPunch[];
   /** Applies the transition if the punch is in one of `from`; returns the updated punch or null. */
   transition(kioskId: string, id: string, change: PunchTransition): LedgerPunch | null;
+  /**
+   * `transition` of several punches at once, all or none: the answers in the order of `changes`. PostgreSQL writes
+   * them in one statement, so a group commit of the replay pays one round trip for its punches, not one each.
+   */
+  transitions(changes: readonly PunchChange[]): (LedgerPunch | null)[];
 }
 
 /**

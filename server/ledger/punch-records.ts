@@ -122,6 +122,13 @@ export interface PunchTransition {
   seq?: number;
 }
 
+/** One punch's `transition`, named by its kiosk, id and seq, as `transitions` takes several (each punch once). */
+export interface PunchChange {
+  kioskId: string;
+  id: string;
+  change: PunchTransition & { seq: number };
+}
+
 /** What the console's status page counts. */
 export interface Backlog {
   waiting: number;

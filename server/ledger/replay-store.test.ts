@@ -286,6 +286,61 @@ describeLedgers((open) => {
     });
   });
 
+  describe('transitions', () => {
+    const seqOf = async (punch: { kioskId: string; id: string }) =>
+      (await ledger.getPunch(punch.kioskId, punch.id))?.seq ?? -1;
+
+    it('applies each change as transition would, answering in order, null where the guard refuses', async () => {
+      const [a, b, c] = [await store('a'), await store('b', { status: 'sent' }), await store('c')];
+      const answers = await ledger.transitions([
+        {
+          kioskId: a.kioskId,
+          id: a.id,
+          change: {
+            from: ['queued'],
+            to: 'sending',
+            incrementAttempts: true,
+            isOvernightShift: true,
+            seq: await seqOf(a),
+          },
+        },
+        { kioskId: b.kioskId, id: b.id, change: { from: ['queued'], to: 'sending', seq: await seqOf(b) } },
+        {
+          kioskId: c.kioskId,
+          id: c.id,
+          change: {
+            from: ['queued', 'sending'],
+            to: 'failed',
+            reason: kenjoReasons.refused(400, 'why'),
+            seq: await seqOf(c),
+          },
+        },
+      ]);
+      expect(answers.map((p) => p?.id ?? null)).toEqual(['a', null, 'c']);
+      expect(await ledger.getPunch(a.kioskId, a.id)).toMatchObject({
+        status: 'sending',
+        attempts: 1,
+        isOvernightShift: true,
+        reason: null,
+      });
+      expect(await ledger.getPunch(b.kioskId, b.id)).toMatchObject({ status: 'sent', attempts: 0 });
+      expect(answers[2]).toEqual(await ledger.getPunch(c.kioskId, c.id));
+      expect(answers[2]).toMatchObject({ status: 'failed', reasonCode: { code: 'kenjo-refused' } });
+    });
+
+    it('changes nothing for a wrong seq or a stale attempt count, and answers nothing for no change', async () => {
+      const [a, b] = [await store('a'), await store('b')];
+      const claim = { from: ['queued' as const], to: 'sending' as const, incrementAttempts: true };
+      const answers = await ledger.transitions([
+        { kioskId: a.kioskId, id: a.id, change: { ...claim, seq: await seqOf(b) } },
+        { kioskId: b.kioskId, id: b.id, change: { ...claim, whileAttempts: 1, seq: await seqOf(b) } },
+      ]);
+      expect(answers).toEqual([null, null]);
+      expect((await ledger.countByStatus()).queued).toBe(2);
+      expect(await ledger.transitions([])).toEqual([]);
+    });
+  });
+
   describe('replay reads', () => {
     it('unresolvedPunches: queued punches without an employee key, oldest first', async () => {
       await store('u1', { employeeKey: null });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PunchQueries, ReplayQueue } from './punch-ledger';
-import type { LedgerStatus, PunchTransition } from './punch-records';
+import type { LedgerStatus, PunchChange, PunchTransition } from './punch-records';
 import {
   employeeColumns,
   reasonColumns,
@@ -123,6 +123,9 @@ export function createReplayStore(db: Database.Database): PunchReplay {
     'SELECT status, COUNT(*) AS n FROM punches GROUP BY status',
   );
   const applyTransition = db.transaction((params: ReturnType<typeof transitionParams>) => update.get(params));
+  const applyTransitions = db.transaction((changes: readonly PunchChange[]) =>
+    changes.map(({ kioskId, id, change }) => update.get(transitionParams(kioskId, id, change))),
+  );
 
   return {
     dueChainHeads: (nowMs, limit, exclude) =>
@@ -132,6 +135,9 @@ export function createReplayStore(db: Database.Database): PunchReplay {
       const row = applyTransition.immediate(transitionParams(kioskId, id, change));
       return row === undefined ? null : toLedgerPunch(row);
     },
+    // In the same process a statement costs no round trip: one per punch, in one transaction.
+    transitions: (changes) =>
+      applyTransitions.immediate(changes).map((row) => (row === undefined ? null : toLedgerPunch(row))),
     backlog: () => toBacklog(backlog.get()),
     countByStatus: () => statusCounts(byStatus.all()),
   };

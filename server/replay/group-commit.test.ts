@@ -8,6 +8,10 @@ afterEach(async () => {
   running = null;
 });
 
+/** One punch at 08:00 for each employee. */
+const punchEach = (h: LoopHarness, keys: readonly string[]) =>
+  insert(h.ledger, ...keys.map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })));
+
 const users = (h: LoopHarness) =>
   h.kenjo.calls.map((c) => `${'userId' in c.employee ? c.employee.userId : '?'} ${c.dateTime.slice(11, 16)}`);
 
@@ -28,10 +32,7 @@ describe('group commits of the replay loop', () => {
       },
     });
     running = h;
-    const punches = insert(
-      h.ledger,
-      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
-    );
+    const punches = punchEach(h, ['u1', 'u2', 'u3']);
     let commits = 0;
     const atomically = h.replayLedger.atomically.bind(h.replayLedger);
     let depth = 0;
@@ -51,13 +52,57 @@ describe('group commits of the replay loop', () => {
     expect(h.kenjo.stored).toHaveLength(3);
   });
 
+  it('writes the claims of one commit in one statement, and the outcomes it records in one more', async () => {
+    const h = loopHarness({ concurrency: 3, kenjo: { latencyMs: 2 } });
+    running = h;
+    punchEach(h, ['u1', 'u2', 'u3']);
+    const writes: string[][] = [];
+    const { transition, transitions } = h.replayLedger;
+    h.replayLedger.transition = (kioskId, id, change) => {
+      writes.push([change.to]);
+      return transition(kioskId, id, change);
+    };
+    h.replayLedger.transitions = (changes) => {
+      writes.push(changes.map(({ change }) => change.to));
+      return transitions(changes);
+    };
+    h.replay.start();
+    await h.drain();
+    expect(h.kenjo.stored).toHaveLength(3);
+    expect(writes[0]).toEqual(['sending', 'sending', 'sending']);
+    // Then each write records the outcomes that one commit found (how the answers fall into commits varies).
+    expect(writes.slice(1).flat()).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('looks for punches of unresolved employees after each walk of the chains, not on every commit', async () => {
+    // Walks only at the start: the chains' next punches are followed commit by commit.
+    const h = loopHarness({ concurrency: 2, kenjo: { latencyMs: 2 }, tickMs: 60_000 });
+    running = h;
+    const hours = ['08', '09', '10', '11'];
+    insert(
+      h.ledger,
+      ...['u1', 'u2'].flatMap((key) =>
+        hours.map((hour) => punchAt(`2026-02-04T${hour}:00:00+01:00`, { employeeKey: key })),
+      ),
+    );
+    const asked = { walks: 0, unresolved: 0, claims: 0 };
+    const { dueChainHeads, unresolvedPunches, transitions } = h.replayLedger;
+    h.replayLedger.dueChainHeads = (...args) => ((asked.walks += 1), dueChainHeads(...args));
+    h.replayLedger.unresolvedPunches = (limit) => ((asked.unresolved += 1), unresolvedPunches(limit));
+    h.replayLedger.transitions = (changes) => {
+      if (changes.some(({ change }) => change.to === 'sending')) asked.claims += 1;
+      return transitions(changes);
+    };
+    h.replay.start();
+    await h.callsMade(8);
+    expect(asked.claims).toBeGreaterThan(asked.walks);
+    expect(asked.unresolved).toBeLessThanOrEqual(asked.walks);
+  });
+
   it('puts claims it never called back to queued when stopped', async () => {
     const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
     running = h;
-    insert(
-      h.ledger,
-      ...['u1', 'u2', 'u3'].map((key) => punchAt('2026-02-04T08:00:00+01:00', { employeeKey: key })),
-    );
+    punchEach(h, ['u1', 'u2', 'u3']);
     h.replay.start();
     await h.callsMade(1);
     await h.replay.stop();

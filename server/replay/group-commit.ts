@@ -1,5 +1,7 @@
 import { lockedHeads } from './locked-heads';
-import { beginStep } from './step';
+import { recordTransitions } from './record';
+import { planSend, sendingStep } from './send-punch';
+import { beginStep, sendsAtOnce } from './step';
 import {
   afterStep,
   busyKeys,
@@ -12,7 +14,7 @@ import {
   type Completion,
   type LoopState,
 } from './loop-state';
-import type { LedgerPunch } from './types';
+import type { Answer, LedgerPunch } from './types';
 
 /** How many heads one walk over every chain brings in; more are fetched once these run out. */
 const REFRESH_LIMIT = 256;
@@ -28,7 +30,7 @@ export async function groupCommit(state: LoopState, options: { claim: boolean })
   const answered = state.done.splice(0);
   try {
     return await ledger.atomically(async () => {
-      for (const completion of answered) await settle(state, completion);
+      await settleAll(state, answered);
       await noteNextHeads(state, answered);
       const nowMs = state.ctx.now();
       if (kenjoCameBack(state)) await resumeAfterOutage(state, nowMs);
@@ -65,6 +67,28 @@ async function resumeAfterOutage(state: LoopState, nowMs: number): Promise<void>
     state.candidates.note(key, due);
   }
   state.ctx.logger.info({}, 'Kenjo answers again; chains that waited for it go on now');
+}
+
+/**
+ * Records the outcomes: Kenjo's answers to sends (each one change, its result known) in one statement, any other
+ * outcome alone. That statement needs no savepoint: it fails whole, and with it the commit, as when the commit
+ * itself fails (`groupCommit`).
+ */
+async function settleAll(state: LoopState, answered: readonly Completion[]): Promise<void> {
+  const together: { claim: Claim; outcome: NonNullable<Answer['outcome']> }[] = [];
+  for (const { claim, answer } of answered) {
+    if (answer?.outcome !== undefined) together.push({ claim, outcome: answer.outcome });
+  }
+  if (together.length > 0) {
+    await recordTransitions(
+      state.ctx,
+      together.map(({ outcome }) => outcome.planned),
+    );
+    for (const { claim, outcome } of together) afterStep(state, claim.punch, outcome.result);
+  }
+  for (const completion of answered) {
+    if (completion.answer?.outcome === undefined) await settle(state, completion);
+  }
 }
 
 /** Records one outcome in a savepoint of its own, so that one that throws undoes only itself. */
@@ -115,8 +139,15 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
     if (claim !== null) claims.push(claim);
   };
 
-  if (room() > 0 && nowMs >= state.directoryRetryAtMs) {
-    for (const punch of await ledger.unresolvedPunches(room() + busy.size)) {
+  const look = state.unresolvedLook;
+  if (
+    room() > 0 &&
+    nowMs >= state.directoryRetryAtMs &&
+    (look.found || look.walkAtMs !== state.refresh.lastAtMs)
+  ) {
+    const unresolved = await ledger.unresolvedPunches(room() + busy.size);
+    state.unresolvedLook = { walkAtMs: state.refresh.lastAtMs, found: unresolved.length > 0 };
+    for (const punch of unresolved) {
       if (room() <= 0) break;
       if (!busy.has(chainKey(punch))) await take(punch, null);
     }
@@ -135,9 +166,41 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
       if (state.leases.held(key)) batch.push(key);
       else state.leases.want(key);
     }
-    for (const { head, near } of await lockedHeads(state, batch, nowMs)) await take(head, head.seq, near);
+    const sends: { head: LedgerPunch & { employeeKey: string }; near: readonly LedgerPunch[] }[] = [];
+    for (const { head, near } of await lockedHeads(state, batch, nowMs)) {
+      if (near !== undefined && sendsAtOnce(head, near)) {
+        busy.add(chainKey(head));
+        sends.push({ head, near });
+      } else {
+        await take(head, head.seq, near);
+      }
+    }
+    claims.push(...(await claimSends(state, sends)));
   }
   return claims;
+}
+
+/**
+ * Claims queued heads to send, as `beginStep` would, with their `sending` changes in one statement instead of one
+ * each (no savepoint, as for `settleAll`). A head someone else moved meanwhile is no claim.
+ */
+async function claimSends(
+  state: LoopState,
+  heads: readonly { head: LedgerPunch & { employeeKey: string }; near: readonly LedgerPunch[] }[],
+): Promise<Claim[]> {
+  if (heads.length === 0) return [];
+  const { ctx } = state;
+  const sends = heads.map(({ head, near }) => ({ head, ...planSend(ctx, head, near) }));
+  const written = await recordTransitions(
+    ctx,
+    sends.map(({ planned }) => planned),
+  );
+  return sends.flatMap(({ head, decision }, i) => {
+    const sending = written[i] ?? null;
+    if (sending === null) return [];
+    const { call, release } = sendingStep(ctx, head, decision, sending);
+    return [{ key: head.employeeKey, punch: head, headSeq: head.seq, call, release }];
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import type { AsyncLedger } from '../ledger/async-ledger';
-import type { LedgerPunch } from '../ledger/ledger';
+import type { LedgerPunch, LedgerStatus } from '../ledger/ledger';
 import { createFakeKenjo } from '../testing/fake-kenjo';
 import { punchAt } from '../testing/harness';
 import { insertPunches } from '../testing/ledger-factories';
@@ -51,13 +51,19 @@ describePostgres('an earlier punch stored by another instance while the replay c
     // When A claims the later punch (`sending`): whether the earlier one was stored by then, as any other connection
     // sees it.
     const storedBeforeClaim: boolean[] = [];
+    const claimsLater = (id: string, to: LedgerStatus) => id === later.id && to === 'sending';
+    const watch = async (claiming: boolean) => {
+      if (claiming) storedBeforeClaim.push((await ledgerB.getPunch(earlier.kioskId, earlier.id)) !== null);
+    };
     const watchedLedgerA: AsyncLedger = {
       ...racingLedgerA,
       async transition(kioskId, id, change) {
-        if (id === later.id && change.to === 'sending') {
-          storedBeforeClaim.push((await ledgerB.getPunch(earlier.kioskId, earlier.id)) !== null);
-        }
+        await watch(claimsLater(id, change.to));
         return ledgerA.transition(kioskId, id, change);
+      },
+      async transitions(changes) {
+        await watch(changes.some(({ id, change }) => claimsLater(id, change.to)));
+        return ledgerA.transitions(changes);
       },
     };
     const kenjo = createFakeKenjo({ latencyMs: 20 });

@@ -31,7 +31,7 @@ describePostgres('replays of several instances on one PostgreSQL ledger', (serve
     const counted = ledgers.map((ledger) => {
       let calls = 0;
       return {
-        ledger: { ...ledger, transition: countCalls(ledger, () => (calls += 1)) },
+        ledger: countChanges(ledger, () => (calls += 1)),
         calls: () => calls,
       };
     });
@@ -89,10 +89,17 @@ describePostgres('replays of several instances on one PostgreSQL ledger', (serve
   });
 });
 
-/** The ledger's `transition`, counting its calls: which instance changed punches. */
-function countCalls(ledger: AsyncLedger, count: () => void): AsyncLedger['transition'] {
-  return (...args) => {
-    count();
-    return ledger.transition(...args);
+/** The ledger with its state changes (`transition`, `transitions`) counted: which instance changed punches. */
+function countChanges(ledger: AsyncLedger, count: () => void): AsyncLedger {
+  return {
+    ...ledger,
+    transition: (...args) => {
+      count();
+      return ledger.transition(...args);
+    },
+    transitions: (...args) => {
+      count();
+      return ledger.transitions(...args);
+    },
   };
 }

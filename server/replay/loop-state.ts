@@ -24,10 +24,10 @@ export interface Completion {
 /**
  * Everything the loop keeps between commits; each chain is in at most one of `ready`, `calls` and `done`. Who may
  * change what: a claim moves `ready` → `calls` → `done` (`slots.ts` fills slots and files answers, `group-commit.ts`
- * claims and commits, `replay.ts` files the claims it puts back on stop); `candidates` and `refresh` belong to
- * `group-commit.ts`; the pause, the resting chains, the directory's backoff and the wish for a walk of the chains
- * change only through the functions of this module (`pauseAll`, `resumeIfDue`, `afterStep`, `stepFailed`,
- * `wantRefresh`). The settings (`ctx`, `concurrency`, `prefetch`, `tickMs`) never change.
+ * claims and commits, `replay.ts` files the claims it puts back on stop); `candidates`, `refresh` and
+ * `unresolvedLook` belong to `group-commit.ts`; the pause, the resting chains, the directory's backoff and the wish
+ * for a walk of the chains change only through the functions of this module (`pauseAll`, `resumeIfDue`, `afterStep`,
+ * `stepFailed`, `wantRefresh`). The settings (`ctx`, `concurrency`, `prefetch`, `tickMs`) never change.
  */
 export interface LoopState {
   ctx: StepContext;
@@ -46,6 +46,12 @@ export interface LoopState {
   directoryFailures: number;
   directoryRetryAtMs: number;
   refresh: { wanted: boolean; lastAtMs: number; truncated: boolean };
+  /**
+   * The last look for punches whose employee is not resolved yet: the walk of the chains it followed (`refresh`'s
+   * `lastAtMs`) and whether it found any. Such punches arrive as new punches do, so while none is left they are
+   * looked for again only after the next walk, not on every commit.
+   */
+  unresolvedLook: { walkAtMs: number; found: boolean };
   /** The Kenjo client's last recovery the loop has acted on (`kenjoCameBack`). */
   kenjoRecoverySeenAtMs: number | null;
   /** The one set `busyKeys` refills on every call. */
@@ -70,6 +76,7 @@ export function createLoopState(
     directoryFailures: 0,
     directoryRetryAtMs: 0,
     refresh: { wanted: true, lastAtMs: 0, truncated: false },
+    unresolvedLook: { walkAtMs: -1, found: false },
     kenjoRecoverySeenAtMs: null,
     busy: new Set(),
   };

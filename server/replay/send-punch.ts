@@ -9,7 +9,7 @@ import { kenjoReasons } from '../../core/punch-reason';
 import { nextAttemptAt } from './backoff';
 import { recordTransition } from './record';
 import type { TrackTimeOutcome } from '../kenjo/types';
-import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
+import type { BegunStep, LedgerPunch, PlannedTransition, StepContext, StepResult } from './types';
 
 /**
  * Decides the overnight flag from what Kenjo already has of this employee: core's witnesses of the decision among
@@ -38,28 +38,62 @@ export function decideFor(
   );
 }
 
+/** A queued chain head's send as decided before its claim: the overnight decision and its `sending` change. */
+export interface PlannedSend {
+  decision: OvernightDecision;
+  planned: PlannedTransition;
+}
+
+/**
+ * Decides how to send a queued chain head (`near`: its `neighbourhood`). The decision is taken afresh on every
+ * attempt from the delivered history; with an unchanged history it is the same decision.
+ */
+export function planSend(
+  ctx: Pick<StepContext, 'maxShiftHours'>,
+  punch: LedgerPunch & { employeeKey: string },
+  near: readonly LedgerPunch[],
+): PlannedSend {
+  const decision = decideFor(ctx, punch, near);
+  return {
+    decision,
+    planned: {
+      punch,
+      change: {
+        from: ['queued'],
+        to: 'sending',
+        isOvernightShift: decision.isOvernightShift,
+        overnightReason: decision.reason,
+        incrementAttempts: true,
+        nextAttemptAtMs: null,
+        logReason: `calling Kenjo, attempt ${punch.attempts + 1}: ${decision.reason.text}`,
+      },
+    },
+  };
+}
+
 /**
  * Starts sending a queued chain head. The decision and the `sending` state are written before the call and the
  * caller commits them before making it, so a crash during the call leaves a `sending` punch that is read back, never
- * blindly sent again. The decision is taken afresh on every attempt from the delivered history; with an unchanged
- * history it is the same decision.
+ * blindly sent again.
  */
 export async function beginSend(
   ctx: StepContext,
   punch: LedgerPunch & { employeeKey: string },
   near: readonly LedgerPunch[],
 ): Promise<BegunStep> {
-  const decision = decideFor(ctx, punch, near);
-  const sending = await recordTransition(ctx, punch, {
-    from: ['queued'],
-    to: 'sending',
-    isOvernightShift: decision.isOvernightShift,
-    overnightReason: decision.reason,
-    incrementAttempts: true,
-    nextAttemptAtMs: null,
-    logReason: `calling Kenjo, attempt ${punch.attempts + 1}: ${decision.reason.text}`,
-  });
+  const send = planSend(ctx, punch, near);
+  const sending = await recordTransition(ctx, punch, send.planned.change);
   if (sending === null) return { kind: 'ended', result: { kind: 'waiting', retryAtMs: null } };
+  return sendingStep(ctx, punch, send.decision, sending);
+}
+
+/** The call of a send whose `sending` change (`sending`: the punch as written) is about to be committed. */
+export function sendingStep(
+  ctx: StepContext,
+  punch: LedgerPunch & { employeeKey: string },
+  decision: OvernightDecision,
+  sending: LedgerPunch,
+): Extract<BegunStep, { kind: 'calling' }> {
   return {
     kind: 'calling',
     async call() {
@@ -73,7 +107,15 @@ export async function beginSend(
       const now = ctx.now();
       const pauseAllUntilMs =
         outcome.kind === 'not-applied' && outcome.retryAfterMs !== null ? now + outcome.retryAfterMs : null;
-      return { record: () => recordOutcome(ctx, sending, outcome, now, pauseAllUntilMs), pauseAllUntilMs };
+      const recorded = outcomeOf(ctx, sending, outcome, now, pauseAllUntilMs);
+      return {
+        record: async () => {
+          await recordTransition(ctx, recorded.planned.punch, recorded.planned.change);
+          return recorded.result;
+        },
+        outcome: recorded,
+        pauseAllUntilMs,
+      };
     },
     release: (why) => releaseClaim(ctx, sending, why),
   };
@@ -91,63 +133,67 @@ export async function releaseClaim(ctx: StepContext, sending: LedgerPunch, why: 
 }
 
 /**
- * `now` is when Kenjo answered, which may be a little before the commit that records it; `pauseAllUntilMs` is the
- * pause its Retry-After asked for, computed once when the answer arrived.
+ * The change that records Kenjo's answer, and what it means for the loop whether or not it applies (another instance
+ * may have moved the punch meanwhile). `now` is when Kenjo answered, which may be a little before the commit that
+ * records it; `pauseAllUntilMs` is the pause its Retry-After asked for, computed once when the answer arrived.
  */
-async function recordOutcome(
+function outcomeOf(
   ctx: StepContext,
   sending: LedgerPunch,
   outcome: TrackTimeOutcome,
   now: number,
   pauseAllUntilMs: number | null,
-): Promise<StepResult> {
+): { planned: PlannedTransition; result: StepResult } {
+  const planned = (change: PlannedTransition['change']) => ({ punch: sending, change });
+  const retryAt = (retryAfterMs: number | null, floorMs?: number) =>
+    nextAttemptAt(now, sending.attempts, ctx.backoff, ctx.random, retryAfterMs, floorMs);
   switch (outcome.kind) {
     case 'applied':
-      await recordTransition(ctx, sending, {
-        from: ['sending'],
-        to: 'sent',
-        deliveredAtMs: now,
-        lastError: null,
-        logReason: 'Kenjo applied it',
-      });
-      return { kind: 'sent' };
-    case 'not-applied': {
-      await recordTransition(ctx, sending, {
-        from: ['sending'],
-        to: 'queued',
-        lastError: outcome.detail,
-        nextAttemptAtMs: nextAttemptAt(now, sending.attempts, ctx.backoff, ctx.random, outcome.retryAfterMs),
-        logReason: `Kenjo did not apply it: ${outcome.detail}`,
-      });
-      return { kind: 'retry-later', pauseAllUntilMs };
-    }
+      return {
+        planned: planned({
+          from: ['sending'],
+          to: 'sent',
+          deliveredAtMs: now,
+          lastError: null,
+          logReason: 'Kenjo applied it',
+        }),
+        result: { kind: 'sent' },
+      };
+    case 'not-applied':
+      return {
+        planned: planned({
+          from: ['sending'],
+          to: 'queued',
+          lastError: outcome.detail,
+          nextAttemptAtMs: retryAt(outcome.retryAfterMs),
+          logReason: `Kenjo did not apply it: ${outcome.detail}`,
+        }),
+        result: { kind: 'retry-later', pauseAllUntilMs },
+      };
     case 'unknown':
-      await recordTransition(ctx, sending, {
-        from: ['sending'],
-        to: 'sending',
-        lastError: outcome.detail,
-        nextAttemptAtMs: nextAttemptAt(
-          now,
-          sending.attempts,
-          ctx.backoff,
-          ctx.random,
-          null,
-          ctx.readBackDelayMs,
-        ),
-        logReason: `outcome unknown, to be read back: ${outcome.detail}`,
-      });
-      return { kind: 'unknown' };
+      return {
+        planned: planned({
+          from: ['sending'],
+          to: 'sending',
+          lastError: outcome.detail,
+          nextAttemptAtMs: retryAt(null, ctx.readBackDelayMs),
+          logReason: `outcome unknown, to be read back: ${outcome.detail}`,
+        }),
+        result: { kind: 'unknown' },
+      };
     case 'rejected': {
       const reason = kenjoReasons.refused(outcome.status, outcome.message);
-      await recordTransition(ctx, sending, {
-        from: ['sending'],
-        to: 'failed',
-        reason,
-        lastError: reason.text,
-        // Kenjo's message may quote the employee's email: the punch keeps it for the console, the log does not.
-        logReason: `Kenjo refused it (${outcome.status})`,
-      });
-      return { kind: 'failed' };
+      return {
+        planned: planned({
+          from: ['sending'],
+          to: 'failed',
+          reason,
+          lastError: reason.text,
+          // Kenjo's message may quote the employee's email: the punch keeps it for the console, the log does not.
+          logReason: `Kenjo refused it (${outcome.status})`,
+        }),
+        result: { kind: 'failed' },
+      };
     }
   }
 }

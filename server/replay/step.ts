@@ -53,6 +53,17 @@ function callMayBeUnderWay(
   return { kind: 'waiting', retryAtMs: Math.min(endedAtMs, nowMs + LEASE_RETRY_MS) };
 }
 
+/**
+ * Whether `beginStep` given this `read` starts sending `head` at once (a queued head with no call in doubt near it):
+ * the claims a group commit plans with `planSend` and writes together.
+ */
+export function sendsAtOnce(
+  head: LedgerPunch,
+  read: readonly LedgerPunch[],
+): head is LedgerPunch & { employeeKey: string } {
+  return head.employeeKey !== null && head.status === 'queued' && callInDoubt(head, read) === null;
+}
+
 function settle(ctx: StepContext, punch: LedgerPunch & { employeeKey: string }): BegunStep {
   const wait = callMayBeUnderWay(ctx, punch);
   return wait === null ? beginReadBack(ctx, punch) : { kind: 'ended', result: wait };

@@ -7,7 +7,13 @@ import type { EmployeeRef } from '../../core/punch';
 import type { Reading } from '../kenjo/entry-readings';
 import type { KenjoClient } from '../kenjo/types';
 import type { AsyncLedger } from '../ledger/async-ledger';
-import type { LedgerPunch, LedgerTransactions, ReplayLeases, ReplayQueue } from '../ledger/ledger';
+import type {
+  LedgerPunch,
+  LedgerTransactions,
+  PunchTransition,
+  ReplayLeases,
+  ReplayQueue,
+} from '../ledger/ledger';
 
 /**
  * The queue, the leases that give each employee to one instance, plus the look around a punch: its employee's
@@ -89,10 +95,21 @@ export type StepResult =
 
 export type { LedgerPunch };
 
+/** A state change of one punch as a step decided it, not yet written; `logReason` goes to its log line. */
+export interface PlannedTransition {
+  punch: LedgerPunch;
+  change: PunchTransition & { logReason: string };
+}
+
 /** What an outside call answered, before it is recorded. */
 export interface Answer {
   /** Records the outcome; runs inside the replay's next group commit. */
   record: () => Promise<StepResult>;
+  /**
+   * When recording is this one change and nothing else, with a result known already (Kenjo's answer to a send): the
+   * group commit may then write it together with others' in one statement instead of calling `record`.
+   */
+  outcome?: { planned: PlannedTransition; result: StepResult };
   /** A 429's Retry-After, known as the answer arrives: no further call may start before the answer is recorded. */
   pauseAllUntilMs: number | null;
 }

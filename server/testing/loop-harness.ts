@@ -28,6 +28,7 @@ export function loopHarness(
     ledger?: Ledger;
     backoff?: { baseMs: number; maxMs: number };
     random?: () => number;
+    tickMs?: number;
   } = {},
 ): LoopHarness {
   const ledger = options.ledger ?? memoryLedger();
@@ -45,7 +46,7 @@ export function loopHarness(
     backoff: options.backoff ?? { baseMs: 5, maxMs: 20 },
     ...(options.random === undefined ? {} : { random: options.random }),
     readBackDelayMs: 5,
-    tickMs: 5,
+    tickMs: options.tickMs ?? 5,
   });
   async function drain(): Promise<void> {
     for (let round = 0; round < 2000; round += 1) {

@@ -4,6 +4,7 @@ import {
   reasonColumns,
   statusCounts,
   toBacklog,
+  toLedgerPunch,
   type BacklogRow,
   type PunchRow,
 } from '../punch-row';
@@ -18,6 +19,7 @@ type PunchReplay = Pick<
   | 'nextChainHeads'
   | 'unresolvedPunches'
   | 'transition'
+  | 'transitions'
   | 'backlog'
   | 'countByStatus'
   | 'atomically'
@@ -80,7 +82,26 @@ const NEXT_CHAIN_HEADS_SQL = `
   ) p`;
 
 /**
- * Fields of a transition that are absent stay as they are: a `$n::boolean` flag per field says "present".
+ * A transition's SET list over its fields as `field(n)` names them, numbered as `transitionValues` lists them:
+ * parameters for one punch, the columns of an `unnest` row for several. Fields of a transition that are absent stay
+ * as they are: a boolean field per field says "present".
+ */
+const setList = (field: (n: number) => string) => `
+    status             = ${field(3)},
+    reason             = CASE WHEN ${field(5)}::boolean THEN ${field(6)} ELSE reason END,
+    employee_key       = CASE WHEN ${field(7)}::boolean THEN ${field(8)} ELSE employee_key END,
+    employee_kind      = CASE WHEN ${field(9)}::boolean THEN ${field(10)} ELSE employee_kind END,
+    employee_value     = CASE WHEN ${field(9)}::boolean THEN ${field(11)} ELSE employee_value END,
+    is_overnight_shift = CASE WHEN ${field(12)}::boolean THEN ${field(13)}::boolean ELSE is_overnight_shift END,
+    overnight_reason   = CASE WHEN ${field(14)}::boolean THEN ${field(15)} ELSE overnight_reason END,
+    attempts           = attempts + ${field(16)},
+    last_error         = CASE WHEN ${field(17)}::boolean THEN ${field(18)} ELSE last_error END,
+    next_attempt_at_ms = CASE WHEN ${field(19)}::boolean THEN ${field(20)}::bigint ELSE next_attempt_at_ms END,
+    delivered_at_ms    = CASE WHEN ${field(21)}::boolean THEN ${field(22)}::bigint ELSE delivered_at_ms END,
+    reason_code        = CASE WHEN ${field(5)}::boolean THEN ${field(23)} ELSE reason_code END,
+    overnight_reason_code = CASE WHEN ${field(14)}::boolean THEN ${field(24)} ELSE overnight_reason_code END`;
+
+/**
  * The statement is prepared once per connection, and after a few executions PostgreSQL may keep a generic plan, made
  * without the values and kept while the table grows. Made on a young table, that plan for `kiosk_id = $1 AND id = $2`
  * seeks the kiosk alone and reads all of its punches for the id: a replay's every change then costs a read of
@@ -88,26 +109,33 @@ const NEXT_CHAIN_HEADS_SQL = `
  * in the condition, so a wrong seq changes nothing.
  */
 const transitionSql = (bySeq: boolean) => `
-  UPDATE punches SET
-    status             = $3,
-    reason             = CASE WHEN $5::boolean THEN $6 ELSE reason END,
-    employee_key       = CASE WHEN $7::boolean THEN $8 ELSE employee_key END,
-    employee_kind      = CASE WHEN $9::boolean THEN $10 ELSE employee_kind END,
-    employee_value     = CASE WHEN $9::boolean THEN $11 ELSE employee_value END,
-    is_overnight_shift = CASE WHEN $12::boolean THEN $13::boolean ELSE is_overnight_shift END,
-    overnight_reason   = CASE WHEN $14::boolean THEN $15 ELSE overnight_reason END,
-    attempts           = attempts + $16,
-    last_error         = CASE WHEN $17::boolean THEN $18 ELSE last_error END,
-    next_attempt_at_ms = CASE WHEN $19::boolean THEN $20::bigint ELSE next_attempt_at_ms END,
-    delivered_at_ms    = CASE WHEN $21::boolean THEN $22::bigint ELSE delivered_at_ms END,
-    reason_code        = CASE WHEN $5::boolean THEN $23 ELSE reason_code END,
-    overnight_reason_code = CASE WHEN $14::boolean THEN $24 ELSE overnight_reason_code END
+  UPDATE punches SET ${setList((n) => `$${n}`)}
   WHERE ${bySeq ? 'seq = $26 AND ' : ''}kiosk_id = $1 AND id = $2 AND status = ANY($4::text[])
     AND ($25::int IS NULL OR attempts = $25::int)
   RETURNING ${PUNCH_COLUMNS}`;
 
 const TRANSITION_SQL = transitionSql(false);
 const TRANSITION_BY_SEQ_SQL = transitionSql(true);
+
+/** The SQL types of `transitionValues`, in order; `from` (4) is one comma-separated text per punch in a batch. */
+const FIELD_TYPES = `
+  text text text text boolean text boolean text boolean text text boolean boolean
+  boolean text int boolean text boolean bigint boolean bigint text text int bigint`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/**
+ * `transitions`: one array per field, unnested into one row per punch, each found by its seq as above. RETURNING
+ * says which change each updated row answers (`ord`), since a punch whose guard fails is absent from it.
+ */
+const TRANSITIONS_SQL = `
+  UPDATE punches SET ${setList((n) => `c.f${n}`)}
+    FROM unnest(${FIELD_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) WITH ORDINALITY
+      AS c(${FIELD_TYPES.map((_, i) => `f${i + 1}`).join(', ')}, ord)
+   WHERE punches.seq = c.f26 AND punches.kiosk_id = c.f1 AND punches.id = c.f2
+     AND punches.status = ANY(string_to_array(c.f4, ','))
+     AND (c.f25 IS NULL OR punches.attempts = c.f25)
+  RETURNING c.ord, ${punchColumns('punches')}`;
 
 function transitionValues(kioskId: string, id: string, change: PunchTransition): unknown[] {
   const employee = change.employee === undefined ? null : employeeColumns(change.employee);
@@ -166,6 +194,20 @@ export function createReplayStore(db: Connection): PunchReplay {
           [limit],
         ),
       ),
+    async transitions(changes) {
+      if (changes.length === 0) return [];
+      const rows = changes.map(({ kioskId, id, change }) => transitionValues(kioskId, id, change));
+      // Column by column; `from` as text, since unnest would flatten an array of arrays.
+      const columns = FIELD_TYPES.map((_, i) =>
+        rows.map((values) => (i === 3 ? (values[i] as string[]).join(',') : values[i])),
+      );
+      const updated = await db.query<PunchRow & { ord: number }>(TRANSITIONS_SQL, columns);
+      const byOrd = new Map(updated.map((row) => [row.ord, row] as const));
+      return changes.map((_, i) => {
+        const row = byOrd.get(i + 1);
+        return row === undefined ? null : toLedgerPunch(row);
+      });
+    },
     transition: async (kioskId, id, change) =>
       firstPunch(
         await db.query<PunchRow>(
