@@ -3,8 +3,8 @@
  * retry timer with exponential backoff while the proxy is unreachable. While sends fail, a new punch waits for that
  * timer (or the caller's sweep): on a slow tablet each failing send is work beside the next person's answer, and the
  * punch is on disk already. One drain at a time in this tab (a trigger during a drain runs one more drain
- * afterwards) and one across tabs (`withSyncLock`). A 401 means the kiosk was revoked:
- * sending stops, the outbox is kept, and `onRevoked` sends the kiosk back to setup.
+ * afterwards) and one across tabs (`withSyncLock`). A 401 means the kiosk was revoked: sending stops, the outbox is
+ * kept, and `onRevoked` sends the kiosk back to setup.
  */
 import type { FetchFn } from '../api/http';
 import { writeSetting } from '../outbox/settings';
