@@ -11,7 +11,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startFreshServer } from './support/fresh-server';
 import { CONSOLE_WORDS } from './support/console-words';
 import { KIOSK_WORDS } from './support/kiosk-words';
-import { pickOtherPunchLanguage } from './pages/kiosk-page';
+import { KioskPage, pickOtherPunchLanguage } from './pages/kiosk-page';
 
 const PIN = '2468';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -100,9 +100,7 @@ for (const { language, width, badge } of CASES) {
 
       // The person at the door still reads their own punch in their language; the kiosk returns to its default.
       const other = await pickOtherPunchLanguage(page, language);
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await page.keyboard.type(badge, { delay: 5 });
-      await page.keyboard.press('Enter');
+      await new KioskPage(page).scanBadge(badge);
       const feedback = page.getByRole('main').getByRole('status');
       await expect(feedback.locator('.feedback-title')).toContainText(other.welcome);
       await feedback.locator('.feedback').click();

@@ -108,6 +108,17 @@ describe('outbox', () => {
     expect(await count()).toBe(0);
   });
 
+  it("commits a scan's transaction once its writes are asked for, without waiting for their answers", async () => {
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const punch = storedPunch();
+    await enqueue(punch);
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(commit.mock.invocationCallOrder[0]).toBeGreaterThan(Math.max(...put.mock.invocationCallOrder));
+    expect(await historyEntry(punch.id)).toMatchObject({ state: 'waiting' });
+  });
+
   it('stores nothing and tells nobody when the decision is not a punch, and decides on what it read', async () => {
     const first = storedPunch({ employeeKey: 'directory:e1' });
     await enqueue(first);

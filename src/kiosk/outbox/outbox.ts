@@ -71,6 +71,9 @@ export async function enqueueIfDue<T>(
     void tx.objectStore('outbox').put(punch);
     void tx.objectStore('history').put({ ...punch, state: 'waiting' });
   }
+  // Nothing more is asked of it: committed now, the browser need not first answer each write to this page and see
+  // that no request follows, a round trip the person waiting for the answer would otherwise wait for.
+  tx.commit();
   await tx.done;
   if (punch) changed({ answered: false, refused: false });
   return result;

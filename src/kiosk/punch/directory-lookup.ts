@@ -3,10 +3,14 @@
  * slow salted, per-kiosk tags (`core/identifier-hash.ts`) and no names: a name comes from this kiosk's own earlier
  * answers (`outbox/names.ts`).
  */
-import { IDENTIFIER_HASH, identifierTag, normalizedIdentifier } from '../../../core/identifier-hash';
+import { IDENTIFIER_HASH, normalizedIdentifier } from '../../../core/identifier-hash';
 import type { EmployeeRef } from '../../../core/punch';
 import type { DirectoryEmployee } from '../api/types';
 import type { StoredDirectory } from '../outbox/settings';
+import { createRecentTags } from './recent-tags';
+
+/** A person's second scan of the day is matched without the slow derivation (`recent-tags.ts`). */
+const recentTags = createRecentTags();
 
 /** Older than this, the directory may miss a new hire, so an unknown identifier is let through. */
 export const DIRECTORY_FRESH_MS = 24 * 3_600_000;
@@ -38,7 +42,11 @@ export async function lookupEmployee(
   if ('userId' in ref || typeof crypto === 'undefined' || !crypto.subtle) return { kind: 'unverifiable' };
   const isBadge = 'externalId' in ref;
   const value = normalizedIdentifier(isBadge ? 'badge' : 'email', isBadge ? ref.externalId : ref.email);
-  const tag = await identifierTag(value, { salt: directory.salt, pepper, iterations: derivation.iterations });
+  const tag = await recentTags.tag(value, {
+    salt: directory.salt,
+    pepper,
+    iterations: derivation.iterations,
+  });
   const employee = directory.employees.find((e) => (isBadge ? e.badgeHash : e.emailHash) === tag);
   if (employee) return { kind: 'known', employee };
   if (directory.inactive?.some((e) => (isBadge ? e.badgeHash : e.emailHash) === tag)) {
