@@ -28,6 +28,15 @@ const INSERT_SQL = `
   ON CONFLICT (kiosk_id, id) DO NOTHING
   RETURNING kiosk_id, id`;
 
+/**
+ * Which of a batch's ids the kiosk has stored: one seek into the (kiosk_id, id) key per id. The LIMIT keeps the
+ * subquery a lookup per id: as a join, a plan kept from a young table could hash every punch of the kiosk, or of the
+ * table, for each batch. With `id = ANY($2)` it could read every punch of the kiosk and test each against the batch.
+ */
+const STORED_IDS_SQL = `
+  SELECT i.id FROM unnest($2::text[]) AS i(id)
+   CROSS JOIN LATERAL (SELECT 1 FROM punches p WHERE p.kiosk_id = $1 AND p.id = i.id LIMIT 1) AS stored`;
+
 const PUNCH_TIMES_SQL = `
   SELECT r.key AS "employeeKey", p.at_ms AS "atMs"
     FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r(key, from_ms, to_ms)
@@ -115,10 +124,7 @@ export function createPunchStore(db: Connection): PunchIngest {
       ),
     async storedPunchIds(kioskId, ids) {
       if (ids.length === 0) return new Set();
-      const rows = await db.query<{ id: string }>(
-        'SELECT id FROM punches WHERE kiosk_id = $1 AND id = ANY($2)',
-        [kioskId, ids],
-      );
+      const rows = await db.query<{ id: string }>(STORED_IDS_SQL, [kioskId, ids]);
       return new Set(rows.map((row) => row.id));
     },
     async punchesOfEmployeesBetween(ranges, statuses) {
