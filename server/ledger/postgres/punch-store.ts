@@ -108,12 +108,16 @@ export function createPunchStore(db: Connection): PunchIngest {
   return {
     insertKioskBatch: (seen, punches) =>
       db.transaction(async () => {
-        await db.query('UPDATE kiosks SET clock_error_ms = $1, last_seen_at_ms = $2 WHERE id = $3', [
-          seen.clockErrorMs,
-          seen.lastSeenAtMs,
-          seen.kioskId,
+        // Sent together on the transaction's connection: one round trip, while ingest holds the batch's employees.
+        const [, results] = await Promise.all([
+          db.query('UPDATE kiosks SET clock_error_ms = $1, last_seen_at_ms = $2 WHERE id = $3', [
+            seen.clockErrorMs,
+            seen.lastSeenAtMs,
+            seen.kioskId,
+          ]),
+          insertAll(db, punches),
         ]);
-        return insertAll(db, punches);
+        return results;
       }),
     getPunch: async (kioskId, id) =>
       firstPunch(
