@@ -57,13 +57,18 @@ export async function commitBatch(
 ): Promise<CommittedPunch[]> {
   const windowMs = ctx.doubleScanWindowS * 1000;
   const records = prepared.flatMap((entry) => (entry.kind === 'store' ? [entry.record] : []));
-  const storedIds = await ctx.ledger.storedPunchIds(
-    seen.kioskId,
-    records.map((record) => record.id),
-  );
-  const fresh = records.filter((record) => !storedIds.has(record.id));
-  const recorded =
-    windowMs > 0 ? await ctx.ledger.punchTimesBetween(windowRanges(fresh, windowMs)) : new Map();
+  // Both reads go out together, one round trip while the employees are held. The windows are those of every punch of
+  // the batch, resent ones too: what a resent punch's window adds lies a window or more from every new punch of its
+  // employee, where the rule does not look.
+  const [storedIds, recorded] = await Promise.all([
+    ctx.ledger.storedPunchIds(
+      seen.kioskId,
+      records.map((record) => record.id),
+    ),
+    windowMs > 0
+      ? ctx.ledger.punchTimesBetween(windowRanges(records, windowMs))
+      : new Map<string, number[]>(),
+  ]);
   const { decided, displaced, restored } = await decideDoubleScans(ctx, prepared, storedIds, recorded);
   const resent = await duplicateAnswers(
     ctx,

@@ -129,6 +129,51 @@ describe('ingest group commit', () => {
     expect(real.getPunch(kiosk(1).id, earlier.id)).toMatchObject({ status: 'ignored' });
   });
 
+  it("sends the first batch's reads behind the employees' locks, and answers only once they are held", async () => {
+    const calls: string[] = [];
+    let release = () => {};
+    const { storedPunchIds } = ctx.ledger;
+    ctx.ledger = {
+      ...ctx.ledger,
+      lockEmployees: async () => {
+        calls.push('lock');
+        await new Promise<void>((resolve) => (release = resolve));
+        calls.push('held');
+      },
+      storedPunchIds: (...args) => {
+        calls.push('read');
+        return storedPunchIds(...args);
+      },
+    };
+    let answered = false;
+    const answer = ingestBatch(ctx, kiosk(0), body([punch('B-1001', 0)])).finally(() => (answered = true));
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    // On one connection the reads run after the lock statement, so they need not wait for its answer to be sent.
+    expect(calls).toEqual(['lock', 'read']);
+    expect(answered).toBe(false);
+    release();
+    expect((await answer).results.map((r) => r.status)).toEqual(['accepted']);
+    expect(calls).toEqual(['lock', 'read', 'held']);
+    expect(commits).toBe(1);
+  });
+
+  it('fails every batch of a commit whose locks fail, and stores none of them', async () => {
+    ctx.ledger = {
+      ...ctx.ledger,
+      lockEmployees: () => Promise.reject(new Error('lock refused')),
+    };
+    const outcomes = await Promise.allSettled([
+      ingestBatch(ctx, kiosk(0), body([punch('B-1001', 0)])),
+      ingestBatch(ctx, kiosk(1), body([punch('B-1002', 0)])),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'rejected', reason: new Error('lock refused') },
+      { status: 'rejected', reason: new Error('lock refused') },
+    ]);
+    expect(real.listPunches({ limit: 10 }).punches).toEqual([]);
+    expect(real.getKiosk(kiosk(0).id)?.lastSeenAtMs).toBeNull();
+  });
+
   it('starts a new commit for a batch that arrives after the previous one is on disk', async () => {
     await ingestBatch(ctx, kiosk(0), body([punch('B-1001', 0)]));
     await ingestBatch(ctx, kiosk(0), body([punch('B-1002', 0)]));

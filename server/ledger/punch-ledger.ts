@@ -106,7 +106,9 @@ export interface LedgerTransactions {
    * Called inside `atomically`: waits until no other instance's transaction holds any of these employees, then holds
    * them until this transaction ends, so that instances judging the same employee's punches (double scans, the
    * overnight decision) take turns instead of racing. SQLite has one writer whose transactions already take turns,
-   * so there it has nothing to do.
+   * so there it has nothing to do. The transaction's statements run in the order they are sent: those sent after
+   * this call run once the employees are held, even when sent before it resolves (ingest sends its reads at once, so
+   * that no round trip separates them from the lock). Its promise is awaited before the transaction commits.
    */
   lockEmployees(employeeKeys: readonly string[]): void;
   /**

@@ -1,4 +1,4 @@
-import type { InsertResult, LedgerPunch, NewPunch, PunchFilter, PunchPage } from '../ledger';
+import type { InsertResult, KioskSeen, LedgerPunch, NewPunch, PunchFilter, PunchPage } from '../ledger';
 import { employeeColumns, reasonColumns, type PunchRow } from '../punch-row';
 import { MAX_PAGE_SIZE } from '../punch-store';
 import type { AsyncLedger } from '../async-ledger';
@@ -16,17 +16,39 @@ type PunchIngest = Pick<
   | 'listPunches'
 >;
 
-/**
- * A whole batch in one statement (one round trip): the punches as parallel arrays, unnested into rows. A (kiosk, id)
- * already stored, by this instance or another, is skipped by ON CONFLICT and so is absent from RETURNING.
- */
-const INSERT_SQL = `
+/** A whole batch in one statement (one round trip): the punches as parallel arrays, unnested into rows. */
+const INSERT_ROWS_SQL = `
   INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
                        kenjo_date_time, status, reason, reason_code, received_at_ms)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[])
+                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[])`;
+
+/**
+ * The same, skipping a (kiosk, id) already stored, by this instance or another: skipped rows are absent from
+ * RETURNING. Checking each row against the key first and answering every row costs about a quarter more than the
+ * plain insert, so it is only the way taken when the plain one met a stored id.
+ */
+const INSERT_SKIPPING_STORED_SQL = `${INSERT_ROWS_SQL}
   ON CONFLICT (kiosk_id, id) DO NOTHING
   RETURNING kiosk_id, id`;
+
+/** The (kiosk_id, id) key's name, as PostgreSQL names a table's unnamed UNIQUE constraint. */
+const KIOSK_ID_KEY = 'punches_kiosk_id_id_key';
+
+/** Whether the insert failed on a (kiosk, id) already stored, or there twice: PostgreSQL's unique_violation. */
+function metStoredId(error: unknown): boolean {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === KIOSK_ID_KEY;
+}
+
+/**
+ * Which of a batch's ids the kiosk has stored: one seek into the (kiosk_id, id) key per id. The LIMIT keeps the
+ * subquery a lookup per id: as a join, a plan kept from a young table could hash every punch of the kiosk, or of the
+ * table, for each batch. With `id = ANY($2)` it could read every punch of the kiosk and test each against the batch.
+ */
+const STORED_IDS_SQL = `
+  SELECT i.id FROM unnest($2::text[]) AS i(id)
+   CROSS JOIN LATERAL (SELECT 1 FROM punches p WHERE p.kiosk_id = $1 AND p.id = i.id LIMIT 1) AS stored`;
 
 const PUNCH_TIMES_SQL = `
   SELECT r.key AS "employeeKey", p.at_ms AS "atMs"
@@ -41,14 +63,13 @@ const OF_EMPLOYEES_BETWEEN_SQL = `
    WHERE p.status = ANY($4::text[])
    ORDER BY p.at_ms, p.seq`;
 
-async function insertAll(db: Connection, punches: readonly NewPunch[]): Promise<InsertResult[]> {
-  if (punches.length === 0) return [];
+function insertValues(punches: readonly NewPunch[]): unknown[] {
   const columns = punches.map((p) => ({
     p,
     employee: employeeColumns(p.employee),
     reason: reasonColumns(p.reason),
   }));
-  const inserted = await db.query<{ kiosk_id: string; id: string }>(INSERT_SQL, [
+  return [
     columns.map(({ p }) => p.kioskId),
     columns.map(({ p }) => p.id),
     columns.map(({ employee }) => employee.kind),
@@ -62,10 +83,54 @@ async function insertAll(db: Connection, punches: readonly NewPunch[]): Promise<
     columns.map(({ reason }) => reason.text),
     columns.map(({ reason }) => reason.code),
     columns.map(({ p }) => p.receivedAtMs),
-  ]);
+  ];
+}
+
+async function insertSkippingStored(
+  db: Connection,
+  punches: readonly NewPunch[],
+  values: unknown[],
+): Promise<InsertResult[]> {
+  const inserted = await db.query<{ kiosk_id: string; id: string }>(INSERT_SKIPPING_STORED_SQL, values);
   // The first of two equal (kiosk, id) in one batch is the one inserted; the second is a duplicate, as in SQLite.
   const fresh = new Set(inserted.map((row) => `${row.kiosk_id}\u0000${row.id}`));
   return punches.map((p) => (fresh.delete(`${p.kioskId}\u0000${p.id}`) ? 'inserted' : 'duplicate'));
+}
+
+const seeKiosk = (db: Connection, seen: KioskSeen) =>
+  db.query('UPDATE kiosks SET clock_error_ms = $1, last_seen_at_ms = $2 WHERE id = $3', [
+    seen.clockErrorMs,
+    seen.lastSeenAtMs,
+    seen.kioskId,
+  ]);
+
+/**
+ * The kiosk seen and the batch inserted in one transaction (a savepoint inside the caller's), sent together: one
+ * round trip, while ingest holds the batch's employees. Ingest checked the ids under those locks, so the plain insert
+ * is the usual one; a stored id it meets (a resend under another employee key, a punch of no employee, a repeated id
+ * in the batch) undoes the attempt, and the batch is stored again skipping what is stored.
+ */
+async function insertKioskBatch(
+  db: Connection,
+  seen: KioskSeen,
+  punches: readonly NewPunch[],
+): Promise<InsertResult[]> {
+  const values = insertValues(punches);
+  try {
+    return await db.transaction(async () => {
+      await Promise.all([
+        seeKiosk(db, seen),
+        punches.length === 0 ? null : db.query(INSERT_ROWS_SQL, values),
+      ]);
+      return punches.map((): InsertResult => 'inserted');
+    });
+  } catch (error) {
+    if (!metStoredId(error)) throw error;
+  }
+  return db.transaction(async () => {
+    const [, results] = await Promise.all([seeKiosk(db, seen), insertSkippingStored(db, punches, values)]);
+    return results;
+  });
 }
 
 function pageQuery(filter: PunchFilter, limit: number): { text: string; values: unknown[] } {
@@ -97,15 +162,7 @@ function pageQuery(filter: PunchFilter, limit: number): { text: string; values: 
 /** Ingest and the operators' reading of the `punches` table. */
 export function createPunchStore(db: Connection): PunchIngest {
   return {
-    insertKioskBatch: (seen, punches) =>
-      db.transaction(async () => {
-        await db.query('UPDATE kiosks SET clock_error_ms = $1, last_seen_at_ms = $2 WHERE id = $3', [
-          seen.clockErrorMs,
-          seen.lastSeenAtMs,
-          seen.kioskId,
-        ]);
-        return insertAll(db, punches);
-      }),
+    insertKioskBatch: (seen, punches) => insertKioskBatch(db, seen, punches),
     getPunch: async (kioskId, id) =>
       firstPunch(
         await db.query<PunchRow>(`SELECT ${PUNCH_COLUMNS} FROM punches WHERE kiosk_id = $1 AND id = $2`, [
@@ -115,10 +172,7 @@ export function createPunchStore(db: Connection): PunchIngest {
       ),
     async storedPunchIds(kioskId, ids) {
       if (ids.length === 0) return new Set();
-      const rows = await db.query<{ id: string }>(
-        'SELECT id FROM punches WHERE kiosk_id = $1 AND id = ANY($2)',
-        [kioskId, ids],
-      );
+      const rows = await db.query<{ id: string }>(STORED_IDS_SQL, [kioskId, ids]);
       return new Set(rows.map((row) => row.id));
     },
     async punchesOfEmployeesBetween(ranges, statuses) {
