@@ -78,6 +78,13 @@ export interface ReplayQueue {
    * them in one statement, so a group commit of the replay pays one round trip for its punches, not one each.
    */
   transitions(changes: readonly PunchChange[]): (LedgerPunch | null)[];
+  /**
+   * A reading that changes whenever a commit of any instance sharing the ledger may have put a punch ahead of a chain
+   * head: a new punch, one queued again from a settled state, one given its employee. Null when the ledger cannot
+   * tell (then every head must be read again). Equal readings, taken before a head was read and later, mean that head
+   * is still its chain's head.
+   */
+  punchesAheadVersion(): number | null;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface Claim {
   punch: LedgerPunch;
   /** The chain head the step was taken for, checked again when the call is made later than the claim. */
   headSeq: number | null;
+  /** The ledger's `punchesAheadVersion` from before that head was read: while it is unchanged, the head holds. */
+  aheadVersion: number | null;
   call: () => Promise<Answer>;
   release: Extract<BegunStep, { kind: 'calling' }>['release'];
 }

@@ -10,6 +10,7 @@ import { createLeaseStore } from './lease-store';
 import { migratePostgres } from './migrate';
 import { openPostgresPool } from './open-pool';
 import { createPunchStore } from './punch-store';
+import { listenForPunchesAhead } from './punches-ahead';
 import { createRecordsStore } from './records-store';
 import { createReplayStore } from './replay-store';
 import { createRetentionStore } from './retention-store';
@@ -48,14 +49,19 @@ export async function openPostgresLedger(
     }
   }
   const db = createConnection(pool);
+  const ahead = listenForPunchesAhead(url);
   return {
     ...createPunchStore(db),
     ...createReplayStore(db),
+    punchesAheadVersion: async () => ahead.version(),
     ...createKioskStore(db),
     ...createRecordsStore(db),
     ...createLeaseStore(db),
     ...createRetentionStore(db),
     ...createSessionStore(db),
-    close: () => pool.end(),
+    async close() {
+      await ahead.close();
+      await pool.end();
+    },
   };
 }

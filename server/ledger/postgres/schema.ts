@@ -120,4 +120,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     until_ms BIGINT  NOT NULL
   );
   `,
+  // A commit that may put a punch ahead of a chain head tells every listening instance (see punches-ahead.ts): a new
+  // punch, one brought back to the queue from a settled state, or one whose employee is now known.
+  `
+  CREATE FUNCTION notify_punches_ahead() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('punches_ahead', '');
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER punches_inserted AFTER INSERT ON punches
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_punches_ahead();
+  CREATE TRIGGER punches_ahead AFTER UPDATE OF status, employee_key ON punches FOR EACH ROW
+    WHEN ((NEW.status = 'queued' AND OLD.status NOT IN ('queued', 'sending'))
+      OR NEW.employee_key IS DISTINCT FROM OLD.employee_key)
+    EXECUTE FUNCTION notify_punches_ahead();
+  `,
 ];
