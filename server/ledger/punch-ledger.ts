@@ -4,6 +4,7 @@
  */
 import type {
   Backlog,
+  ChainHeadAround,
   EmployeeRange,
   InsertResult,
   KioskSeen,
@@ -69,6 +70,16 @@ export interface ReplayQueue {
    * recorded); an employee whose chain is empty is absent from the map.
    */
   nextChainHeads(employeeKeys: readonly string[]): Map<string, LedgerPunch>;
+  /**
+   * `nextChainHeads`, each queued head with its neighbours: its employee's punches in `statuses` within `aroundMs`
+   * of it, in order, as `punchesOfEmployeesBetween` reads them (what the replay looks at before a send). PostgreSQL
+   * answers both in one round trip.
+   */
+  chainHeadsAround(
+    employeeKeys: readonly string[],
+    aroundMs: number,
+    statuses: readonly LedgerStatus[],
+  ): Map<string, ChainHeadAround>;
   /** Punches with a null employeeKey still waiting to be resolved (status queued). */
   unresolvedPunches(limit: number): LedgerPunch[];
   /** Applies the transition if the punch is in one of `from`; returns the updated punch or null. */

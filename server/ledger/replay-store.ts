@@ -12,7 +12,7 @@ import {
   type PunchRow,
 } from './punch-row';
 
-type PunchReplay = Omit<ReplayQueue, 'nextChainHead' | 'nextChainHeads'> &
+type PunchReplay = Omit<ReplayQueue, 'nextChainHead' | 'nextChainHeads' | 'chainHeadsAround'> &
   Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
 /**

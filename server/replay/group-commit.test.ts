@@ -108,8 +108,12 @@ describe('group commits of the replay loop', () => {
       ...hours.map((hour) => punchAt(`2026-02-04T${hour}:00:00+01:00`, { employeeKey: 'u1' })),
     );
     let headReads = 0;
-    const { nextChainHeads } = h.replayLedger;
+    const { nextChainHeads, chainHeadsAround } = h.replayLedger;
     h.replayLedger.nextChainHeads = (keys) => ((headReads += keys.length), nextChainHeads(keys));
+    h.replayLedger.chainHeadsAround = (keys, ...rest) => (
+      (headReads += keys.length),
+      chainHeadsAround(keys, ...rest)
+    );
     h.replay.start();
     await h.drain();
     expect(users(h)).toEqual(hours.map((hour) => `u1 ${hour}:00`));

@@ -10,7 +10,7 @@ import { createLeaseStore } from './lease-store';
 import { migratePostgres } from './migrate';
 import { openPostgresPool } from './open-pool';
 import { createPunchStore } from './punch-store';
-import { listenForPunchesAhead } from './punches-ahead';
+import { listenToLedger } from './ledger-notices';
 import { createRecordsStore } from './records-store';
 import { createReplayStore } from './replay-store';
 import { createRetentionStore } from './retention-store';
@@ -49,18 +49,19 @@ export async function openPostgresLedger(
     }
   }
   const db = createConnection(pool);
-  const ahead = listenForPunchesAhead(url);
+  const notices = listenToLedger(url);
   return {
     ...createPunchStore(db),
     ...createReplayStore(db),
-    punchesAheadVersion: async () => ahead.version(),
+    punchesAheadVersion: async () => notices.version('punches_ahead'),
+    kenjoPauseVersion: async () => notices.version('kenjo_pause'),
     ...createKioskStore(db),
     ...createRecordsStore(db),
     ...createLeaseStore(db),
     ...createRetentionStore(db),
     ...createSessionStore(db),
     async close() {
-      await ahead.close();
+      await notices.close();
       await pool.end();
     },
   };

@@ -1,7 +1,7 @@
 /**
- * The news of punches put ahead of a chain head: which commits the ledger's triggers announce (a raw listener checks
- * each one, between sentinel notifications that mark what came before and after it), and how an instance's
- * `punchesAheadVersion` follows them, also across a restart of the database.
+ * What the ledger's triggers tell the instances: which commits announce a punch put ahead of a chain head or a new
+ * pause of Kenjo's (a raw listener checks each one, between sentinel notifications that mark what came before and
+ * after it), and how an instance's readings follow them, also across a restart of the database.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ async function eventually(ready: () => boolean | Promise<boolean>): Promise<bool
   return false;
 }
 
-describePostgres('news of punches put ahead of a chain head', (serverUrl) => {
+describePostgres("what the ledger's commits tell every instance", (serverUrl) => {
   let database: TestDatabase;
   let ledger: AsyncLedger;
   let listener: pg.Client;
@@ -30,8 +30,8 @@ describePostgres('news of punches put ahead of a chain head', (serverUrl) => {
     ledger = await openPostgresLedger(database.url);
     listener = new pg.Client({ connectionString: database.url });
     await listener.connect();
-    listener.on('notification', (message) => heard.push(message.payload ?? ''));
-    await listener.query('LISTEN punches_ahead');
+    listener.on('notification', ({ channel, payload }) => heard.push(`${channel}:${payload ?? ''}`));
+    await listener.query('LISTEN punches_ahead; LISTEN kenjo_pause');
   });
   afterAll(async () => {
     await listener.end();
@@ -45,16 +45,19 @@ describePostgres('news of punches put ahead of a chain head', (serverUrl) => {
     sentinels += 1;
     const sentinel = `sentinel-${sentinels}`;
     await listener.query('SELECT pg_notify($1, $2)', ['punches_ahead', sentinel]);
-    expect(await eventually(() => heard.includes(sentinel))).toBe(true);
+    expect(await eventually(() => heard.includes(`punches_ahead:${sentinel}`))).toBe(true);
   }
 
-  /** Whether the commits of `work` announced anything. */
-  async function announces(work: () => Promise<unknown>): Promise<boolean> {
+  /** Whether the commits of `work` announced anything on `channel`. */
+  async function announces(
+    work: () => Promise<unknown>,
+    channel: 'punches_ahead' | 'kenjo_pause' = 'punches_ahead',
+  ): Promise<boolean> {
     await heardAllSoFar();
     heard.length = 0;
     await work();
     await heardAllSoFar();
-    return heard.some((payload) => payload === '');
+    return heard.includes(`${channel}:`);
   }
 
   it('announces a new punch', async () => {
@@ -86,17 +89,30 @@ describePostgres('news of punches put ahead of a chain head', (serverUrl) => {
     expect(await announces(step('queued', 'sending'))).toBe(false);
     expect(await announces(step('sending', 'sending'))).toBe(false);
     expect(await announces(step('sending', 'sent'))).toBe(false);
+    expect(await announces(step('sending', 'sent'), 'kenjo_pause')).toBe(false);
   });
 
-  it("changes an instance's reading when another instance stores a punch", async () => {
+  it("announces a pause of Kenjo's written, on its own channel", async () => {
+    expect(await announces(() => ledger.extendKenjoPause(Date.UTC(2026, 1, 4, 9)), 'kenjo_pause')).toBe(true);
+    expect(await announces(() => ledger.extendKenjoPause(Date.UTC(2026, 1, 4, 10)), 'kenjo_pause')).toBe(
+      true,
+    );
+    expect(await announces(() => ledger.extendKenjoPause(Date.UTC(2026, 1, 4, 11)))).toBe(false);
+  });
+
+  it("changes an instance's readings when another instance stores a punch or writes a pause", async () => {
     const other = await openPostgresLedger(database.url);
     try {
       expect(await eventually(async () => (await ledger.punchesAheadVersion()) !== null)).toBe(true);
-      const before = await ledger.punchesAheadVersion();
+      const ahead = await ledger.punchesAheadVersion();
+      const pause = await ledger.kenjoPauseVersion();
       await other.insertKioskBatch({ kioskId: 'kiosk-1', clockErrorMs: 0, lastSeenAtMs: 0 }, [
         newPunch({ id: 'from-other-1' }),
       ]);
-      expect(await eventually(async () => (await ledger.punchesAheadVersion()) !== before)).toBe(true);
+      expect(await eventually(async () => (await ledger.punchesAheadVersion()) !== ahead)).toBe(true);
+      expect(await ledger.kenjoPauseVersion()).toBe(pause);
+      await other.extendKenjoPause(Date.UTC(2026, 1, 5));
+      expect(await eventually(async () => (await ledger.kenjoPauseVersion()) !== pause)).toBe(true);
     } finally {
       await other.close();
     }
@@ -104,18 +120,21 @@ describePostgres('news of punches put ahead of a chain head', (serverUrl) => {
 });
 
 /** A server of its own: stopping the run's shared one would fail every other file's tests. */
-describePostgres('news of punches put ahead while the database restarts', () => {
+describePostgres("the ledger's notices while the database restarts", () => {
   it('reads null while it cannot listen, then listens again by itself with a new reading', async () => {
     const server = await startThrowawayPostgres(findPostgresBin() ?? '');
     const ledger = await openPostgresLedger(server.url);
     try {
       expect(await eventually(async () => (await ledger.punchesAheadVersion()) !== null)).toBe(true);
-      const before = await ledger.punchesAheadVersion();
+      const before = [await ledger.punchesAheadVersion(), await ledger.kenjoPauseVersion()];
       await server.pause();
       expect(await eventually(async () => (await ledger.punchesAheadVersion()) === null)).toBe(true);
+      expect(await ledger.kenjoPauseVersion()).toBeNull();
       await server.resume();
       expect(await eventually(async () => (await ledger.punchesAheadVersion()) !== null)).toBe(true);
-      expect(await ledger.punchesAheadVersion()).not.toBe(before);
+      const after = [await ledger.punchesAheadVersion(), await ledger.kenjoPauseVersion()];
+      expect(after[0]).not.toBe(before[0]);
+      expect(after[1]).not.toBe(before[1]);
     } finally {
       await ledger.close();
       await server.stop();
