@@ -9,6 +9,7 @@ import type { AsyncLedger } from '../async-ledger';
 import { newPunch, storePunch } from '../../testing/ledger-factories';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../../testing/postgres-fixture';
 import { findPostgresBin, startThrowawayPostgres } from '../../testing/throwaway-postgres';
+import { listenToLedger } from './ledger-notices';
 import { openPostgresLedger } from './postgres-ledger';
 
 /** Polls `ready` every few milliseconds for up to 10 s; false when it never held. */
@@ -98,6 +99,20 @@ describePostgres("what the ledger's commits tell every instance", (serverUrl) =>
       true,
     );
     expect(await announces(() => ledger.extendKenjoPause(Date.UTC(2026, 1, 4, 11)))).toBe(false);
+  });
+
+  it('reads null while no probe came back, as behind a pooler that never delivers notices', async () => {
+    const probes: string[] = [];
+    const deaf = listenToLedger(database.url, (_channel, payload) => Promise.resolve(probes.push(payload)));
+    try {
+      expect(await eventually(() => probes.length > 0)).toBe(true);
+      await storePunch(ledger, 'unheard-1');
+      await heardAllSoFar();
+      expect(deaf.version('punches_ahead')).toBeNull();
+      expect(deaf.version('kenjo_pause')).toBeNull();
+    } finally {
+      await deaf.close();
+    }
   });
 
   it("changes an instance's readings when another instance stores a punch or writes a pause", async () => {

@@ -49,7 +49,9 @@ export async function openPostgresLedger(
     }
   }
   const db = createConnection(pool);
-  const notices = listenToLedger(url);
+  const notices = listenToLedger(url, (channel, payload) =>
+    db.query('SELECT pg_notify($1, $2)', [channel, payload]),
+  );
   return {
     ...createPunchStore(db),
     ...createReplayStore(db),
