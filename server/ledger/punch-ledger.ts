@@ -4,6 +4,7 @@
  */
 import type {
   Backlog,
+  ChainHeadAround,
   EmployeeRange,
   InsertResult,
   KioskSeen,
@@ -69,6 +70,16 @@ export interface ReplayQueue {
    * recorded); an employee whose chain is empty is absent from the map.
    */
   nextChainHeads(employeeKeys: readonly string[]): Map<string, LedgerPunch>;
+  /**
+   * `nextChainHeads`, each queued head with its neighbours: its employee's punches in `statuses` within `aroundMs`
+   * of it, in order, as `punchesOfEmployeesBetween` reads them (what the replay looks at before a send). PostgreSQL
+   * answers both in one round trip.
+   */
+  chainHeadsAround(
+    employeeKeys: readonly string[],
+    aroundMs: number,
+    statuses: readonly LedgerStatus[],
+  ): Map<string, ChainHeadAround>;
   /** Punches with a null employeeKey still waiting to be resolved (status queued). */
   unresolvedPunches(limit: number): LedgerPunch[];
   /** Applies the transition if the punch is in one of `from`; returns the updated punch or null. */
@@ -78,6 +89,13 @@ export interface ReplayQueue {
    * them in one statement, so a group commit of the replay pays one round trip for its punches, not one each.
    */
   transitions(changes: readonly PunchChange[]): (LedgerPunch | null)[];
+  /**
+   * A reading that changes whenever a commit of any instance sharing the ledger may have put a punch ahead of a chain
+   * head: a new punch, one queued again from a settled state, one given its employee. Null when the ledger cannot
+   * tell (then every head must be read again). Equal readings, taken before a head was read and later, mean that head
+   * is still its chain's head.
+   */
+  punchesAheadVersion(): number | null;
 }
 
 /**

@@ -63,6 +63,12 @@ export interface KioskSeen {
   lastSeenAtMs: number;
 }
 
+/** A chain head as the replay looks at it before a step: with its neighbours when it is queued (else null). */
+export interface ChainHeadAround {
+  head: LedgerPunch;
+  near: LedgerPunch[] | null;
+}
+
 /** One employee's instants of interest, both ends included. */
 export interface EmployeeRange {
   employeeKey: string;

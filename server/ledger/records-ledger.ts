@@ -52,4 +52,10 @@ export interface KenjoPause {
   extendKenjoPause(untilMs: number): number;
   /** Until when Kenjo asked to wait; null when it never did. */
   kenjoPausedUntil(): number | null;
+  /**
+   * A reading that changes whenever any instance sharing the ledger writes the pause; null when the ledger cannot
+   * tell (then the pause must be read each time). Equal readings, the first taken before a read of the pause, mean
+   * the pause read is still the stored one.
+   */
+  kenjoPauseVersion(): number | null;
 }

@@ -117,5 +117,7 @@ export function createRecordsStore(db: Database.Database): RecordsStore {
     firstSetting: (key, value) => first.immediate(key, value),
     extendKenjoPause: (untilMs) => extendPause.get(untilMs)?.until_ms ?? untilMs,
     kenjoPausedUntil: () => pausedUntil.get()?.until_ms ?? null,
+    // One process holds the file: its reads of the pause cost no round trip, so nothing is tracked for them.
+    kenjoPauseVersion: () => null,
   };
 }

@@ -86,6 +86,37 @@ describeLedgers((open) => {
     });
   });
 
+  describe('chainHeadsAround', () => {
+    const HOUR = 3_600_000;
+
+    it('answers each head as nextChainHeads does, a queued one with its neighbours in order', async () => {
+      await store('a-head', { employeeKey: 'a', atMs: T });
+      await store('a-later', { employeeKey: 'a', atMs: T + HOUR }); // queued: not a neighbour's status
+      await store('a-sent-2', { employeeKey: 'a', atMs: T - HOUR, status: 'sent' });
+      await store('a-sent-1', { employeeKey: 'a', atMs: T - 2 * HOUR, status: 'sent' });
+      await store('a-far', { employeeKey: 'a', atMs: T - 5 * HOUR, status: 'sent' }); // out of reach
+      await store('a-ignored', { employeeKey: 'a', atMs: T - HOUR, status: 'ignored' });
+      await store('b-head', { employeeKey: 'b', atMs: T, status: 'sending' });
+      await store('b-sent', { employeeKey: 'b', atMs: T - HOUR, status: 'sent' });
+      await store('c-head', { employeeKey: 'c', atMs: T });
+      await store('x-sent', { employeeKey: 'x', atMs: T, status: 'sent' });
+
+      const around = await ledger.chainHeadsAround(['a', 'b', 'c', 'x', 'nobody'], 3 * HOUR, [
+        'sending',
+        'sent',
+      ]);
+
+      const heads = await ledger.nextChainHeads(['a', 'b', 'c', 'x', 'nobody']);
+      expect([...around.keys()].sort()).toEqual([...heads.keys()].sort());
+      for (const [key, head] of heads) expect(around.get(key)?.head).toEqual(head);
+      expect(around.get('a')?.near?.map((p) => p.id)).toEqual(['a-sent-1', 'a-sent-2']);
+      expect(around.get('a')?.near?.[0]).toEqual(await ledger.getPunch('kiosk-1', 'a-sent-1'));
+      expect(around.get('b')?.near).toBeNull();
+      expect(around.get('c')?.near).toEqual([]);
+      expect((await ledger.chainHeadsAround([], HOUR, ['sent'])).size).toBe(0);
+    });
+  });
+
   describe('atomically', () => {
     it('applies every change made inside and answers what the work returned', async () => {
       await store('p1');

@@ -12,7 +12,7 @@ import {
   type PunchRow,
 } from './punch-row';
 
-type PunchReplay = Omit<ReplayQueue, 'nextChainHead' | 'nextChainHeads'> &
+type PunchReplay = Omit<ReplayQueue, 'nextChainHead' | 'nextChainHeads' | 'chainHeadsAround'> &
   Pick<PunchQueries, 'backlog' | 'countByStatus'>;
 
 /**
@@ -138,6 +138,8 @@ export function createReplayStore(db: Database.Database): PunchReplay {
     // In the same process a statement costs no round trip: one per punch, in one transaction.
     transitions: (changes) =>
       applyTransitions.immediate(changes).map((row) => (row === undefined ? null : toLedgerPunch(row))),
+    // One process holds the file: its own reads of a chain head cost no round trip, so nothing is tracked for them.
+    punchesAheadVersion: () => null,
     backlog: () => toBacklog(backlog.get()),
     countByStatus: () => statusCounts(byStatus.all()),
   };

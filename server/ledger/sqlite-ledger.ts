@@ -18,14 +18,22 @@ import { createReplayBatchStore } from './replay-batch-store';
 import { createReplayStore } from './replay-store';
 import { createRetentionStore } from './retention-store';
 import { createSessionStore } from './session-store';
+import { withNeighbours } from './chain-heads-around';
 
 /** A ledger over an open database, migrated to the latest schema; `close()` closes the database. */
 export function createSqliteLedger(db: Database.Database): Ledger {
   migrate(db);
+  const punches = createPunchStore(db);
+  const batch = createReplayBatchStore(db);
   return {
-    ...createPunchStore(db),
+    ...punches,
     ...createReplayStore(db),
-    ...createReplayBatchStore(db),
+    ...batch,
+    // In the same process the two reads cost no round trip: the heads, then the queued ones' neighbours.
+    chainHeadsAround: (employeeKeys, aroundMs, statuses) =>
+      withNeighbours(batch.nextChainHeads(employeeKeys), aroundMs, (ranges) =>
+        punches.punchesOfEmployeesBetween(ranges, statuses),
+      ),
     ...createRetentionStore(db),
     ...createKioskStore(db),
     ...createRecordsStore(db),

@@ -15,6 +15,11 @@ interface Candidate {
 export interface ChainCandidates {
   /** Records the employee's head as read from the ledger; a settled (null) or failed head drops the employee. */
   note(key: string, head: LedgerPunch | null): void;
+  /**
+   * The employee's chain moved past `settled` (its punch was just sent) to a head not read yet: due at once, ordered
+   * as the settled punch was (the new head is at least as late).
+   */
+  noteMovedOn(key: string, settled: LedgerPunch): void;
   /** The due employees outside `busy`, oldest head first. */
   due(nowMs: number, busy: ReadonlySet<string>): string[];
   /** Whether `due` would name anyone, without sorting or building a list. */
@@ -46,6 +51,9 @@ export function createChainCandidates(): ChainCandidates {
         known.seq = head.seq;
         known.dueAtMs = head.nextAttemptAtMs ?? 0;
       }
+    },
+    noteMovedOn(key, settled) {
+      byKey.set(key, { key, atMs: settled.atMs, seq: settled.seq, dueAtMs: 0 });
     },
     due(nowMs, busy) {
       for (const candidate of byKey.values()) {

@@ -99,6 +99,28 @@ describe('group commits of the replay loop', () => {
     expect(asked.unresolved).toBeLessThanOrEqual(asked.walks);
   });
 
+  it("reads a chain's next head once per send, under the employee's lock, not again when the send is recorded", async () => {
+    const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 2 }, tickMs: 60_000 });
+    running = h;
+    const hours = ['08', '09', '10', '11'];
+    insert(
+      h.ledger,
+      ...hours.map((hour) => punchAt(`2026-02-04T${hour}:00:00+01:00`, { employeeKey: 'u1' })),
+    );
+    let headReads = 0;
+    const { nextChainHeads, chainHeadsAround } = h.replayLedger;
+    h.replayLedger.nextChainHeads = (keys) => ((headReads += keys.length), nextChainHeads(keys));
+    h.replayLedger.chainHeadsAround = (keys, ...rest) => (
+      (headReads += keys.length),
+      chainHeadsAround(keys, ...rest)
+    );
+    h.replay.start();
+    await h.drain();
+    expect(users(h)).toEqual(hours.map((hour) => `u1 ${hour}:00`));
+    // One read before each of the four sends, and one that finds the chain empty.
+    expect(headReads).toBe(hours.length + 1);
+  });
+
   it('puts claims it never called back to queued when stopped', async () => {
     const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
     running = h;
@@ -129,5 +151,47 @@ describe('group commits of the replay loop', () => {
     expect(h.kenjo.readBacks).toEqual([]);
     const reasons = h.logger.lines.map((l) => l.obj.reason);
     expect(reasons).toContain('not called: an earlier punch of the employee arrived first');
+  });
+
+  describe('with a ledger that tells when a punch was put ahead (PostgreSQL)', () => {
+    /** u1 and u2 at 10:00, one slot: u2's claim waits committed ahead while u1's call is under way. */
+    function claimAhead(h: LoopHarness, aheadVersion: { now: number }) {
+      insert(
+        h.ledger,
+        punchAt('2026-02-04T10:00:00+01:00', { employeeKey: 'u1' }),
+        punchAt('2026-02-04T10:00:00+01:00', { employeeKey: 'u2' }),
+      );
+      h.replayLedger.punchesAheadVersion = () => Promise.resolve(aheadVersion.now);
+      const headReads: string[] = [];
+      const { nextChainHead } = h.replayLedger;
+      h.replayLedger.nextChainHead = (key) => (headReads.push(key), nextChainHead(key));
+      return headReads;
+    }
+
+    it('calls a claim committed ahead without reading its head again while nothing was put ahead', async () => {
+      const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
+      running = h;
+      const headReads = claimAhead(h, { now: 7 });
+      h.replay.start();
+      await h.drain();
+      expect(users(h)).toEqual(['u1 10:00', 'u2 10:00']);
+      expect(headReads).toEqual([]);
+    });
+
+    it('reads the head again once something was put ahead, and sends the earlier punch first', async () => {
+      const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
+      running = h;
+      const aheadVersion = { now: 7 };
+      const headReads = claimAhead(h, aheadVersion);
+      h.replay.start();
+      await h.callsMade(1);
+      insert(h.ledger, punchAt('2026-02-04T08:00:00+01:00', { employeeKey: 'u2' }));
+      aheadVersion.now = 8;
+      await h.drain();
+      expect(users(h)).toEqual(['u1 10:00', 'u2 08:00', 'u2 10:00']);
+      expect(headReads).toContain('u2');
+      const reasons = h.logger.lines.map((l) => l.obj.reason);
+      expect(reasons).toContain('not called: an earlier punch of the employee arrived first');
+    });
   });
 });

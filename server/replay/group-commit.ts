@@ -16,6 +16,9 @@ import {
 } from './loop-state';
 import type { Answer, LedgerPunch } from './types';
 
+/** The chain head a step is taken for, as read under the employee's lock (`Claim`'s fields of the same names). */
+type HeadRead = Pick<Claim, 'headSeq' | 'aheadVersion'>;
+
 /** How many heads one walk over every chain brings in; more are fetched once these run out. */
 const REFRESH_LIMIT = 256;
 
@@ -30,8 +33,7 @@ export async function groupCommit(state: LoopState, options: { claim: boolean })
   const answered = state.done.splice(0);
   try {
     return await ledger.atomically(async () => {
-      await settleAll(state, answered);
-      await noteNextHeads(state, answered);
+      await noteNextHeads(state, answered, await settleAll(state, answered));
       const nowMs = state.ctx.now();
       if (kenjoCameBack(state)) await resumeAfterOutage(state, nowMs);
       // While paused nothing is claimed, so no chain is walked either: a wanted walk waits for the pause's end.
@@ -72,23 +74,29 @@ async function resumeAfterOutage(state: LoopState, nowMs: number): Promise<void>
 /**
  * Records the outcomes: Kenjo's answers to sends (each one change, its result known) in one statement, any other
  * outcome alone. That statement needs no savepoint: it fails whole, and with it the commit, as when the commit
- * itself fails (`groupCommit`).
+ * itself fails (`groupCommit`). Returns the completions whose punch was recorded as sent: their chains moved on.
  */
-async function settleAll(state: LoopState, answered: readonly Completion[]): Promise<void> {
-  const together: { claim: Claim; outcome: NonNullable<Answer['outcome']> }[] = [];
-  for (const { claim, answer } of answered) {
-    if (answer?.outcome !== undefined) together.push({ claim, outcome: answer.outcome });
+async function settleAll(state: LoopState, answered: readonly Completion[]): Promise<Set<Completion>> {
+  const together: { completion: Completion; outcome: NonNullable<Answer['outcome']> }[] = [];
+  for (const completion of answered) {
+    const outcome = completion.answer?.outcome;
+    if (outcome !== undefined) together.push({ completion, outcome });
   }
+  const movedOn = new Set<Completion>();
   if (together.length > 0) {
-    await recordTransitions(
+    const written = await recordTransitions(
       state.ctx,
       together.map(({ outcome }) => outcome.planned),
     );
-    for (const { claim, outcome } of together) afterStep(state, claim.punch, outcome.result);
+    together.forEach(({ completion, outcome }, i) => {
+      afterStep(state, completion.claim.punch, outcome.result);
+      if (written[i]?.status === 'sent') movedOn.add(completion);
+    });
   }
   for (const completion of answered) {
     if (completion.answer?.outcome === undefined) await settle(state, completion);
   }
+  return movedOn;
 }
 
 /** Records one outcome in a savepoint of its own, so that one that throws undoes only itself. */
@@ -102,11 +110,24 @@ async function settle(state: LoopState, { claim, answer, error }: Completion): P
   }
 }
 
-/** Where each chain whose step was just recorded goes on: all their heads in one read, noted as candidates. */
-async function noteNextHeads(state: LoopState, settled: readonly Completion[]): Promise<void> {
-  const keys = settled.flatMap(({ claim }) =>
-    claim.punch.employeeKey === null ? [] : [claim.punch.employeeKey],
-  );
+/**
+ * Where each chain whose step was just recorded goes on, noted as candidates. A chain whose punch was just recorded
+ * as sent has moved on to a head not read yet: it is due at once, in the sent punch's place, and its claim reads the
+ * new head under the employee's lock anyway (`lockedHeads`), so it needs no read here. The others' heads are read,
+ * all in one statement.
+ */
+async function noteNextHeads(
+  state: LoopState,
+  settled: readonly Completion[],
+  movedOn: ReadonlySet<Completion>,
+): Promise<void> {
+  const keys: string[] = [];
+  for (const completion of settled) {
+    const { punch } = completion.claim;
+    if (punch.employeeKey === null) continue;
+    if (movedOn.has(completion)) state.candidates.noteMovedOn(punch.employeeKey, punch);
+    else keys.push(punch.employeeKey);
+  }
   if (keys.length === 0) return;
   const heads = await state.ctx.ledger.nextChainHeads(keys);
   for (const key of keys) state.candidates.note(key, heads.get(key) ?? null);
@@ -133,9 +154,9 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
   }
   const room = () =>
     state.concurrency + state.prefetch - state.calls.size - state.ready.length - claims.length;
-  const take = async (punch: LedgerPunch, headSeq: number | null, near?: readonly LedgerPunch[]) => {
+  const take = async (punch: LedgerPunch, read: HeadRead | null, near?: readonly LedgerPunch[]) => {
     busy.add(chainKey(punch));
-    const claim = await begin(state, punch, headSeq, near);
+    const claim = await begin(state, punch, read, near);
     if (claim !== null) claims.push(claim);
   };
 
@@ -167,15 +188,17 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
       else state.leases.want(key);
     }
     const sends: { head: LedgerPunch & { employeeKey: string }; near: readonly LedgerPunch[] }[] = [];
+    // Taken before the heads are read: whatever is notified after it may have come after the read.
+    const aheadVersion = await ledger.punchesAheadVersion();
     for (const { head, near } of await lockedHeads(state, batch, nowMs)) {
       if (near !== undefined && sendsAtOnce(head, near)) {
         busy.add(chainKey(head));
         sends.push({ head, near });
       } else {
-        await take(head, head.seq, near);
+        await take(head, { headSeq: head.seq, aheadVersion }, near);
       }
     }
-    claims.push(...(await claimSends(state, sends)));
+    claims.push(...(await claimSends(state, sends, aheadVersion)));
   }
   return claims;
 }
@@ -187,6 +210,7 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
 async function claimSends(
   state: LoopState,
   heads: readonly { head: LedgerPunch & { employeeKey: string }; near: readonly LedgerPunch[] }[],
+  aheadVersion: number | null,
 ): Promise<Claim[]> {
   if (heads.length === 0) return [];
   const { ctx } = state;
@@ -199,7 +223,7 @@ async function claimSends(
     const sending = written[i] ?? null;
     if (sending === null) return [];
     const { call, release } = sendingStep(ctx, head, decision, sending);
-    return [{ key: head.employeeKey, punch: head, headSeq: head.seq, call, release }];
+    return [{ key: head.employeeKey, punch: head, headSeq: head.seq, aheadVersion, call, release }];
   });
 }
 
@@ -210,13 +234,16 @@ async function claimSends(
 async function begin(
   state: LoopState,
   punch: LedgerPunch,
-  headSeq: number | null,
+  read: HeadRead | null,
   near?: readonly LedgerPunch[],
 ): Promise<Claim | null> {
   const key = chainKey(punch);
   try {
     const begun = await state.ctx.ledger.atomically(() => beginStep(state.ctx, punch, near));
-    if (begun.kind === 'calling') return { key, punch, headSeq, call: begun.call, release: begun.release };
+    if (begun.kind === 'calling') {
+      const { headSeq, aheadVersion } = read ?? { headSeq: null, aheadVersion: null };
+      return { key, punch, headSeq, aheadVersion, call: begun.call, release: begun.release };
+    }
     afterStep(state, punch, begun.result);
   } catch (err) {
     stepFailed(state, key, punch, err);

@@ -47,6 +47,11 @@ describePostgres('an earlier punch stored by another instance while the replay c
         await raceAfterRead(heads.get('u7'));
         return heads;
       },
+      async chainHeadsAround(keys, aroundMs, statuses) {
+        const around = await ledgerA.chainHeadsAround(keys, aroundMs, statuses);
+        await raceAfterRead(around.get('u7')?.head);
+        return around;
+      },
     };
     // When A claims the later punch (`sending`): whether the earlier one was stored by then, as any other connection
     // sees it.

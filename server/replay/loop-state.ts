@@ -10,6 +10,8 @@ export interface Claim {
   punch: LedgerPunch;
   /** The chain head the step was taken for, checked again when the call is made later than the claim. */
   headSeq: number | null;
+  /** The ledger's `punchesAheadVersion` from before that head was read: while it is unchanged, the head holds. */
+  aheadVersion: number | null;
   call: () => Promise<Answer>;
   release: Extract<BegunStep, { kind: 'calling' }>['release'];
 }
@@ -42,6 +44,8 @@ export interface LoopState {
   /** Chains that wait without a change in the ledger, until an instant; else the next commit would pick them again. */
   resting: Map<string, number>;
   pausedUntilMs: number | null;
+  /** The ledger's `kenjoPauseVersion` before the last read of the shared pause (null: read it every pass). */
+  pauseReadAtVersion: number | null;
   /** Consecutive `unavailable` answers of the directory; its retries back off like a punch's. */
   directoryFailures: number;
   directoryRetryAtMs: number;
@@ -73,6 +77,7 @@ export function createLoopState(
     candidates: createChainCandidates(),
     resting: new Map(),
     pausedUntilMs: null,
+    pauseReadAtVersion: null,
     directoryFailures: 0,
     directoryRetryAtMs: 0,
     refresh: { wanted: true, lastAtMs: 0, truncated: false },

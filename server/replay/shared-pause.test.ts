@@ -5,9 +5,12 @@
  * ledgers; with SQLite's the second is the same proxy restarted, which must not forget the pause either.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { EmployeeLeases } from './employee-leases';
+import { createLoopState } from './loop-state';
+import { sharePause } from './shared-pause';
 import type { AsyncLedger } from '../ledger/async-ledger';
 import { createFakeKenjo, type FakeKenjo } from '../testing/fake-kenjo';
-import { punchAt } from '../testing/harness';
+import { punchAt, stepHarness } from '../testing/harness';
 import { replayOn } from '../testing/replay-instances';
 import { insertPunches } from '../testing/ledger-factories';
 import { describeLedgers } from '../testing/ledger-implementations';
@@ -62,4 +65,32 @@ describeLedgers((open) => {
     expect(firstCallAtMs).toBeGreaterThanOrEqual(pausedUntilMs);
     expect(limited.calls).toHaveLength(1);
   });
+});
+
+it('reads the shared pause again only when the ledger tells it was written since the last read, or cannot tell', async () => {
+  const { ctx } = stepHarness();
+  const ledger = { version: 1 as number | null, stored: null as number | null, reads: 0 };
+  ctx.ledger.kenjoPauseVersion = () => Promise.resolve(ledger.version);
+  ctx.ledger.kenjoPausedUntil = () => ((ledger.reads += 1), Promise.resolve(ledger.stored));
+  const state = createLoopState(ctx, {
+    concurrency: 1,
+    prefetch: 1,
+    tickMs: 20,
+    leases: {} as EmployeeLeases,
+  });
+  await sharePause(state, 0);
+  await sharePause(state, 1);
+  expect(ledger.reads).toBe(1);
+
+  // Another instance was answered 429: its write is notified.
+  ledger.stored = 5_000;
+  ledger.version = 2;
+  await sharePause(state, 2);
+  expect(ledger.reads).toBe(2);
+  expect(state.pausedUntilMs).toBe(5_000);
+
+  ledger.version = null;
+  await sharePause(state, 6_000);
+  await sharePause(state, 6_001);
+  expect(ledger.reads).toBe(4);
 });

@@ -34,6 +34,7 @@ it('calls a fresh claim whose employee is held, and puts back uncalled one whose
     key: punch.employeeKey ?? '',
     punch,
     headSeq: punch.seq,
+    aheadVersion: null,
     call: () => {
       called.push(punch.employeeKey ?? '');
       return Promise.resolve({ record: () => Promise.resolve({ kind: 'sent' }), pauseAllUntilMs: null });

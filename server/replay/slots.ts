@@ -6,7 +6,8 @@ import type { Answer } from './types';
  * A slot that frees is refilled at once from the claims committed ahead, without waiting for a commit. `fresh` are
  * the claims committed in this very pass: nothing can have changed their chain since. Any other claim is checked
  * against its chain head first (in its slot, before the call), because an ingest may have put an earlier punch in
- * front of it. Every claim's employee must still be this instance's, with margin, when its call starts (a slow
+ * front of it, unless the ledger tells that no punch was put ahead of any head since the claim's head was read
+ * (`punchesAheadVersion`). Every claim's employee must still be this instance's, with margin, when its call starts (a slow
  * commit may outlast the claim): another instance may take it over as soon as it lapses. Else its `sending` claim
  * is undone (it was never called) and the chain starts over from its new head. Returns how many slots it filled.
  */
@@ -26,12 +27,18 @@ export function fillSlots(state: LoopState, fresh: ReadonlySet<Claim>, onCallEnd
 async function stale(state: LoopState, claim: Claim, fresh: boolean): Promise<string | null> {
   const { employeeKey } = claim.punch;
   if (employeeKey === null) return null;
-  if (!fresh && claim.headSeq !== null) {
+  if (!fresh && claim.headSeq !== null && !(await nothingAheadSince(state, claim))) {
     const head = await state.ctx.ledger.nextChainHead(employeeKey);
     if (head?.seq !== claim.headSeq) return 'an earlier punch of the employee arrived first';
   }
   // Last, right before the call: a slow read above must not eat into the claim's margin unseen.
   return state.leases.held(employeeKey) ? null : 'another instance replays the employee now';
+}
+
+/** Whether the ledger can tell that no punch was put ahead of any chain head since the claim's head was read. */
+async function nothingAheadSince(state: LoopState, claim: Claim): Promise<boolean> {
+  if (claim.aheadVersion === null) return false;
+  return (await state.ctx.ledger.punchesAheadVersion()) === claim.aheadVersion;
 }
 
 function released(claim: Claim, why: string): Answer {

@@ -11,7 +11,7 @@ import type { BegunStep, LedgerPunch, StepContext, StepResult } from './types';
  * every punch the overnight decision reads (`decideFor`: `OVERNIGHT_HISTORY_MS` back), so that decision needs no read
  * of its own.
  */
-const NEIGHBOURHOOD_MS = Math.max(3 * 24 * 60 * 60 * 1000, OVERNIGHT_HISTORY_MS);
+export const NEIGHBOURHOOD_MS = Math.max(3 * 24 * 60 * 60 * 1000, OVERNIGHT_HISTORY_MS);
 
 /**
  * The only states of the neighbourhood's punches that `beginStep` reads: a call in doubt (`sending`) and what Kenjo

@@ -26,6 +26,7 @@ export type ReplayLedger = Pick<
   | keyof ReplayLeases
   | 'extendKenjoPause'
   | 'kenjoPausedUntil'
+  | 'kenjoPauseVersion'
   | 'punchesOfEmployeeBetween'
   | 'punchesOfEmployeesBetween'
   | 'listPunches'

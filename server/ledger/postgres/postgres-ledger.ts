@@ -10,6 +10,7 @@ import { createLeaseStore } from './lease-store';
 import { migratePostgres } from './migrate';
 import { openPostgresPool } from './open-pool';
 import { createPunchStore } from './punch-store';
+import { listenToLedger } from './ledger-notices';
 import { createRecordsStore } from './records-store';
 import { createReplayStore } from './replay-store';
 import { createRetentionStore } from './retention-store';
@@ -48,14 +49,22 @@ export async function openPostgresLedger(
     }
   }
   const db = createConnection(pool);
+  const notices = listenToLedger(url, (channel, payload) =>
+    db.query('SELECT pg_notify($1, $2)', [channel, payload]),
+  );
   return {
     ...createPunchStore(db),
     ...createReplayStore(db),
+    punchesAheadVersion: async () => notices.version('punches_ahead'),
+    kenjoPauseVersion: async () => notices.version('kenjo_pause'),
     ...createKioskStore(db),
     ...createRecordsStore(db),
     ...createLeaseStore(db),
     ...createRetentionStore(db),
     ...createSessionStore(db),
-    close: () => pool.end(),
+    async close() {
+      await notices.close();
+      await pool.end();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { LedgerPunch, LedgerStatus, PunchTransition } from '../ledger';
+import type { ChainHeadAround, LedgerPunch, LedgerStatus, PunchTransition } from '../ledger';
 import {
   employeeColumns,
   reasonColumns,
@@ -17,6 +17,7 @@ type PunchReplay = Pick<
   | 'dueChainHeads'
   | 'nextChainHead'
   | 'nextChainHeads'
+  | 'chainHeadsAround'
   | 'unresolvedPunches'
   | 'transition'
   | 'transitions'
@@ -80,6 +81,21 @@ const NEXT_CHAIN_HEADS_SQL = `
   SELECT ${punchColumns('p')} FROM (SELECT DISTINCT key FROM unnest($1::text[]) AS key) AS keys CROSS JOIN LATERAL (
     SELECT * FROM punches WHERE employee_key = keys.key AND ${UNSETTLED} ORDER BY at_ms, seq LIMIT 1
   ) p`;
+
+/**
+ * `NEXT_CHAIN_HEADS_SQL`, and after its rows the punches around each queued head (`$2` ms either side, of the
+ * statuses `$3`), each employee's in order: `is_head` tells which is which.
+ */
+const CHAIN_HEADS_AROUND_SQL = `
+  WITH heads AS MATERIALIZED (${NEXT_CHAIN_HEADS_SQL})
+  SELECT * FROM (
+    SELECT true AS is_head, ${punchColumns('h')} FROM heads h
+    UNION ALL
+    SELECT false AS is_head, ${punchColumns('n')} FROM heads h
+      JOIN punches n ON n.employee_key = h.employee_key AND n.at_ms BETWEEN h.at_ms - $2 AND h.at_ms + $2
+     WHERE h.status = 'queued' AND n.status = ANY($3::text[])
+  ) AS rows
+   ORDER BY is_head DESC, at_ms, seq`;
 
 /**
  * A transition's SET list over its fields as `field(n)` names them, numbered as `transitionValues` lists them:
@@ -186,6 +202,23 @@ export function createReplayStore(db: Connection): PunchReplay {
       const rows = await db.query<PunchRow>(NEXT_CHAIN_HEADS_SQL, [employeeKeys]);
       for (const head of toPunches(rows)) if (head.employeeKey !== null) heads.set(head.employeeKey, head);
       return heads;
+    },
+    async chainHeadsAround(employeeKeys, aroundMs, statuses) {
+      const around = new Map<string, ChainHeadAround>();
+      if (employeeKeys.length === 0) return around;
+      const rows = await db.query<PunchRow & { is_head: boolean }>(CHAIN_HEADS_AROUND_SQL, [
+        employeeKeys,
+        aroundMs,
+        statuses,
+      ]);
+      // The heads come first: every neighbour's head is known by the time the neighbour is read.
+      for (const row of rows) {
+        const punch = toLedgerPunch(row);
+        const key = punch.employeeKey ?? '';
+        if (row.is_head) around.set(key, { head: punch, near: punch.status === 'queued' ? [] : null });
+        else around.get(key)?.near?.push(punch);
+      }
+      return around;
     },
     unresolvedPunches: async (limit) =>
       toPunches(

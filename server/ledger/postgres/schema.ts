@@ -127,4 +127,22 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   DROP INDEX punches_kiosk_seq;
   `,
+  // Commits tell every listening instance what it would otherwise read again and again (see ledger-notices.ts): a
+  // punch that may be ahead of a chain head (a new one, one queued again from a settled state, one given its
+  // employee), and a new request of Kenjo's to wait. The channel is the trigger function's argument.
+  `
+  CREATE FUNCTION notify_instances() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify(TG_ARGV[0], '');
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER punches_inserted AFTER INSERT ON punches
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_instances('punches_ahead');
+  CREATE TRIGGER punches_ahead AFTER UPDATE OF status, employee_key ON punches FOR EACH ROW
+    WHEN ((NEW.status = 'queued' AND OLD.status NOT IN ('queued', 'sending'))
+      OR NEW.employee_key IS DISTINCT FROM OLD.employee_key)
+    EXECUTE FUNCTION notify_instances('punches_ahead');
+  CREATE TRIGGER kenjo_pause_written AFTER INSERT OR UPDATE ON kenjo_pause
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_instances('kenjo_pause');
+  `,
 ];
