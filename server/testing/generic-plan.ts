@@ -6,6 +6,9 @@
  */
 import pg from 'pg';
 import type { Connection } from '../ledger/postgres/connection';
+import { migratePostgres } from '../ledger/postgres/migrate';
+import { openPostgresPool } from '../ledger/postgres/open-pool';
+import { createTestDatabase, type TestDatabase } from './postgres-fixture';
 
 export interface PlanNode {
   'Node Type': string;
@@ -70,3 +73,35 @@ export async function genericPlan(url: string, statement: SentStatement): Promis
 /** The plan's nodes that read a table or an index. */
 export const scansOf = (nodes: readonly PlanNode[]) =>
   nodes.filter((node) => node['Node Type'].includes('Scan'));
+
+/** How many punches a young ledger holds: enough for a plan, too few for PostgreSQL to have analyzed the table. */
+const YOUNG_TABLE_PUNCHES = 500;
+
+/**
+ * A migrated ledger on a database of its own, holding `YOUNG_TABLE_PUNCHES` queued punches (`p1`, `p2`, …) of 50
+ * employees spread over `kiosks` kiosks (`k1`, `k2`, …), never analyzed: where a generic plan is made young.
+ */
+export async function youngLedger(
+  serverUrl: string,
+  kiosks: number,
+): Promise<{ database: TestDatabase; pool: pg.Pool; close(): Promise<void> }> {
+  const database = await createTestDatabase(serverUrl);
+  const pool = openPostgresPool(database.url, 2);
+  await migratePostgres(pool);
+  await pool.query(
+    `INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
+                          kenjo_date_time, status, received_at_ms)
+     SELECT 'k' || ((n - 1) % $2::int + 1), 'p' || n, 'externalId', 'e' || (n % 50),
+            'e' || (n % 50), '2026-02-04T08:00:00Z', n, 'UTC', '2026-02-04T08:00:00', 'queued', n
+       FROM generate_series(1, $1::int) AS n`,
+    [YOUNG_TABLE_PUNCHES, kiosks],
+  );
+  return {
+    database,
+    pool,
+    async close() {
+      await pool.end();
+      await database.drop();
+    },
+  };
+}

@@ -1,9 +1,6 @@
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { capturedStatements, genericPlan, scansOf } from '../../testing/generic-plan';
-import { createTestDatabase, describePostgres, type TestDatabase } from '../../testing/postgres-fixture';
-import { migratePostgres } from './migrate';
-import { openPostgresPool } from './open-pool';
+import { capturedStatements, genericPlan, scansOf, youngLedger } from '../../testing/generic-plan';
+import { describePostgres } from '../../testing/postgres-fixture';
 import { createPunchStore } from './punch-store';
 
 /**
@@ -12,29 +9,14 @@ import { createPunchStore } from './punch-store';
  * key, one per id: a plan that reads the kiosk's punches, or the whole table, and filters them for the batch's ids
  * costs a read of every punch per batch, tens of milliseconds held under the employees' locks once the ledger grows.
  */
-const YOUNG_TABLE_PUNCHES = 500;
 const KEY_INDEX = 'punches_kiosk_id_id_key';
 
 describePostgres('ingest reads on PostgreSQL, under a generic plan', (serverUrl) => {
-  let database: TestDatabase;
-  let pool: pg.Pool;
+  let ledger: Awaited<ReturnType<typeof youngLedger>>;
   beforeAll(async () => {
-    database = await createTestDatabase(serverUrl);
-    pool = openPostgresPool(database.url, 2);
-    await migratePostgres(pool);
-    await pool.query(
-      `INSERT INTO punches (kiosk_id, id, employee_kind, employee_value, employee_key, at, at_ms, time_zone,
-                            kenjo_date_time, status, received_at_ms)
-       SELECT 'k' || (n % 4), 'p' || n, 'externalId', 'e' || (n % 50),
-              'e' || (n % 50), '2026-02-04T08:00:00Z', n, 'UTC', '2026-02-04T08:00:00', 'queued', n
-         FROM generate_series(1, $1::int) AS n`,
-      [YOUNG_TABLE_PUNCHES],
-    );
+    ledger = await youngLedger(serverUrl, 4);
   });
-  afterAll(async () => {
-    await pool.end();
-    await database.drop();
-  });
+  afterAll(() => ledger.close());
 
   it.each([
     {
@@ -48,7 +30,7 @@ describePostgres('ingest reads on PostgreSQL, under a generic plan', (serverUrl)
   ])('$name: seeks into the (kiosk_id, id) key with both columns', async ({ read }) => {
     const [statement] = await capturedStatements((db) => read(createPunchStore(db)));
     if (statement === undefined) throw new Error('no statement sent');
-    const scans = scansOf(await genericPlan(database.url, statement)).filter(
+    const scans = scansOf(await genericPlan(ledger.database.url, statement)).filter(
       (node) => node['Relation Name'] === 'punches' || node['Index Name'] !== undefined,
     );
     expect(scans.length).toBeGreaterThan(0);
