@@ -53,6 +53,13 @@ export function listenToLedger(
   /** The probe awaited on the current connection; null once it came back. */
   let awaited: string | null = null;
 
+  const stopTimers = () => {
+    if (retry !== null) clearTimeout(retry);
+    if (probes !== null) clearInterval(probes);
+    retry = null;
+    probes = null;
+  };
+
   const bumpAll = () => {
     for (const [channel, n] of counters) counters.set(channel, n + 1);
   };
@@ -62,8 +69,7 @@ export function listenToLedger(
     client = null;
     listening = false;
     awaited = null;
-    if (probes !== null) clearInterval(probes);
-    probes = null;
+    stopTimers();
     bumpAll();
     from.removeAllListeners('notification');
     // A broken connection may still emit: its error listener stays, so that an error is never unhandled.
@@ -121,8 +127,7 @@ export function listenToLedger(
     version: (channel) => (listening ? (counters.get(channel) ?? null) : null),
     async close() {
       closed = true;
-      if (retry !== null) clearTimeout(retry);
-      if (probes !== null) clearInterval(probes);
+      stopTimers();
       const open = client;
       client = null;
       listening = false;

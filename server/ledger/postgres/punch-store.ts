@@ -33,7 +33,7 @@ const INSERT_SKIPPING_STORED_SQL = `${INSERT_ROWS_SQL}
   RETURNING kiosk_id, id`;
 
 /** The (kiosk_id, id) key's name, as PostgreSQL names a table's unnamed UNIQUE constraint. */
-const KIOSK_ID_KEY = 'punches_kiosk_id_id_key';
+export const KIOSK_ID_KEY = 'punches_kiosk_id_id_key';
 
 /** Whether the insert failed on a (kiosk, id) already stored, or there twice: PostgreSQL's unique_violation. */
 function metStoredId(error: unknown): boolean {
