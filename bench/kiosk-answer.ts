@@ -4,6 +4,7 @@
  * Chromium's Element Timing reports its paint, and, beside it, to the answer's card shown plus two animation frames
  * (the figure this section gave before; see `ARM`). Online, then offline (network off and /api/** aborted), each at
  * full speed and with the CPU throttled 4×. Every scan is a different employee, so no double-scan answer is measured.
+ * The Enter's time is taken by a listener that runs before the kiosk's (`ENTER_FIRST_SEEN`).
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { against, report, round, type Figure, type Section } from './section';
@@ -51,7 +52,7 @@ const ARM = `(() => {
     };
     const onKey = (event) => {
       if (event.key !== 'Enter' || enterAt !== null) return;
-      enterAt = performance.now();
+      enterAt = window.__benchEnterAt;
       seen.push('Enter');
     };
     addEventListener('keydown', onKey, true);
@@ -83,6 +84,15 @@ const ARM = `(() => {
     cards.observe(region, { childList: true, subtree: true, characterData: true });
   });
 })()`;
+
+/**
+ * Notes when each Enter keydown reaches the page, before the kiosk's own listener sees it: registered before the
+ * kiosk's code runs, it is the first of the window's capturing listeners, so the time counts everything the kiosk
+ * does for the key, its listener's synchronous work included (a listener added later runs after that work).
+ */
+const ENTER_FIRST_SEEN = `addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') window.__benchEnterAt = performance.now();
+}, true)`;
 
 /** Longest wait for one answer; far above any answer time, so reaching it means the scan was never taken. */
 const ANSWER_WITHIN_MS = 10_000;
@@ -185,6 +195,7 @@ export const section: Section = {
     const rig = await openKioskRig(root, log);
     try {
       const context = await rig.browser.newContext({ baseURL: rig.server.url, locale: 'en-US' });
+      await context.addInitScript(ENTER_FIRST_SEEN);
       const page = await context.newPage();
       const directory = page.waitForResponse((r) => r.url().endsWith('/api/v1/kiosk/directory') && r.ok());
       await page.goto(`/#pair=${await rig.newPairingCode('Bench answer kiosk')}`);

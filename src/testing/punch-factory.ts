@@ -1,6 +1,7 @@
 import { deleteDB } from 'idb';
 import { closeKioskDb } from '../kiosk/outbox/db';
-import { enqueueIfDue, type PersonOnDevice } from '../kiosk/outbox/outbox';
+import { keepScan, personOnDevice, storeScan } from '../kiosk/outbox/outbox';
+import type { PersonOnDevice } from '../kiosk/outbox/people';
 import { DB_NAME, type StoredPunch } from '../kiosk/outbox/schema';
 
 let n = 0;
@@ -28,17 +29,15 @@ export async function resetDevice(): Promise<void> {
 
 /** Stores a punch in the outbox as a scan does, whatever the person's earlier punches. */
 export async function enqueue(punch: StoredPunch): Promise<void> {
-  await enqueueIfDue(punch.employeeKey, punch.atMs, punch.atMs, () => ({ punch, result: undefined }));
+  await storeScan(punch);
+  await keepScan(punch, punch.employeeKey);
 }
 
-/** What a scan of this person reads before deciding (punches in `[fromMs, toMs]`), with a decision that stores nothing. */
+/** What a scan of this person reads before deciding (punches in `[fromMs, toMs]`). */
 export function personRead(
   employeeKey: string,
   fromMs = 0,
   toMs = Number.MAX_SAFE_INTEGER,
 ): Promise<PersonOnDevice> {
-  return enqueueIfDue<PersonOnDevice>(employeeKey, fromMs, toMs, (person) => ({
-    punch: null,
-    result: person,
-  }));
+  return personOnDevice(employeeKey, fromMs, toMs);
 }

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { forget } from './people';
 import { DB_NAME, DB_VERSION, upgradeKioskDb, type KioskDb } from './schema';
 
 let connection: Promise<IDBPDatabase<KioskDb>> | null = null;
@@ -10,6 +11,7 @@ export function kioskDb(): Promise<IDBPDatabase<KioskDb>> {
     blocking: () => void closeKioskDb(),
     terminated: () => {
       connection = null;
+      forget();
     },
   });
   return connection;
@@ -19,5 +21,6 @@ export function kioskDb(): Promise<IDBPDatabase<KioskDb>> {
 export async function closeKioskDb(): Promise<void> {
   const open = connection;
   connection = null;
+  forget();
   if (open) (await open).close();
 }

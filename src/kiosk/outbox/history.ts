@@ -1,5 +1,6 @@
 /** What this device remembers about its punches after sending them: the proxy's answer per punch. */
 import { kioskDb } from './db';
+import { noteWritten } from './people';
 import type { HistoryEntry } from './schema';
 
 export async function historyEntry(id: string): Promise<HistoryEntry | undefined> {
@@ -23,15 +24,16 @@ export async function recentHistory(limit: number): Promise<HistoryEntry[]> {
 export async function pruneHistory(beforeMs: number): Promise<number> {
   const db = await kioskDb();
   const tx = db.transaction('history', 'readwrite');
-  let removed = 0;
+  const removed: string[] = [];
   let cursor = await tx.store.index('by-at').openCursor(IDBKeyRange.upperBound(beforeMs, true));
   while (cursor) {
     if (cursor.value.state !== 'waiting') {
       await cursor.delete();
-      removed += 1;
+      removed.push(cursor.value.id);
     }
     cursor = await cursor.continue();
   }
   await tx.done;
-  return removed;
+  noteWritten({ removed });
+  return removed.length;
 }

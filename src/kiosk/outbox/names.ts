@@ -5,6 +5,7 @@
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { kioskDb } from './db';
+import { noteWritten } from './people';
 import type { KioskDb } from './schema';
 
 export const MAX_NAMES = 2_000;
@@ -37,4 +38,5 @@ export async function pruneNames<Stores extends ArrayLike<StoreNames<KioskDb>>>(
 export async function forgetNames(): Promise<void> {
   const db = await kioskDb();
   await db.clear('names');
+  noteWritten({ namesCleared: true });
 }

@@ -3,7 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enqueue, personRead, resetDevice, storedPunch } from '../../testing/punch-factory';
 import { closeKioskDb } from './db';
 import { historyEntry, pruneHistory, recentHistory } from './history';
-import { ack, count, enqueueIfDue, onOutboxChange, peekBatch, type OutboxChange } from './outbox';
+import {
+  ack,
+  count,
+  dropScan,
+  keepScan,
+  onOutboxChange,
+  peekBatch,
+  personOnDevice,
+  storeScan,
+  type OutboxChange,
+} from './outbox';
 
 beforeEach(resetDevice);
 afterEach(() => vi.restoreAllMocks());
@@ -119,20 +129,31 @@ describe('outbox', () => {
     expect(await historyEntry(punch.id)).toMatchObject({ state: 'waiting' });
   });
 
-  it('stores nothing and tells nobody when the decision is not a punch, and decides on what it read', async () => {
+  it('reads the person without the scan being decided, and a scan that is not a punch leaves no trace', async () => {
     const first = storedPunch({ employeeKey: 'directory:e1' });
     await enqueue(first);
     const changes: OutboxChange[] = [];
     const stop = onOutboxChange((change) => changes.push(change));
     const second = storedPunch({ employeeKey: 'directory:e1' });
-    const seen = await enqueueIfDue('directory:e1', 0, second.atMs, ({ punches }) => ({
-      punch: punches.length === 0 ? second : null,
-      result: punches.map((p) => p.id),
-    }));
+    await storeScan(second);
+    const seen = await personOnDevice('directory:e1', 0, second.atMs, second.id);
+    await dropScan(second);
     stop();
-    expect(seen).toEqual([first.id]);
+    expect(seen.punches.map((p) => p.id)).toEqual([first.id]);
     expect((await peekBatch()).map((p) => p.id)).toEqual([first.id]);
+    expect(await historyEntry(second.id)).toBeUndefined();
     expect(changes).toEqual([]);
+  });
+
+  it('keeps a scan under the person the directory named, in the outbox, the history and the next read', async () => {
+    const scan = storedPunch({ employeeKey: 'externalId:B-77' });
+    await storeScan(scan);
+    await personRead('directory:k7');
+    await keepScan(scan, 'directory:k7');
+    expect(await peekBatch()).toEqual([{ ...scan, employeeKey: 'directory:k7' }]);
+    expect(await historyEntry(scan.id)).toMatchObject({ employeeKey: 'directory:k7', state: 'waiting' });
+    expect((await personRead('directory:k7')).punches.map((p) => p.id)).toEqual([scan.id]);
+    expect((await personRead('externalId:B-77')).punches).toEqual([]);
   });
 });
 

@@ -1,15 +1,17 @@
 /**
- * The outbox: punches that exist only on this device. `enqueueIfDue` resolves only once the punch is on disk (strict
+ * The outbox: punches that exist only on this device. `storeScan` resolves only once the punch is on disk (strict
  * durability), so feedback shown afterwards never promises a punch a crash could lose. A punch leaves the outbox
- * only through `ack`, with the proxy's answer for it, which stays in history (and the person's name, when the
+ * only through `ack`, with the proxy's answer for it (a scan found not to be a punch leaves at once, `dropScan`), which stays in history (and the person's name, when the
  * answer carries one, in `names`). An `ack` of acceptances only is written with relaxed durability: a crash that
  * loses it leaves the punches in the outbox, and sending them again under the same ids is answered as duplicates.
  * An `ack` with a refusal is strict: the refusal is kept for staff to follow up and is not redone by a resend.
  */
 import { MAX_BATCH_SIZE } from '../../../core/punch';
+import type { IDBPDatabase } from 'idb';
 import { kioskDb } from './db';
 import { pruneNames } from './names';
-import type { HistoryEntry, StoredPunch } from './schema';
+import { noteWritten, person, warm, type PersonOnDevice } from './people';
+import type { HistoryEntry, KioskDb, StoredPunch } from './schema';
 
 export interface PunchAnswer {
   id: string;
@@ -42,41 +44,71 @@ function changed(change: OutboxChange): void {
   for (const listener of listeners) listener(change);
 }
 
-/** A person's punches on this device with instants in `[fromMs, toMs]`, and the name this kiosk was told for them. */
-export interface PersonOnDevice {
-  punches: HistoryEntry[];
-  name: string | null;
+type ScanStores = ReturnType<typeof scanTransaction>;
+
+function scanTransaction(db: IDBPDatabase<KioskDb>) {
+  return db.transaction(['outbox', 'history'], 'readwrite', { durability: 'strict' });
 }
 
 /**
- * Reads what deciding a scan needs (`PersonOnDevice`), lets `decide` say whether it is a punch, and stores that punch,
- * all in one transaction: a scan waits for one round trip to the database instead of two, and no other write can
- * come between the reading and the writing.
+ * One strict write of a scan to outbox and history. It is committed as soon as its writes are asked for: the browser
+ * need not first answer each write to this page and see that no request follows, a round trip the person waiting
+ * for the answer would otherwise wait for. Its transaction is created before any read of the outbox that starts
+ * after this call (the shared connection is already open), so every such read sees the write.
  */
-export async function enqueueIfDue<T>(
+async function writeScan(write: (tx: ScanStores) => void): Promise<void> {
+  const tx = scanTransaction(await kioskDb());
+  write(tx);
+  tx.commit();
+  await tx.done;
+}
+
+/**
+ * Stores a scan as a waiting punch, before it is decided: it is on disk (strict durability) when this resolves, so
+ * the answer that follows never shows a punch a crash could lose, and the write runs while the directory is searched
+ * rather than after it. `employeeKey` may still change (`keepScan`); a scan that is not a punch is removed
+ * (`dropScan`). Were a crash to come in between, the proxy, which judges every punch, would decide it.
+ */
+export async function storeScan(punch: StoredPunch): Promise<void> {
+  await writeScan((tx) => {
+    void tx.objectStore('outbox').put(punch);
+    void tx.objectStore('history').put({ ...punch, state: 'waiting' });
+  });
+}
+
+/**
+ * What deciding a scan reads: the person's punches in `[fromMs, toMs]` (but the scan itself, `scanId`) and their
+ * name, from memory (`people.ts`).
+ */
+export async function personOnDevice(
   employeeKey: string,
   fromMs: number,
   toMs: number,
-  decide: (person: PersonOnDevice) => { punch: StoredPunch | null; result: T },
-): Promise<T> {
-  const db = await kioskDb();
-  const tx = db.transaction(['history', 'names', 'outbox'], 'readwrite', { durability: 'strict' });
-  const range = IDBKeyRange.bound([employeeKey, fromMs], [employeeKey, toMs]);
-  const [punches, known] = await Promise.all([
-    tx.objectStore('history').index('by-employee').getAll(range),
-    tx.objectStore('names').get(employeeKey),
-  ]);
-  const { punch, result } = decide({ punches, name: known?.name ?? null });
-  if (punch) {
-    void tx.objectStore('outbox').put(punch);
-    void tx.objectStore('history').put({ ...punch, state: 'waiting' });
+  scanId?: string,
+): Promise<PersonOnDevice> {
+  return person(await kioskDb(), employeeKey, fromMs, toMs, scanId);
+}
+
+/** The scan stored by `storeScan` is a punch of `employeeKey`. Nobody need wait for this: the punch is on disk. */
+export async function keepScan(scan: StoredPunch, employeeKey: string): Promise<void> {
+  const punch = { ...scan, employeeKey };
+  const entry: HistoryEntry = { ...punch, state: 'waiting' };
+  noteWritten({ entries: [entry] });
+  if (employeeKey !== scan.employeeKey) {
+    await writeScan((tx) => {
+      void tx.objectStore('outbox').put(punch);
+      void tx.objectStore('history').put(entry);
+    });
   }
-  // Nothing more is asked of it: committed now, the browser need not first answer each write to this page and see
-  // that no request follows, a round trip the person waiting for the answer would otherwise wait for.
-  tx.commit();
-  await tx.done;
-  if (punch) changed({ answered: false, refused: false });
-  return result;
+  changed({ answered: false, refused: false });
+}
+
+/** The scan stored by `storeScan` is not a punch (a double scan, an unknown badge): it leaves outbox and history. */
+export async function dropScan(scan: StoredPunch): Promise<void> {
+  await writeScan((tx) => {
+    void tx.objectStore('outbox').delete(scan.id);
+    void tx.objectStore('history').delete(scan.id);
+  });
 }
 
 /** The oldest waiting punches, by instant, at most `limit` (the protocol's batch limit). */
@@ -103,6 +135,8 @@ export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number)
   const outbox = tx.objectStore('outbox');
   const history = tx.objectStore('history');
   const names = tx.objectStore('names');
+  const entries: HistoryEntry[] = [];
+  const told: Array<[string, string]> = [];
   const named = await Promise.all(
     answers.map(async (answer) => {
       const punch = await outbox.get(answer.id);
@@ -112,14 +146,24 @@ export async function ack(answers: readonly PunchAnswer[], answeredAtMs: number)
       if (typeof answer.code === 'string') entry.reasonCode = answer.code;
       if (answer.params !== undefined) entry.reasonParams = answer.params;
       const name = answer.status !== 'rejected' && typeof answer.name === 'string' ? answer.name : null;
-      if (name !== null) void names.put({ employeeKey: punch.employeeKey, name, answeredAtMs });
+      if (name !== null) {
+        void names.put({ employeeKey: punch.employeeKey, name, answeredAtMs });
+        told.push([punch.employeeKey, name]);
+      }
+      entries.push(entry);
       await Promise.all([outbox.delete(answer.id), history.put(entry)]);
       return name !== null;
     }),
   );
   if (named.includes(true)) await pruneNames(names);
   await tx.done;
+  noteWritten({ entries, names: told });
   changed({ answered: true, refused: answers.some((answer) => answer.status === 'rejected') });
+}
+
+/** Reads what deciding a scan needs now (`people.ts`), so that the first scan does not wait for it. */
+export async function warmPeople(nowMs: number): Promise<void> {
+  await warm(await kioskDb(), nowMs);
 }
 
 export async function count(): Promise<number> {

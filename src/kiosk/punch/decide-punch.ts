@@ -1,4 +1,4 @@
-/** What the kiosk does with a presented badge or email, before anything is written: the pure decision. */
+/** What the kiosk does with a presented badge or email: the pure decision (a scan that is not a punch is not kept). */
 import { findDoubleScan } from '../../../core/double-scan';
 import type { Lookup } from './directory-lookup';
 import type { Direction } from '../../../core/attendance-day';

@@ -1,14 +1,15 @@
 /**
- * A person presented a badge or an email: decide, and when it is a punch, write it to the outbox. Resolves only
- * after the punch is on disk, so the feedback that follows never shows a punch that a crash could lose.
+ * A person presented a badge or an email: store it, decide, and keep it in the outbox when it is a punch. Resolves
+ * only after the punch is on disk, so the feedback that follows never shows a punch that a crash could lose.
  */
 import type { EmployeeRef } from '../../../core/punch';
 import { validatePunch } from '../../../core/validate-punch';
-import { enqueueIfDue } from '../outbox/outbox';
+import { dropScan, keepScan, personOnDevice, storeScan } from '../outbox/outbox';
+import type { PersonOnDevice } from '../outbox/people';
 import type { StoredDirectory } from '../outbox/settings';
 import { decidePunch } from './decide-punch';
 import { PAIRING_HISTORY_MS, type Direction } from '../../../core/attendance-day';
-import { lookupEmployee } from './directory-lookup';
+import { lookupEmployee, type Lookup } from './directory-lookup';
 import { identifierKey } from './employee-ref';
 import { formatInstant } from './instant';
 import { newPunchId } from './new-punch-id';
@@ -40,48 +41,59 @@ export type PunchOutcome =
   | { kind: 'inactive'; ref: EmployeeRef }
   | { kind: 'invalid'; ref: EmployeeRef };
 
+function employeeKeyOf(lookup: Lookup, ref: EmployeeRef): string {
+  return lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
+}
+
 export async function recordPunch(ref: EmployeeRef, context: PunchContext): Promise<PunchOutcome> {
   const { nowMs: atMs, timeZone } = context;
   const punch = { id: newPunchId(), employee: ref, at: formatInstant(atMs, timeZone) };
   if (!validatePunch(punch).ok) return { kind: 'invalid', ref };
 
-  const lookup = await lookupEmployee(context.directory, ref, atMs);
-  const employeeKey = lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
-  const window = context.doubleScanWindowS * 1000;
-  // Decided inside the transaction that reads the person's punches and stores the new one.
-  return enqueueIfDue<PunchOutcome>(
+  // Written while the directory is searched: the slow derivation and the disk's round trip overlap.
+  const scan = { ...punch, atMs, timeZone, employeeKey: identifierKey(ref) };
+  const stored = storeScan(scan);
+  let lookup: Lookup;
+  let person: PersonOnDevice;
+  try {
+    [lookup] = await Promise.all([lookupEmployee(context.directory, ref, atMs), stored]);
+    const key = employeeKeyOf(lookup, ref);
+    person = await personOnDevice(
+      key,
+      atMs - PAIRING_HISTORY_MS,
+      atMs + context.doubleScanWindowS * 1000,
+      scan.id,
+    );
+  } catch (error) {
+    // Not stored, or not decided: the answer says it was not saved, so it is not kept either.
+    await stored.then(() => dropScan(scan)).catch(() => undefined);
+    throw error;
+  }
+  const employeeKey = employeeKeyOf(lookup, ref);
+  const { punches, name } = person;
+  const previousAtMs = punches.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
+  const decision = decidePunch({
+    lookup,
+    previousAtMs,
+    atMs,
+    doubleScanWindowS: context.doubleScanWindowS,
+    maxShiftHours: context.maxShiftHours,
+    timeZone,
+  });
+  if (decision.kind !== 'record') {
+    // Nobody waits for its removal: every later read of the outbox comes after it.
+    void dropScan(scan).catch(() => undefined);
+    if (decision.kind === 'double-scan') return { kind: 'double-scan', name, firstAtMs: decision.firstAtMs };
+    return { kind: decision.kind, ref };
+  }
+  void keepScan(scan, employeeKey).catch(() => undefined);
+  return {
+    kind: 'recorded',
+    id: punch.id,
     employeeKey,
-    atMs - PAIRING_HISTORY_MS,
-    atMs + window,
-    ({ punches, name }) => {
-      const previousAtMs = punches.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
-      const decision = decidePunch({
-        lookup,
-        previousAtMs,
-        atMs,
-        doubleScanWindowS: context.doubleScanWindowS,
-        maxShiftHours: context.maxShiftHours,
-        timeZone,
-      });
-      if (decision.kind === 'unknown' || decision.kind === 'inactive') {
-        return { punch: null, result: { kind: decision.kind, ref } };
-      }
-      if (decision.kind === 'double-scan') {
-        return { punch: null, result: { kind: 'double-scan', name, firstAtMs: decision.firstAtMs } };
-      }
-      const workedMs = workedTodayMs(previousAtMs, atMs, timeZone, context.maxShiftHours);
-      return {
-        punch: { ...punch, atMs, timeZone, employeeKey },
-        result: {
-          kind: 'recorded',
-          id: punch.id,
-          employeeKey,
-          name,
-          direction: decision.direction,
-          atMs,
-          workedMs,
-        },
-      };
-    },
-  );
+    name,
+    direction: decision.direction,
+    atMs,
+    workedMs: workedTodayMs(previousAtMs, atMs, timeZone, context.maxShiftHours),
+  };
 }

@@ -3,11 +3,13 @@ import { memo, useCallback, useEffect, useState } from 'react';
 import { DEFAULT_MAX_SHIFT_HOURS } from '../../../core/attendance-day';
 import { DEFAULT_DOUBLE_SCAN_WINDOW_S } from '../../../core/double-scan';
 import { UnauthorizedError } from '../api/http';
+import { afterAnswerPainted } from '../device/after-answer';
 import type { KioskConfig } from '../api/types';
 import { CaptureButtons } from '../capture/capture-buttons';
 import { useWakeLock } from '../device/use-wake-lock';
 import { useI18n } from '../i18n/i18n-context';
 import { useBadgeReader } from '../input/use-badge-reader';
+import { warmPeople } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { usePunchController } from '../punch/use-punch-controller';
 import { kioskTimeZone } from '../state/device-state';
@@ -85,6 +87,8 @@ export function PairedKiosk(props: Props) {
     sound: props.sound,
   });
   useBadgeReader((badge) => punch({ externalId: badge }));
+  // What a scan decides on is read once the screen is up, not by the first person to punch.
+  useEffect(() => afterAnswerPainted(() => void warmPeople(Date.now()).catch(() => undefined)), []);
   const { refetch: refetchDirectory } = directory;
   const onUnknown = useCallback(() => void refetchDirectory(), [refetchDirectory]);
   useWakeLock();
