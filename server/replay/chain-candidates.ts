@@ -20,8 +20,8 @@ export interface ChainCandidates {
    * as the settled punch was (the new head is at least as late).
    */
   noteMovedOn(key: string, settled: LedgerPunch): void;
-  /** The due employees outside `busy`, oldest head first. */
-  due(nowMs: number, busy: ReadonlySet<string>): string[];
+  /** The due employees outside `busy`, oldest head first; those `first` names before all others, when given. */
+  due(nowMs: number, busy: ReadonlySet<string>, first?: (key: string) => boolean): string[];
   /** Whether `due` would name anyone, without sorting or building a list. */
   anyDue(nowMs: number, busy: ReadonlySet<string>): boolean;
   /** The employees not due before a later instant (backing off). */
@@ -37,6 +37,7 @@ export function createChainCandidates(): ChainCandidates {
   const byKey = new Map<string, Candidate>();
   // Reused by every `due`: the loop asks on each pass, and a fresh array of every candidate each time is garbage.
   const scratch: Candidate[] = [];
+  const later: Candidate[] = [];
   return {
     note(key, head) {
       if (head === null || (head.status !== 'queued' && head.status !== 'sending')) {
@@ -55,14 +56,19 @@ export function createChainCandidates(): ChainCandidates {
     noteMovedOn(key, settled) {
       byKey.set(key, { key, atMs: settled.atMs, seq: settled.seq, dueAtMs: 0 });
     },
-    due(nowMs, busy) {
+    due(nowMs, busy, first) {
       for (const candidate of byKey.values()) {
-        if (candidate.dueAtMs <= nowMs && !busy.has(candidate.key)) scratch.push(candidate);
+        if (candidate.dueAtMs > nowMs || busy.has(candidate.key)) continue;
+        if (first === undefined || first(candidate.key)) scratch.push(candidate);
+        else later.push(candidate);
       }
       scratch.sort(byHeadOrder);
-      const keys = new Array<string>(scratch.length);
+      later.sort(byHeadOrder);
+      const keys = new Array<string>(scratch.length + later.length);
       for (let i = 0; i < scratch.length; i += 1) keys[i] = (scratch[i] as Candidate).key;
+      for (let i = 0; i < later.length; i += 1) keys[scratch.length + i] = (later[i] as Candidate).key;
       scratch.length = 0;
+      later.length = 0;
       return keys;
     },
     anyDue(nowMs, busy) {
