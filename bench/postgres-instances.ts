@@ -81,8 +81,9 @@ export const section: Section = {
             `drain: posted through both instances while they replay, after a warm-up drain of the same size (the same ` +
               `people ${WARM_UP_DAYS_BEFORE} days earlier), as the SQLite drain is measured warm; ` +
               describeVerdict(drain.verdict),
-            `takeover: ${TAKEOVER_EMPLOYEES} employees × 10 punches held by one instance (Kenjo 300 ms away), a second ` +
-              `started, the first killed; wait = until the second held each employee with work left ` +
+            `takeover: ${TAKEOVER_EMPLOYEES} employees × 10 punches replayed by one instance (Kenjo 300 ms away), a ` +
+              `second started, the first killed; wait = until the second held each employee with work left that the ` +
+              `first held ` +
               `(${waits.length}); ${describeVerdict(takeover.verdict)}`,
           ],
         };
