@@ -1,8 +1,9 @@
 /**
- * Takeover after a kill: one instance holds every employee with work (Kenjo 300 ms away, so work is left), a second
- * instance starts on the same database, and the first is killed (SIGKILL: no clean release of its claims). For each
- * employee that still had punches to send, how long until the second instance held it; then the backlog drains and
- * Kenjo's ground truth must show every punch once, in order.
+ * Takeover after a kill: one instance replays a backlog alone (Kenjo 300 ms away, so work is left), holding as many
+ * employees as it has room for, a second instance starts on the same database, and the first is killed (SIGKILL: no
+ * clean release of its claims). For each employee the killed instance held that still had punches to send, how long
+ * until the second instance held it; then the backlog drains and Kenjo's ground truth must show every punch once, in
+ * order.
  */
 import type { SimEmployee } from '../../server/simulator';
 import { sleep } from '../../server/testing/proxy-http';
@@ -51,7 +52,8 @@ export async function measureTakeover(
       await sleep(500);
       const killedAtMs = Date.now();
       holder.process.kill('SIGKILL');
-      const waits = await leases.handedOver(holderOwner, killedAtMs, 30_000);
+      const orphans = await leases.heldBy(holderOwner);
+      const waits = await leases.handedOver(holderOwner, orphans, killedAtMs, 30_000);
       await sim.setFaults({ latencyMs: LATENCY_MS });
       await drained(heir, 120_000);
       return { waits, verdict: checkDelivery(await sim.log(), plan) };

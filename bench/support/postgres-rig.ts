@@ -86,11 +86,13 @@ export async function drained(instance: ServerChild, withinMs: number): Promise<
 export interface LeaseWatch {
   /** The one instance holding replay leases, once there is one. */
   soleOwner(withinMs: number): Promise<string>;
+  /** The employees `owner` holds now. */
+  heldBy(owner: string): Promise<string[]>;
   /**
-   * From `sinceMs`, polls until every employee with punches still to send is held by an instance other than
+   * From `sinceMs`, polls until each of `keys` that still has punches to send is held by an instance other than
    * `owner`; answers, per such employee, how long after `sinceMs` another instance first held it (sorted).
    */
-  handedOver(owner: string, sinceMs: number, withinMs: number): Promise<number[]>;
+  handedOver(owner: string, keys: readonly string[], sinceMs: number, withinMs: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -110,12 +112,18 @@ export async function watchLeases(databaseUrl: string): Promise<LeaseWatch> {
         await sleep(50);
       }
     },
-    async handedOver(owner, sinceMs, withinMs) {
+    heldBy: async (owner) =>
+      (
+        await rows<{ key: string }>('SELECT employee_key AS key FROM replay_leases WHERE owner = $1', [owner])
+      ).map(({ key }) => key),
+    async handedOver(owner, keys, sinceMs, withinMs) {
       const takenAt = new Map<string, number>();
       for (;;) {
         const nowMs = Date.now();
         const withWork = await rows<{ key: string }>(
-          `SELECT DISTINCT employee_key AS key FROM punches WHERE status IN ('queued', 'sending')`,
+          `SELECT DISTINCT employee_key AS key FROM punches
+            WHERE status IN ('queued', 'sending') AND employee_key = ANY($1::text[])`,
+          [keys],
         );
         const heirs = await rows<{ key: string }>(
           'SELECT employee_key AS key FROM replay_leases WHERE owner <> $1',

@@ -59,13 +59,18 @@ function instant(dayOffset: number, hour: number, minute: number): number {
   return new TZDate(y, m - 1, d + dayOffset, hour, minute, 0, PLAN_ZONE).getTime();
 }
 
-export function planPunches(employees: readonly SimEmployee[], perEmployee = 10): PlannedPunch[] {
+/** `daysLater` moves the whole plan by that many days (negative: earlier), for a second plan of the same people. */
+export function planPunches(
+  employees: readonly SimEmployee[],
+  perEmployee = 10,
+  daysLater = 0,
+): PlannedPunch[] {
   return employees.flatMap((employee, index) => {
     const slots = (index % 2 === 0 ? DAY_SHIFTS : NIGHT_SHIFTS).slice(0, perEmployee);
     const jitter = index % 20;
     const ref: EmployeeRef = { externalId: employee.externalId ?? employee.email };
     return slots.map(([day, hour, minute, closesOvernight]) => {
-      const atMs = instant(day, hour, minute + jitter) + (index % 60) * 1000;
+      const atMs = instant(day + daysLater, hour, minute + jitter) + (index % 60) * 1000;
       return {
         id: randomUUID(),
         employee,
@@ -77,6 +82,21 @@ export function planPunches(employees: readonly SimEmployee[], perEmployee = 10)
       };
     });
   });
+}
+
+/**
+ * How far before a measured plan its warm-up plan lies: outside every window the replay reads around a punch, so that
+ * the warm-up's delivered punches change no decision of the measured drain.
+ */
+export const WARM_UP_DAYS_BEFORE = 28;
+
+/**
+ * The plan a drain benchmark replays first, unmeasured: the same people, `WARM_UP_DAYS_BEFORE` days earlier. A proxy
+ * that has run for a while has compiled its hot code; a fresh process spends a large part of its first thousands of
+ * punches compiling it, which a production proxy does once, in its first minutes.
+ */
+export function warmUpPlan(employees: readonly SimEmployee[], perEmployee = 10): PlannedPunch[] {
+  return planPunches(employees, perEmployee, -WARM_UP_DAYS_BEFORE);
 }
 
 /** The plan as ledger rows, already resolved to the Kenjo employee, as ingest would store them. */

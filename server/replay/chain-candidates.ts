@@ -5,6 +5,8 @@ interface Candidate {
   atMs: number;
   seq: number;
   dueAtMs: number;
+  /** The head is `sending`: a call in doubt, to be read back (another instance's, or one a crash left). */
+  inDoubt: boolean;
 }
 
 /**
@@ -20,8 +22,12 @@ export interface ChainCandidates {
    * as the settled punch was (the new head is at least as late).
    */
   noteMovedOn(key: string, settled: LedgerPunch): void;
-  /** The due employees outside `busy`, oldest head first. */
-  due(nowMs: number, busy: ReadonlySet<string>): string[];
+  /**
+   * The due employees outside `busy`, oldest head first; when `first` is given, those it names come before all
+   * others, and among the others those whose head is a call in doubt: its read-back waits for the longest call after
+   * the employee is claimed, so an employee a dead instance left mid-call is claimed before one not started.
+   */
+  due(nowMs: number, busy: ReadonlySet<string>, first?: (key: string) => boolean): string[];
   /** Whether `due` would name anyone, without sorting or building a list. */
   anyDue(nowMs: number, busy: ReadonlySet<string>): boolean;
   /** The employees not due before a later instant (backing off). */
@@ -37,6 +43,8 @@ export function createChainCandidates(): ChainCandidates {
   const byKey = new Map<string, Candidate>();
   // Reused by every `due`: the loop asks on each pass, and a fresh array of every candidate each time is garbage.
   const scratch: Candidate[] = [];
+  const inDoubt: Candidate[] = [];
+  const later: Candidate[] = [];
   return {
     note(key, head) {
       if (head === null || (head.status !== 'queued' && head.status !== 'sending')) {
@@ -44,25 +52,31 @@ export function createChainCandidates(): ChainCandidates {
         return;
       }
       const known = byKey.get(key);
+      const inDoubt = head.status === 'sending';
       if (known === undefined) {
-        byKey.set(key, { key, atMs: head.atMs, seq: head.seq, dueAtMs: head.nextAttemptAtMs ?? 0 });
+        byKey.set(key, { key, atMs: head.atMs, seq: head.seq, dueAtMs: head.nextAttemptAtMs ?? 0, inDoubt });
       } else {
         known.atMs = head.atMs;
         known.seq = head.seq;
         known.dueAtMs = head.nextAttemptAtMs ?? 0;
+        known.inDoubt = inDoubt;
       }
     },
     noteMovedOn(key, settled) {
-      byKey.set(key, { key, atMs: settled.atMs, seq: settled.seq, dueAtMs: 0 });
+      byKey.set(key, { key, atMs: settled.atMs, seq: settled.seq, dueAtMs: 0, inDoubt: false });
     },
-    due(nowMs, busy) {
+    due(nowMs, busy, first) {
       for (const candidate of byKey.values()) {
-        if (candidate.dueAtMs <= nowMs && !busy.has(candidate.key)) scratch.push(candidate);
+        if (candidate.dueAtMs > nowMs || busy.has(candidate.key)) continue;
+        if (first === undefined || first(candidate.key)) scratch.push(candidate);
+        else (candidate.inDoubt ? inDoubt : later).push(candidate);
       }
-      scratch.sort(byHeadOrder);
-      const keys = new Array<string>(scratch.length);
-      for (let i = 0; i < scratch.length; i += 1) keys[i] = (scratch[i] as Candidate).key;
-      scratch.length = 0;
+      const keys: string[] = [];
+      for (const group of [scratch, inDoubt, later]) {
+        group.sort(byHeadOrder);
+        for (const candidate of group) keys.push(candidate.key);
+        group.length = 0;
+      }
       return keys;
     },
     anyDue(nowMs, busy) {

@@ -1,6 +1,6 @@
 import { LEASE_RETRY_MS } from './employee-leases';
 import { refresh } from './group-commit';
-import { busyKeys, employeesAtWork, isPaused, type LoopState } from './loop-state';
+import { busyKeys, dueChains, employeesAtWork, isPaused, type LoopState } from './loop-state';
 
 /**
  * Before a pass's commit: renews this instance's claims on the employees it works on and claims as many due ones as
@@ -14,7 +14,7 @@ export async function claimEmployees(state: LoopState, nowMs: number): Promise<v
   }
   const atWork = employeesAtWork(state);
   const room = state.concurrency + state.prefetch - atWork.length;
-  const due = room > 0 ? state.candidates.due(nowMs, busyKeys(state, nowMs)).slice(0, room) : [];
+  const due = room > 0 ? dueChains(state, nowMs, busyKeys(state, nowMs)).slice(0, room) : [];
   const { refused } = await state.leases.renew(atWork, due);
   for (const key of refused) state.resting.set(key, nowMs + LEASE_RETRY_MS);
 }

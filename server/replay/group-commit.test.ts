@@ -124,14 +124,14 @@ describe('group commits of the replay loop', () => {
   it('puts claims it never called back to queued when stopped', async () => {
     const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 20 } });
     running = h;
-    punchEach(h, ['u1', 'u2', 'u3']);
+    punchEach(h, ['u1', 'u2', 'u3', 'u4']);
     h.replay.start();
     await h.callsMade(1);
     await h.replay.stop();
     expect(h.kenjo.calls).toHaveLength(1);
-    expect(h.ledger.countByStatus()).toMatchObject({ sent: 1, queued: 2, sending: 0 });
-    // One call under way and one claim committed ahead of it (as many as `concurrency`); the third was never claimed.
-    expect(h.logger.lines.filter((l) => l.obj.reason === 'not called: the replay stopped')).toHaveLength(1);
+    expect(h.ledger.countByStatus()).toMatchObject({ sent: 1, queued: 3, sending: 0 });
+    // One call under way and two claims committed ahead of it (twice `concurrency`); the fourth was never claimed.
+    expect(h.logger.lines.filter((l) => l.obj.reason === 'not called: the replay stopped')).toHaveLength(2);
   });
 
   it('does not call a claim whose employee got an earlier punch meanwhile; the earlier one goes first', async () => {

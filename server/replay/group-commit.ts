@@ -6,6 +6,7 @@ import {
   afterStep,
   busyKeys,
   chainKey,
+  dueChains,
   isPaused,
   kenjoCameBack,
   stepFailed,
@@ -173,19 +174,25 @@ async function claimSteps(state: LoopState, nowMs: number): Promise<Claim[]> {
       if (!busy.has(chainKey(punch))) await take(punch, null);
     }
   }
-  let due = state.candidates.due(nowMs, busy);
+  let due = dueChains(state, nowMs, busy);
   if (!refreshed && due.length < room() && state.refresh.truncated) {
     await refresh(state, nowMs, busy);
-    due = state.candidates.due(nowMs, busy);
+    due = dueChains(state, nowMs, busy);
   }
   let next = 0;
-  while (room() > 0 && next < due.length) {
+  // Employees asked for, not held yet: each takes a place, so that an instance asks for no more than it has room for
+  // and leaves the rest to the other instances.
+  let wanted = 0;
+  while (room() > wanted && next < due.length) {
     const batch: string[] = [];
-    for (; next < due.length && batch.length < room(); next += 1) {
+    for (; next < due.length && batch.length + wanted < room(); next += 1) {
       const key = due[next] as string;
-      // Another instance replays this employee now; the next pass that holds the employee takes it.
+      // Not held (another instance may replay this employee now): the next pass claims it, and takes it if granted.
       if (state.leases.held(key)) batch.push(key);
-      else state.leases.want(key);
+      else {
+        state.leases.want(key);
+        wanted += 1;
+      }
     }
     const sends: { head: LedgerPunch & { employeeKey: string }; near: readonly LedgerPunch[] }[] = [];
     // Taken before the heads are read: whatever is notified after it may have come after the read.

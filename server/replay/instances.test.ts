@@ -17,11 +17,13 @@ describePostgres('replays of several instances on one PostgreSQL ledger', (serve
   const run = instancesPerTest(serverUrl);
 
   it('sends every punch once, in order per employee, with both instances at work', async () => {
+    const EMPLOYEES = 24;
     // One Kenjo, so that both instances' calls land in one log; its latency keeps calls under way as they overlap.
     const ledgers = run.ledgers();
     const kenjo = createFakeKenjo({ latencyMs: 3 });
     const punches: NewPunch[] = [];
-    for (let e = 0; e < 12; e += 1) {
+    // More employees than one instance has room for (its calls and the claims it commits ahead of them).
+    for (let e = 0; e < EMPLOYEES; e += 1) {
       for (let h = 6; h < 14; h += 1) {
         const at = `2026-02-04T${String(h).padStart(2, '0')}:00:00+01:00`;
         punches.push(punchAt(at, { employeeKey: `e${e}`, employee: { userId: `e${e}` } }));
@@ -41,7 +43,7 @@ describePostgres('replays of several instances on one PostgreSQL ledger', (serve
 
     const expected = punches.map((p) => `${p.employeeKey ?? '?'} ${p.kenjoDateTime.slice(11, 16)}`);
     expect(calledAs(kenjo).sort()).toEqual([...expected].sort());
-    for (let e = 0; e < 12; e += 1) {
+    for (let e = 0; e < EMPLOYEES; e += 1) {
       const mine = calledAs(kenjo).filter((call) => call.startsWith(`e${e} `));
       expect(mine).toEqual(expected.filter((call) => call.startsWith(`e${e} `)));
     }

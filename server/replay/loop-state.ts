@@ -126,6 +126,15 @@ export function busyKeys(state: LoopState, nowMs: number): Set<string> {
   return keys;
 }
 
+/**
+ * The due chains outside `busy` in the order the loop takes them: the employees this instance holds first, then the
+ * others, each oldest head first. An instance thus finishes the chains it holds before it claims more: its claims stay
+ * about as many as it has room for, and when the backlog runs out no instance sits idle while another holds the rest.
+ */
+export function dueChains(state: LoopState, nowMs: number, busy: ReadonlySet<string>): string[] {
+  return state.candidates.due(nowMs, busy, (key) => state.leases.held(key));
+}
+
 /** What a step's result means for the loop: a global pause, a resting chain, the directory's backoff. */
 export function afterStep(state: LoopState, punch: LedgerPunch, result: StepResult): void {
   const { ctx } = state;

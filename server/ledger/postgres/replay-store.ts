@@ -98,6 +98,17 @@ const CHAIN_HEADS_AROUND_SQL = `
    ORDER BY is_head DESC, at_ms, seq`;
 
 /**
+ * The backlog in one walk of the `punches_unsettled` partial index (its predicate is these three statuses), whose
+ * size follows the backlog: not one walk per figure, each visiting the rows again. Health checks and metrics ask for
+ * it every few seconds, and while a backlog drains the index also holds the versions its changes left behind.
+ */
+const BACKLOG_SQL = `
+  SELECT COUNT(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS waiting,
+         MIN(received_at_ms) FILTER (WHERE status IN ('queued', 'sending')) AS oldest,
+         COUNT(*) FILTER (WHERE status = 'failed')::int AS failed
+    FROM punches WHERE ${UNSETTLED}`;
+
+/**
  * A transition's SET list over its fields as `field(n)` names them, numbered as `transitionValues` lists them:
  * parameters for one punch, the columns of an `unnest` row for several. Fields of a transition that are absent stay
  * as they are: a boolean field per field says "present".
@@ -249,10 +260,7 @@ export function createReplayStore(db: Connection): PunchReplay {
         ),
       ),
     async backlog() {
-      const [row] = await db.query<BacklogRow>(`
-        SELECT (SELECT COUNT(*)::int FROM punches WHERE status IN ('queued', 'sending')) AS waiting,
-               (SELECT MIN(received_at_ms) FROM punches WHERE status IN ('queued', 'sending')) AS oldest,
-               (SELECT COUNT(*)::int FROM punches WHERE status = 'failed') AS failed`);
+      const [row] = await db.query<BacklogRow>(BACKLOG_SQL);
       return toBacklog(row);
     },
     countByStatus: async () =>
