@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LedgerUnavailableError } from '../ledger/ledger-unavailable';
 import { insert, punchAt } from '../testing/harness';
 import { loopHarness, type LoopHarness } from '../testing/loop-harness';
 
@@ -119,6 +120,40 @@ describe('group commits of the replay loop', () => {
     expect(users(h)).toEqual(hours.map((hour) => `u1 ${hour}:00`));
     // One read before each of the four sends, and one that finds the chain empty.
     expect(headReads).toBe(hours.length + 1);
+  });
+
+  it("keeps Kenjo's answers when the commit recording them cannot reach the ledger, and records them at the next", async () => {
+    // A fresh ledger: no punch is known to be in Kenjo yet, so a read-back could not tell how Kenjo writes times and
+    // would hold the punch for an operator, and with it the employee's later punches.
+    const h = loopHarness({ concurrency: 1, kenjo: { latencyMs: 2 } });
+    running = h;
+    insert(
+      h.ledger,
+      punchAt('2026-02-04T08:00:00+01:00', { employeeKey: 'u1' }),
+      punchAt('2026-02-04T17:00:00+01:00', { employeeKey: 'u1' }),
+    );
+    // The database goes away while the first answer is being recorded (it restarts): that commit keeps nothing.
+    let cuts = 0;
+    const { transitions } = h.replayLedger;
+    h.replayLedger.transitions = (changes) => {
+      if (cuts > 0 || !changes.some(({ change }) => change.to === 'sent')) return transitions(changes);
+      cuts += 1;
+      return Promise.reject(new LedgerUnavailableError(new Error('Connection terminated unexpectedly')));
+    };
+    h.replay.start();
+    // Until both are sent, or one is held (then the other waits behind it for good).
+    const done = () => {
+      const { queued, sending, failed } = h.ledger.countByStatus();
+      return queued + sending === 0 || failed > 0;
+    };
+    for (let round = 0; !done(); round += 1) {
+      if (round === 2000) throw new Error('the replay neither sent nor held the punches');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(cuts).toBe(1);
+    expect(users(h)).toEqual(['u1 08:00', 'u1 17:00']);
+    expect(h.kenjo.readBacks).toEqual([]);
+    expect(h.ledger.countByStatus()).toMatchObject({ sent: 2, sending: 0, failed: 0 });
   });
 
   it('puts claims it never called back to queued when stopped', async () => {

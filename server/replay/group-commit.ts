@@ -1,3 +1,4 @@
+import { LedgerUnavailableError } from '../ledger/ledger-unavailable';
 import { lockedHeads } from './locked-heads';
 import { recordTransitions } from './record';
 import { planSend, sendingStep } from './send-punch';
@@ -42,8 +43,16 @@ export async function groupCommit(state: LoopState, options: { claim: boolean })
       return claimSteps(state, nowMs);
     });
   } catch (err) {
-    // Nothing of this commit is on disk and none of its claims is called. The answered punches are still `sending`
-    // in the ledger: after a rest, they are read back like the leftovers of a crash.
+    // Nothing of this commit is on disk and none of its claims is called. The database out of reach (restarting)
+    // leaves Kenjo's answers as true as they were: they wait, their chains busy, for the commit of the pass after the
+    // rest, as when a pass fails before its commit. A read-back instead would find what the answer said at best, and
+    // on a young ledger (no punch known to be in Kenjo yet) hold the punch, and its employee's chain, for an operator.
+    if (err instanceof LedgerUnavailableError) {
+      state.done.unshift(...answered);
+      throw err;
+    }
+    // Any other failure may come back with the same outcomes: after a rest, they are read back like the leftovers
+    // of a crash.
     for (const { claim } of answered) stepFailed(state, claim.key, claim.punch, err);
     wantRefresh(state);
     return [];
@@ -100,13 +109,20 @@ async function settleAll(state: LoopState, answered: readonly Completion[]): Pro
   return movedOn;
 }
 
-/** Records one outcome in a savepoint of its own, so that one that throws undoes only itself. */
+/**
+ * Records one outcome in a savepoint of its own, so that one that throws undoes only itself; the database out of
+ * reach fails the whole commit instead (`groupCommit` keeps the answers for the next).
+ */
 async function settle(state: LoopState, { claim, answer, error }: Completion): Promise<void> {
   const { ledger } = state.ctx;
+  if (answer === null) {
+    stepFailed(state, claim.key, claim.punch, error);
+    return;
+  }
   try {
-    if (answer === null) throw error;
     afterStep(state, claim.punch, await ledger.atomically(answer.record));
   } catch (err) {
+    if (err instanceof LedgerUnavailableError) throw err;
     stepFailed(state, claim.key, claim.punch, err);
   }
 }

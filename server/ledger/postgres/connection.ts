@@ -67,7 +67,11 @@ export function createConnection(pool: pg.Pool): Connection {
       await savepoint.settled();
       return result;
     } catch (error) {
-      await open.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      // A connection cut meanwhile cannot roll back: the caller, which may catch and go on, learns it in the ledger's
+      // words (the enclosing transaction cannot commit either).
+      await open.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch((lost: unknown) => {
+        throw asLedgerError(lost);
+      });
       throw error;
     }
   }
