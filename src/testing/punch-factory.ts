@@ -39,5 +39,5 @@ export function personRead(
   fromMs = 0,
   toMs = Number.MAX_SAFE_INTEGER,
 ): Promise<PersonOnDevice> {
-  return personOnDevice(employeeKey, fromMs, toMs);
+  return personOnDevice([employeeKey], fromMs, toMs);
 }

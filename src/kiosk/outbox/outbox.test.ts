@@ -136,7 +136,7 @@ describe('outbox', () => {
     const stop = onOutboxChange((change) => changes.push(change));
     const second = storedPunch({ employeeKey: 'directory:e1' });
     await storeScan(second);
-    const seen = await personOnDevice('directory:e1', 0, second.atMs, second.id);
+    const seen = await personOnDevice(['directory:e1'], 0, second.atMs, second.id);
     await dropScan(second);
     stop();
     expect(seen.punches.map((p) => p.id)).toEqual([first.id]);
@@ -154,6 +154,19 @@ describe('outbox', () => {
     expect(await historyEntry(scan.id)).toMatchObject({ employeeKey: 'directory:k7', state: 'waiting' });
     expect((await personRead('directory:k7')).punches.map((p) => p.id)).toEqual([scan.id]);
     expect((await personRead('externalId:B-77')).punches).toEqual([]);
+  });
+
+  it('keeps the answer of a scan a drain sent before it was kept, and does not queue it again', async () => {
+    const scan = storedPunch({ employeeKey: 'externalId:B-78' });
+    await storeScan(scan);
+    await personRead('directory:k8');
+    await ack([{ id: scan.id, status: 'accepted', name: 'Grace Hopper' }], 5);
+    await keepScan(scan, 'directory:k8');
+    expect(await count()).toBe(0);
+    expect(await historyEntry(scan.id)).toMatchObject({ employeeKey: 'directory:k8', state: 'accepted' });
+    expect((await personRead('directory:k8')).punches).toMatchObject([{ id: scan.id, state: 'accepted' }]);
+    await closeKioskDb();
+    expect((await personRead('directory:k8')).punches).toMatchObject([{ id: scan.id, state: 'accepted' }]);
   });
 });
 

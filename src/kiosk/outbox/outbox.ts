@@ -77,28 +77,35 @@ export async function storeScan(punch: StoredPunch): Promise<void> {
 }
 
 /**
- * What deciding a scan reads: the person's punches in `[fromMs, toMs]` (but the scan itself, `scanId`) and their
- * name, from memory (`people.ts`).
+ * What deciding a scan reads: the punches in `[fromMs, toMs]` (but the scan itself, `scanId`) of a person kept here
+ * under `employeeKeys`, and their name, from memory (`people.ts`).
  */
 export async function personOnDevice(
-  employeeKey: string,
+  employeeKeys: readonly string[],
   fromMs: number,
   toMs: number,
   scanId?: string,
 ): Promise<PersonOnDevice> {
-  return person(await kioskDb(), employeeKey, fromMs, toMs, scanId);
+  return person(await kioskDb(), employeeKeys, fromMs, toMs, scanId);
 }
 
-/** The scan stored by `storeScan` is a punch of `employeeKey`. Nobody need wait for this: the punch is on disk. */
+/**
+ * The scan stored by `storeScan` is a punch of `employeeKey`. Nobody need wait for this: the punch is on disk. A
+ * drain may have sent and answered it meanwhile (an answer held longer than `holdForAnswer` waits): its answer is
+ * kept, under the new key, and it does not go back into the outbox.
+ */
 export async function keepScan(scan: StoredPunch, employeeKey: string): Promise<void> {
   const punch = { ...scan, employeeKey };
-  const entry: HistoryEntry = { ...punch, state: 'waiting' };
-  noteWritten({ entries: [entry] });
+  noteWritten({ kept: [{ ...punch, state: 'waiting' }] });
   if (employeeKey !== scan.employeeKey) {
-    await writeScan((tx) => {
-      void tx.objectStore('outbox').put(punch);
-      void tx.objectStore('history').put(entry);
-    });
+    const tx = scanTransaction(await kioskDb());
+    const outbox = tx.objectStore('outbox');
+    const history = tx.objectStore('history');
+    const [waiting, entry] = await Promise.all([outbox.get(scan.id), history.get(scan.id)]);
+    if (waiting) void outbox.put(punch);
+    if (entry) void history.put({ ...entry, employeeKey });
+    tx.commit();
+    await tx.done;
   }
   changed({ answered: false, refused: false });
 }

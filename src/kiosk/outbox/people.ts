@@ -74,30 +74,37 @@ export async function warm(db: IDBPDatabase<KioskDb>, nowMs: number): Promise<vo
 }
 
 /**
- * `employeeKey`'s punches in `[fromMs, toMs]` but `exceptId` (the scan being decided), and their name. From the
- * database when the range reaches further back than what is kept.
+ * The punches of a person known here under `employeeKeys` (the first the one the name is looked up under first) in
+ * `[fromMs, toMs]`, but `exceptId` (the scan being decided), and their name. From the database when the range
+ * reaches further back than what is kept.
  */
 export async function person(
   db: IDBPDatabase<KioskDb>,
-  employeeKey: string,
+  employeeKeys: readonly string[],
   fromMs: number,
   toMs: number,
   exceptId?: string,
 ): Promise<PersonOnDevice> {
   const known = await loaded(db, fromMs);
   dropOlderThan(known, fromMs - LOAD_MARGIN_MS);
-  let punches: HistoryEntry[];
+  const punches: HistoryEntry[] = [];
   if (fromMs >= known.fromMs) {
-    punches = [...known.punches.values()].filter(
-      (p) => p.employeeKey === employeeKey && p.atMs >= fromMs && p.atMs <= toMs,
-    );
+    for (const p of known.punches.values()) {
+      if (p.atMs >= fromMs && p.atMs <= toMs && p.id !== exceptId && employeeKeys.includes(p.employeeKey)) {
+        punches.push(p);
+      }
+    }
   } else {
-    const range = IDBKeyRange.bound([employeeKey, fromMs], [employeeKey, toMs]);
-    punches = await db.getAllFromIndex('history', 'by-employee', range);
+    for (const employeeKey of employeeKeys) {
+      const range = IDBKeyRange.bound([employeeKey, fromMs], [employeeKey, toMs]);
+      const entries = await db.getAllFromIndex('history', 'by-employee', range);
+      punches.push(...entries.filter((p) => p.id !== exceptId));
+    }
   }
+  const named = employeeKeys.find((key) => known.names.has(key));
   return {
-    punches: punches.filter((p) => p.id !== exceptId).sort((a, b) => a.atMs - b.atMs),
-    name: known.names.get(employeeKey) ?? null,
+    punches: punches.sort((a, b) => a.atMs - b.atMs),
+    name: named === undefined ? null : (known.names.get(named) ?? null),
   };
 }
 
@@ -107,6 +114,8 @@ export async function person(
  */
 export function noteWritten(change: {
   entries?: readonly HistoryEntry[];
+  /** Scans found to be punches: added, or, when already here (answered first), moved to their entry's key. */
+  kept?: readonly HistoryEntry[];
   removed?: readonly string[];
   names?: ReadonlyArray<readonly [string, string]>;
   namesCleared?: boolean;
@@ -117,6 +126,11 @@ export function noteWritten(change: {
       for (const id of change.removed ?? []) known.punches.delete(id);
       for (const entry of change.entries ?? []) {
         if (entry.atMs >= known.fromMs) known.punches.set(entry.id, entry);
+      }
+      for (const entry of change.kept ?? []) {
+        const answered = known.punches.get(entry.id);
+        if (answered) known.punches.set(entry.id, { ...answered, employeeKey: entry.employeeKey });
+        else if (entry.atMs >= known.fromMs) known.punches.set(entry.id, entry);
       }
       if (change.namesCleared) known.names.clear();
       for (const [employeeKey, name] of change.names ?? []) known.names.set(employeeKey, name);

@@ -100,6 +100,25 @@ describe('recordPunch', () => {
     expect(await count()).toBe(0);
   });
 
+  it('counts what a person punched before the directory arrived, by the identifier they presented', async () => {
+    // The first scan came before the kiosk had its directory (just paired, or cleared): kept by its badge number.
+    await recordPunch({ externalId: 'B-1001' }, context());
+    await answered('Ada Lovelace');
+    const ctx = context({ directory: await directory(HOUR) });
+    expect(await recordPunch({ externalId: 'B-1001' }, { ...ctx, nowMs: NOW + 20_000 })).toEqual({
+      kind: 'double-scan',
+      name: 'Ada Lovelace',
+      firstAtMs: NOW,
+    });
+    expect(await recordPunch({ externalId: 'B-1001' }, { ...ctx, nowMs: NOW + 4 * HOUR })).toMatchObject({
+      kind: 'recorded',
+      employeeKey: 'directory:k1',
+      direction: 'out',
+      name: 'Ada Lovelace',
+      workedMs: 4 * HOUR,
+    });
+  });
+
   it('says out for the second punch after the window, with the time worked today', async () => {
     const ctx = context();
     expect(await recordPunch({ externalId: 'B-700' }, ctx)).toMatchObject({

@@ -41,8 +41,13 @@ export type PunchOutcome =
   | { kind: 'inactive'; ref: EmployeeRef }
   | { kind: 'invalid'; ref: EmployeeRef };
 
-function employeeKeyOf(lookup: Lookup, ref: EmployeeRef): string {
-  return lookup.kind === 'known' ? `directory:${lookup.employee.key}` : identifierKey(ref);
+/**
+ * The keys a person's punches are kept under here: the directory's, when it knows them, and the identifier they
+ * presented, under which their punches from before the directory arrived are kept. The first is the punch's own.
+ */
+function employeeKeysOf(lookup: Lookup, ref: EmployeeRef): [string, ...string[]] {
+  const presented = identifierKey(ref);
+  return lookup.kind === 'known' ? [`directory:${lookup.employee.key}`, presented] : [presented];
 }
 
 export async function recordPunch(ref: EmployeeRef, context: PunchContext): Promise<PunchOutcome> {
@@ -54,12 +59,13 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   const scan = { ...punch, atMs, timeZone, employeeKey: identifierKey(ref) };
   const stored = storeScan(scan);
   let lookup: Lookup;
+  let employeeKeys: [string, ...string[]];
   let person: PersonOnDevice;
   try {
     [lookup] = await Promise.all([lookupEmployee(context.directory, ref, atMs), stored]);
-    const key = employeeKeyOf(lookup, ref);
+    employeeKeys = employeeKeysOf(lookup, ref);
     person = await personOnDevice(
-      key,
+      employeeKeys,
       atMs - PAIRING_HISTORY_MS,
       atMs + context.doubleScanWindowS * 1000,
       scan.id,
@@ -69,7 +75,7 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
     await stored.then(() => dropScan(scan)).catch(() => undefined);
     throw error;
   }
-  const employeeKey = employeeKeyOf(lookup, ref);
+  const [employeeKey] = employeeKeys;
   const { punches, name } = person;
   const previousAtMs = punches.filter((p) => p.state !== 'rejected').map((p) => p.atMs);
   const decision = decidePunch({
