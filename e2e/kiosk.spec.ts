@@ -59,6 +59,56 @@ test('a second scan inside the window says when the first was recorded and queue
   await expect.poll(async () => (await ledgerPunches(request, created.id)).length).toBe(1);
 });
 
+test('a person who punched before the kiosk had its directory is the same person once it has it', async ({
+  page,
+  request,
+}) => {
+  const created = await createKiosk(request, 'Early door');
+  // The directory is held back: the first scan is decided without it, by the badge number alone.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/kiosk/directory', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const kiosk = new KioskPage(page);
+  await page.goto(`/#pair=${created.pairingCode}`);
+  await expect(kiosk.idleHeading).toBeVisible();
+  await kiosk.scanBadge('B-1140');
+  await expect(kiosk.feedback).toContainText('Clocked in');
+  const time = (await kiosk.feedback.textContent())?.match(/at (\d\d:\d\d)/)?.[1];
+  expect(time).toBeTruthy();
+  await kiosk.expectPending(0);
+
+  // The proxy prepares this kiosk's copy when first asked, which takes a few seconds on a loaded machine.
+  const directory = page.waitForResponse((r) => r.url().endsWith('/api/v1/kiosk/directory') && r.ok(), {
+    timeout: 30_000,
+  });
+  release();
+  await directory;
+  await expect.poll(() => page.evaluate(storedDirectoryCount)).toBeGreaterThan(0);
+  await kiosk.scanBadge('B-1140');
+  await expect(kiosk.feedback).toContainText(`Already recorded at ${time}`);
+  await expect.poll(async () => (await ledgerPunches(request, created.id)).length).toBe(1);
+});
+
+/** How many employees the kiosk's stored directory lists (0 before it has one); runs in the page. */
+function storedDirectoryCount(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('kenjo-kiosk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction('settings').objectStore('settings').get('directory');
+      read.onerror = () => reject(read.error);
+      read.onsuccess = () => {
+        open.result.close();
+        const directory = read.result as { employees?: unknown[] } | undefined;
+        resolve(directory?.employees?.length ?? 0);
+      };
+    };
+  });
+}
+
 test('an unknown badge is refused on the kiosk and never sent', async ({ page, request }) => {
   const created = await createKiosk(request, 'Unknown badge door');
   const kiosk = new KioskPage(page);
