@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createKiosk } from './support/kiosk-server';
 import { KIOSK_WORDS, type KioskLanguage } from './support/kiosk-words';
-import { KioskPage, pickOtherPunchLanguage } from './pages/kiosk-page';
+import { expectDirectoryStored, KioskPage, pickOtherPunchLanguage } from './pages/kiosk-page';
 
 /** A morning of yesterday in Berlin: punches at that time are in the server's past, whenever the tests run. */
 function yesterdayAt(hhmm: string): Date {
@@ -21,6 +21,7 @@ async function pair(page: Page, kioskName: string, language: KioskLanguage): Pro
   await page.goto(`/#pair=${pairingCode}`);
   await expect(page.getByRole('heading', { level: 1, name: KIOSK_WORDS[language].prompt })).toBeVisible();
   await directory;
+  await expectDirectoryStored(page);
 }
 
 const CASES = [

@@ -1,4 +1,5 @@
 import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { DB_NAME } from '../../src/kiosk/outbox/schema';
 import { KIOSK_WORDS, type KioskLanguage } from '../support/kiosk-words';
 
 /** A badge reader's pace: its keys this far apart, well within the kiosk's (`BADGE_MAX_AVERAGE_GAP_MS`). */
@@ -21,12 +22,18 @@ export class KioskPage {
     this.email = page.getByLabel('Work email');
   }
 
-  /** Opens the pairing link and waits until the kiosk has its directory (names on the feedback). */
+  /** Opens the pairing link and waits until the kiosk has its directory (unknown badges refused on the kiosk). */
   async pair(pairingCode: string, origin = ''): Promise<void> {
     const directory = this.page.waitForResponse((r) => r.url().endsWith('/api/v1/kiosk/directory') && r.ok());
     await this.page.goto(`${origin}/#pair=${pairingCode}`);
     await expect(this.idleHeading).toBeVisible();
     await directory;
+    await this.hasDirectory();
+  }
+
+  /** Waits until the kiosk has stored its directory: the answer's arrival is not yet the kiosk having read it. */
+  async hasDirectory(): Promise<void> {
+    await expectDirectoryStored(this.page);
   }
 
   /**
@@ -92,4 +99,26 @@ export async function pickOtherPunchLanguage(page: Page, from: KioskLanguage) {
     .click();
   await expect(page.getByRole('heading', { level: 1, name: other.prompt })).toBeVisible();
   return other;
+}
+
+/** Waits until the kiosk in `page` has a directory listing someone in its device store. */
+export async function expectDirectoryStored(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(storedDirectoryCount, DB_NAME)).toBeGreaterThan(0);
+}
+
+/** How many employees the kiosk's stored directory lists (0 before it has one); runs in the page. */
+function storedDirectoryCount(dbName: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction('settings').objectStore('settings').get('directory');
+      read.onerror = () => reject(read.error);
+      read.onsuccess = () => {
+        open.result.close();
+        const directory = read.result as { employees?: unknown[] } | undefined;
+        resolve(directory?.employees?.length ?? 0);
+      };
+    };
+  });
 }
