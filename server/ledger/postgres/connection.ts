@@ -35,7 +35,7 @@ export class TransactionAbortedError extends Error {
 
 /**
  * Sends a control statement (BEGIN, SAVEPOINT) without waiting for its answer: on the pool's pipelined connections it
- * goes out with the work's first statement instead of costing a round trip of its own. Its failure is kept for
+ * is written at once and the work's first statement follows it, with no round trip of its own in between. Its failure is kept for
  * `settled`, which the caller awaits once the work is done; the work's statements behind a failed one fail too (the
  * transaction is aborted) or, for a failed BEGIN, the connection is gone with it.
  */

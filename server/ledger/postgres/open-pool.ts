@@ -15,8 +15,9 @@ const types = {
  * ones made on the next query; `connectionTimeoutMillis` bounds how long a request waits while it is down.
  *
  * Connections pipeline: a statement is written at once, without waiting for the answer to the one before on the
- * same connection. A transaction's BEGIN and each SAVEPOINT then go out with the statement after them instead of
- * costing a round trip each (see `connection.ts`), on the replay's path a savepoint per punch. Pipelined connections
+ * same connection. A transaction's BEGIN and each SAVEPOINT are written at once and the statement after them follows
+ * without waiting for their answer: no round trip of their own (see `connection.ts`), on the replay's path a
+ * savepoint per punch. Each is still a write of its own to the socket. Pipelined connections
  * refuse what keeps a portal open across round trips (pg-cursor, pg-query-stream, the `rows` option): the ledger
  * reads whole results.
  */
