@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { KioskPage } from './pages/kiosk-page';
+import { expectDirectoryStored, KioskPage } from './pages/kiosk-page';
 import {
   createKiosk,
   identifierOf,
@@ -86,7 +86,7 @@ test('a person who punched before the kiosk had its directory is the same person
   });
   release();
   await directory;
-  await kiosk.hasDirectory();
+  await expectDirectoryStored(page);
   await kiosk.scanBadge('B-1140');
   await expect(kiosk.feedback).toContainText(`Already recorded at ${time}`);
   await expect.poll(async () => (await ledgerPunches(request, created.id)).length).toBe(1);

@@ -28,11 +28,6 @@ export class KioskPage {
     await this.page.goto(`${origin}/#pair=${pairingCode}`);
     await expect(this.idleHeading).toBeVisible();
     await directory;
-    await this.hasDirectory();
-  }
-
-  /** Waits until the kiosk has stored its directory: the answer's arrival is not yet the kiosk having read it. */
-  async hasDirectory(): Promise<void> {
     await expectDirectoryStored(this.page);
   }
 
@@ -101,7 +96,10 @@ export async function pickOtherPunchLanguage(page: Page, from: KioskLanguage) {
   return other;
 }
 
-/** Waits until the kiosk in `page` has a directory listing someone in its device store. */
+/**
+ * Waits until the kiosk in `page` has stored a directory listing someone: the proxy's answer arriving is not yet the
+ * kiosk having read it.
+ */
 export async function expectDirectoryStored(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(storedDirectoryCount, DB_NAME)).toBeGreaterThan(0);
 }

@@ -42,9 +42,11 @@ const byHeadOrder = (a: Candidate, b: Candidate): number => a.atMs - b.atMs || a
 export function createChainCandidates(): ChainCandidates {
   const byKey = new Map<string, Candidate>();
   // Reused by every `due`: the loop asks on each pass, and a fresh array of every candidate each time is garbage.
-  const scratch: Candidate[] = [];
-  const inDoubt: Candidate[] = [];
-  const later: Candidate[] = [];
+  // In the order `due` lists them: those `first` names, then heads in doubt, then the rest.
+  const named: Candidate[] = [];
+  const headsInDoubt: Candidate[] = [];
+  const rest: Candidate[] = [];
+  const groups = [named, headsInDoubt, rest];
   return {
     note(key, head) {
       if (head === null || (head.status !== 'queued' && head.status !== 'sending')) {
@@ -68,11 +70,11 @@ export function createChainCandidates(): ChainCandidates {
     due(nowMs, busy, first) {
       for (const candidate of byKey.values()) {
         if (candidate.dueAtMs > nowMs || busy.has(candidate.key)) continue;
-        if (first === undefined || first(candidate.key)) scratch.push(candidate);
-        else (candidate.inDoubt ? inDoubt : later).push(candidate);
+        if (first === undefined || first(candidate.key)) named.push(candidate);
+        else (candidate.inDoubt ? headsInDoubt : rest).push(candidate);
       }
       const keys: string[] = [];
-      for (const group of [scratch, inDoubt, later]) {
+      for (const group of groups) {
         group.sort(byHeadOrder);
         for (const candidate of group) keys.push(candidate.key);
         group.length = 0;

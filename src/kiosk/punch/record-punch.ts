@@ -45,8 +45,7 @@ export type PunchOutcome =
  * The keys a person's punches are kept under here: the directory's, when it knows them, and the identifier they
  * presented, under which their punches from before the directory arrived are kept. The first is the punch's own.
  */
-function employeeKeysOf(lookup: Lookup, ref: EmployeeRef): [string, ...string[]] {
-  const presented = identifierKey(ref);
+function employeeKeysOf(lookup: Lookup, presented: string): [string, ...string[]] {
   return lookup.kind === 'known' ? [`directory:${lookup.employee.key}`, presented] : [presented];
 }
 
@@ -63,7 +62,7 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   let person: PersonOnDevice;
   try {
     [lookup] = await Promise.all([lookupEmployee(context.directory, ref, atMs), stored]);
-    employeeKeys = employeeKeysOf(lookup, ref);
+    employeeKeys = employeeKeysOf(lookup, scan.employeeKey);
     person = await personOnDevice(
       employeeKeys,
       atMs - PAIRING_HISTORY_MS,
