@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EmployeeRef } from '../../../core/punch';
+import { kioskDb } from '../outbox/db';
 import { ack, count, peekBatch } from '../outbox/outbox';
 import type { StoredDirectory } from '../outbox/settings';
 import { resetDevice } from '../../testing/punch-factory';
@@ -8,6 +9,7 @@ import { IDENTIFIER_HASH, identifierTag } from '../../../core/identifier-hash';
 import { recordPunch, type PunchContext } from './record-punch';
 
 beforeEach(resetDevice);
+afterEach(() => vi.restoreAllMocks());
 
 const NOW = Date.parse('2026-02-04T08:01:00+01:00');
 const HOUR = 3_600_000;
@@ -167,6 +169,43 @@ describe('recordPunch', () => {
     const outcome = await recordPunch(ref, context({ directory: await directory(fetchedAgoMs) }));
     expect(outcome.kind).toBe(kind);
     expect(await count()).toBe(queued);
+  });
+
+  it("asks for the tag's derivation before its write takes the page's thread", async () => {
+    const ctx = context({ directory: await directory(HOUR) });
+    await kioskDb();
+    // Chromium imports the identifier's and the pepper's keys at once; the derivation is what takes long.
+    const subtle = crypto.subtle;
+    const keys = new Map<string, CryptoKey>();
+    for (const [raw, algorithm, usage] of [
+      ['B-4242', 'PBKDF2', 'deriveBits'],
+      [TAGS.pepper, { name: 'HMAC', hash: 'SHA-256' }, 'sign'],
+    ] as const) {
+      const bytes = new TextEncoder().encode(raw);
+      keys.set(raw, await subtle.importKey('raw', bytes, algorithm, false, [usage]));
+    }
+    const importKey = subtle.importKey.bind(subtle);
+    vi.spyOn(subtle, 'importKey').mockImplementation(((...args: Parameters<typeof importKey>) => {
+      const known = keys.get(new TextDecoder().decode(args[1] as Uint8Array));
+      return known ? Promise.resolve(known) : importKey(...args);
+    }) as typeof subtle.importKey);
+    const steps: string[] = [];
+    const deriveBits = subtle.deriveBits.bind(subtle);
+    vi.spyOn(subtle, 'deriveBits').mockImplementation((...args) => {
+      steps.push('derive');
+      return deriveBits(...args);
+    });
+    const transaction = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<typeof transaction>
+    ) {
+      if ([args[0]].flat().includes('outbox')) steps.push('write');
+      return transaction.apply(this, args);
+    });
+    // A badge derived nowhere else in this file: a tag derived before is not derived again.
+    await recordPunch({ externalId: 'B-4242' }, ctx);
+    expect(steps.slice(0, 2)).toEqual(['derive', 'write']);
   });
 
   it('accepts any identifier when there is no directory at all', async () => {

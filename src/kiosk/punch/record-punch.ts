@@ -54,14 +54,17 @@ export async function recordPunch(ref: EmployeeRef, context: PunchContext): Prom
   const punch = { id: newPunchId(), employee: ref, at: formatInstant(atMs, timeZone) };
   if (!validatePunch(punch).ok) return { kind: 'invalid', ref };
 
-  // Written while the directory is searched: the slow derivation and the disk's round trip overlap.
+  // Written while the directory is searched: the slow derivation and the disk's round trip overlap. The derivation
+  // is asked for first: the step that hands it to the crypto thread then runs before the write's own work on this
+  // thread (the transaction, copying the punch), not after it, and the person waits for whichever ends last.
   const scan = { ...punch, atMs, timeZone, employeeKey: identifierKey(ref) };
+  const looked = lookupEmployee(context.directory, ref, atMs);
   const stored = storeScan(scan);
   let lookup: Lookup;
   let employeeKeys: [string, ...string[]];
   let person: PersonOnDevice;
   try {
-    [lookup] = await Promise.all([lookupEmployee(context.directory, ref, atMs), stored]);
+    [lookup] = await Promise.all([looked, stored]);
     employeeKeys = employeeKeysOf(lookup, scan.employeeKey);
     person = await personOnDevice(
       employeeKeys,
